@@ -1,0 +1,1 @@
+"""handouts: print-ready PDFs about calm touch for Swedish care."""

@@ -1,0 +1,1 @@
+"""Compose: model + layout to measured pages, one module per product kind."""

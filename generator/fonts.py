@@ -1,0 +1,92 @@
+"""Fonts: resolve the configured typefaces, register them with ReportLab, check glyphs."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFError
+
+from .errors import ContentError, FontError
+from .validate import convert_file
+from .yamlread import read_yaml
+
+ROLES = ("regular", "bold")
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    family: str | None = None
+    weight: int = 400
+    file: str | None = field(default=None, metadata={"max_len": 200})
+
+
+@dataclass(frozen=True)
+class FontConfig:
+    regular: FontChoice
+    bold: FontChoice
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The names under which the configured fonts are registered with ReportLab."""
+
+    regular: str
+    bold: str
+
+
+def _font_path(choice: FontChoice, role: str, folder: Path, config_file: str) -> Path:
+    if choice.file:
+        path = (folder / choice.file).resolve()
+        if folder.resolve() not in path.parents or not path.is_file():
+            raise ContentError.single(config_file, f"{role}: no font file '{choice.file}' in "
+                                      f"{folder}", hint="put the .ttf file beside fonts.yaml")
+        return path
+    if not choice.family:
+        raise ContentError.single(config_file, f"{role}: name a family or a file")
+    import fontpkg
+
+    try:
+        return Path(fontpkg.path(choice.family, weight=choice.weight))
+    except fontpkg.FontpkgError as error:
+        raise ContentError.single(
+            config_file, f"{role}: the font '{choice.family}' weight {choice.weight} is not "
+            f"installed ({error})",
+            hint="install its package, e.g. pip install fontpkg-atkinson-hyperlegible") from None
+
+
+def _register(path: Path) -> str:
+    name = path.stem
+    if name not in pdfmetrics.getRegisteredFontNames():
+        try:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        except TTFError as error:
+            raise ContentError.single(str(path), f"this font cannot be embedded: {error}",
+                                      hint="use a TrueType (.ttf) font that allows embedding"
+                                      ) from None
+    return name
+
+
+@lru_cache(maxsize=8)
+def load_fonts(folder: Path) -> FontSet:
+    """Read `folder/fonts.yaml`, register its fonts once per process, return their names."""
+    config_file = folder / "fonts.yaml"
+    config = convert_file(read_yaml(config_file), FontConfig, str(config_file))
+    names = {role: _register(_font_path(getattr(config, role), role, folder, str(config_file)))
+             for role in ROLES}
+    return FontSet(**names)
+
+
+@lru_cache(maxsize=64)
+def _covered(font_name: str) -> frozenset[int]:
+    font = pdfmetrics.getFont(font_name)
+    return frozenset(font.face.charToGlyph)
+
+
+def check_glyphs(text: str, font_name: str, where: str) -> None:
+    """Raise FontError naming the first character of `text` the font cannot print."""
+    covered = _covered(font_name)
+    for character in text:
+        if ord(character) not in covered and character not in "\n\t":
+            raise FontError(where, character, font_name)

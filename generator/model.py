@@ -1,0 +1,124 @@
+"""Model: the typed, frozen objects that validated content becomes.
+
+Nothing here knows YAML, ReportLab or Click. Field metadata carries the limits that
+validation enforces (`max_len` in characters), so the rules stand beside the data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+def text(max_len: int, **extra: object) -> dict[str, object]:
+    """Metadata for a text field: its length limit in characters."""
+    return {"max_len": max_len, **extra}
+
+
+class Pictogram(str, Enum):
+    """The pictograms the project draws as vector graphics."""
+
+    EYE_CONTACT = "eye-contact"
+    HAND_ON_SHOULDER = "hand-on-shoulder"
+    HOLDING_HANDS = "holding-hands"
+    OUTDOORS = "outdoors"
+    COOKING = "cooking"
+    MEAL = "meal"
+    STANDING_UP = "standing-up"
+    MEMORIES = "memories"
+    MUSIC = "music"
+    SHOWER = "shower"
+    HAIR = "hair"
+    FOOT_BATH = "foot-bath"
+    SELF_TOUCH = "self-touch"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str = field(metadata=text(80))
+    website: str = field(metadata=text(80))
+    email: str = field(metadata=text(80))
+    phone: str = field(metadata=text(20, digits=True))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One numbered step; durations and pressures are data, printed by placeholders."""
+
+    SHORTHAND = "text"  # a plain string in YAML means {text: string}
+
+    text: str = field(metadata=text(160, template=True))
+    seconds: float | None = field(default=None, metadata={"min": 0.5, "max": 600})
+    pressure_kg: float | None = field(default=None, metadata={"min": 0.1, "max": 20})
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str = field(metadata=text(40, slug=True))
+    title: str = field(metadata=text(40))
+    purpose: str = field(metadata=text(90, template=True))
+    short: str = field(metadata=text(60, template=True))
+    pictogram: Pictogram
+    steps: tuple[Step, ...] = field(metadata={"min_items": 1, "max_items": 8})
+    why: str = field(metadata=text(400, template=True))
+
+
+@dataclass(frozen=True)
+class RoutineBook:
+    routines: tuple[Routine, ...] = field(metadata={"min_items": 1})
+
+
+@dataclass(frozen=True)
+class Activity:
+    title: str = field(metadata=text(50))
+    text: str = field(metadata=text(200))
+
+
+@dataclass(frozen=True)
+class Activities:
+    title: str = field(metadata=text(60))
+    intro: str = field(metadata=text(300))
+    items: tuple[Activity, ...] = field(metadata={"min_items": 1})
+
+
+@dataclass(frozen=True)
+class SelfCare:
+    title: str = field(metadata=text(60))
+    intro: str = field(metadata=text(400))
+    tips: tuple[str, ...] = field(metadata={"min_items": 1, "item_max_len": 200})
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The fixed words printed on the products, per language."""
+
+    person_default: str = field(metadata=text(40))
+    steps_heading: str = field(metadata=text(40))
+    why_heading: str = field(metadata=text(40))
+    contact_heading: str = field(metadata=text(60))
+    website_label: str = field(metadata=text(20))
+    email_label: str = field(metadata=text(20))
+    phone_label: str = field(metadata=text(20))
+    qr_caption: str = field(metadata=text(60))
+    made_with: str = field(metadata=text(120, template=True))
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything one language's content folder says, validated."""
+
+    language: str
+    organisation: Organisation
+    routines: tuple[Routine, ...]
+    activities: Activities
+    self_care: SelfCare
+    labels: Labels
+
+    def routine(self, routine_id: str) -> Routine:
+        for routine in self.routines:
+            if routine.id == routine_id:
+                return routine
+        raise KeyError(routine_id)
+
+    @property
+    def routine_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.routines)

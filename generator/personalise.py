@@ -1,0 +1,127 @@
+"""Personalise: render the Jinja2 templates in content against a person and organisation.
+
+The environment is sandboxed (no reaching into Python internals), undefined names are
+errors (a blank name on a printed card is a defect), and huge results are refused.
+The output is plain text with Swedish typography applied; compose escapes it for
+ReportLab's paragraph markup, so `&` and `<` print as themselves.
+"""
+from __future__ import annotations
+
+import dataclasses
+import operator
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from .errors import HandoutsError
+from .model import Organisation, Routine, Step
+from .typography import genitive, phone, quantity, swedish_text, web_address
+
+MAX_RESULT = 2_000  # characters one template may produce
+
+
+class TemplateProblem(HandoutsError):
+    """A template in content could not be rendered."""
+
+
+_OPERATORS = {"*": operator.mul, "**": operator.pow, "+": operator.add}
+
+
+def _length(value: Any) -> int:
+    return len(value) if isinstance(value, (str, list, tuple)) else 0
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    intercepted_binops = frozenset(_OPERATORS)
+
+    def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+        if operator_name == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+            raise SecurityError("the power is too large")
+        if operator_name == "*":
+            count = right if isinstance(right, int) else left if isinstance(left, int) else 1
+            if max(_length(left), _length(right)) * count > MAX_RESULT:
+                raise SecurityError("the result would be too long")
+        result = _OPERATORS[operator_name](left, right)
+        if _length(result) > MAX_RESULT or (
+                isinstance(result, int) and result.bit_length() > 256):
+            raise SecurityError("the result would be too long")
+        return result
+
+
+def _environment() -> _Environment:
+    env = _Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    env.filters["genitiv"] = genitive
+    env.filters["telefon"] = phone
+    return env
+
+
+ENVIRONMENT = _environment()
+
+
+@lru_cache(maxsize=4096)
+def _compiled(source: str) -> Any:
+    return ENVIRONMENT.from_string(source)
+
+
+def template_error(source: str, context: dict[str, Any]) -> str | None:
+    """Why `source` cannot be rendered against `context`, or None when it can."""
+    try:
+        render(source, context)
+    except TemplateProblem as problem:
+        return problem.message
+    return None
+
+
+def render(source: str, context: dict[str, Any]) -> str:
+    """Render one content string; plain strings skip Jinja entirely."""
+    if "{" not in source:
+        return swedish_text(source)
+    try:
+        result = _compiled(source).render(context)
+    except SecurityError as error:
+        raise TemplateProblem(f"the template is refused: {error}") from None
+    except UndefinedError as error:
+        raise TemplateProblem(f"the template names something unknown: {error.message}") from None
+    except TemplateError as error:
+        raise TemplateProblem(f"the template is not valid: {error.message}") from None
+    except (TypeError, ValueError, ArithmeticError, OverflowError, MemoryError) as error:
+        raise TemplateProblem(f"the template fails: {error}") from None
+    if len(result) > MAX_RESULT:
+        raise TemplateProblem(f"the template produces {len(result)} characters")
+    return swedish_text(" ".join(result.split()))
+
+
+def organisation_context(organisation: Organisation) -> dict[str, str]:
+    return {
+        "name": organisation.name,
+        "website": web_address(organisation.website),
+        "email": organisation.email,
+        "phone": phone(organisation.phone),
+    }
+
+
+def step_context(step: Step) -> dict[str, str]:
+    values = {}
+    if step.seconds is not None:
+        values["seconds"] = quantity(step.seconds, "sekund", "sekunder")
+    if step.pressure_kg is not None:
+        values["pressure"] = quantity(step.pressure_kg, "kg")
+    return values
+
+
+def personalise_routine(routine: Routine, context: dict[str, Any]) -> Routine:
+    """The routine with every template rendered for this context."""
+    try:
+        steps = tuple(dataclasses.replace(step, text=render(
+            step.text, {**context, **step_context(step)})) for step in routine.steps)
+        return dataclasses.replace(
+            routine,
+            purpose=render(routine.purpose, context),
+            short=render(routine.short, context),
+            why=render(routine.why, context),
+            steps=steps,
+        )
+    except TemplateProblem as problem:
+        raise TemplateProblem(f"routine '{routine.id}': {problem.message}") from None

@@ -1,0 +1,208 @@
+"""Validate: located YAML values to typed model objects, collecting every problem.
+
+`Checker.convert` walks a dataclass's type hints: unknown keys get "did you mean",
+missing keys are named, wrong types say what they got, text longer than its field's
+`max_len` is refused. Each problem carries file, line, column and field path.
+"""
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+import typing
+from enum import Enum
+from typing import Any, TypeVar
+
+from .errors import ContentError, Problem
+from .yamlread import Mapping, Sequence
+
+T = TypeVar("T")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    """A hint naming the closest choice, or listing the choices when none is close."""
+    options = sorted(set(choices))
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if len(options) <= 14:
+        return "choose one of: " + ", ".join(options)
+    return f"see `handouts list` for the {len(options)} choices"
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class Checker:
+    """Collects problems for one file while values are converted."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    # -- reporting ----------------------------------------------------------------
+    def report(self, where: tuple[int, int] | int | None, path: str, message: str,
+               hint: str = "") -> None:
+        line = column = None
+        if isinstance(where, tuple):
+            line, column = where
+        elif isinstance(where, int):
+            line = where
+        self.problems.append(Problem(self.file, line, column, message, path, hint))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ContentError(self.problems)
+
+    @staticmethod
+    def position(container: Any, key: Any) -> tuple[int, int] | int | None:
+        if isinstance(container, Mapping):
+            return container.positions.get(key, container.line)
+        if isinstance(container, Sequence) and isinstance(key, int):
+            return container.positions[key]
+        return None
+
+    # -- conversion -------------------------------------------------------------
+    def convert(self, value: Any, cls: type[T], path: str, where: Any = None,
+                meta: typing.Mapping[str, Any] | None = None) -> T:
+        """Convert `value` to `cls`; on a problem, report it and return a stand-in."""
+        meta = meta or {}
+        origin = typing.get_origin(cls)
+        if origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(cls) if a is not type(None)]
+            if value is None:
+                return None  # type: ignore[return-value]
+            return self.convert(value, options[0], path, where, meta)
+        if origin is tuple:
+            return self._sequence(value, typing.get_args(cls)[0], path, where, meta)  # type: ignore[return-value]
+        if dataclasses.is_dataclass(cls):
+            return self._dataclass(value, cls, path, where)  # type: ignore[return-value]
+        if isinstance(cls, type) and issubclass(cls, Enum):
+            return self._enum(value, cls, path, where)  # type: ignore[return-value]
+        if cls is str:
+            return self._text(value, path, where, meta)  # type: ignore[return-value]
+        if cls in (int, float):
+            return self._number(value, cls, path, where, meta)  # type: ignore[return-value]
+        if cls is bool:
+            if not isinstance(value, bool):
+                self.report(where, path, f"expected true or false, got {describe(value)}")
+                return False  # type: ignore[return-value]
+            return value  # type: ignore[return-value]
+        raise TypeError(f"no conversion to {cls!r}")
+
+    def _text(self, value: Any, path: str, where: Any, meta: typing.Mapping[str, Any]) -> str:
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.report(where, path, f"expected text, got {describe(value)}")
+            return ""
+        if not isinstance(value, str):
+            if meta.get("digits"):
+                self.report(where, path, "write the number in quotes",
+                            'a phone number like 0701234567 must be "0701234567", '
+                            "or YAML reads it as a number and drops the leading 0")
+                return ""
+            value = str(value)
+        value = value.strip()
+        if not value:
+            self.report(where, path, "this text is empty")
+        limit = meta.get("max_len")
+        if limit and len(value) > limit:
+            self.report(where, path, f"the text is {len(value)} characters, at most {limit} "
+                        "fit here", "shorten it")
+        if meta.get("slug") and value and not _SLUG.match(value):
+            self.report(where, path, f"'{value}' is not a valid id",
+                        "use lower-case letters a–z, digits and single hyphens, like 'resa-sig'")
+        if meta.get("digits") and value and not re.fullmatch(r"\+?[0-9 \-]{6,20}", value):
+            self.report(where, path, f"'{value}' is not a phone number",
+                        "write the digits, like 0701234567 or +46701234567")
+        return value
+
+    def _number(self, value: Any, cls: type, path: str, where: Any,
+                meta: typing.Mapping[str, Any]) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            hint = "write the number with a point, like 3.5" if (
+                isinstance(value, str) and re.fullmatch(r"\d+,\d+", value.strip())) else ""
+            self.report(where, path, f"expected a number, got {describe(value)}", hint)
+            return 0
+        if cls is int and not isinstance(value, int):
+            self.report(where, path, "expected a whole number")
+        low, high = meta.get("min"), meta.get("max")
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.report(where, path, f"{value} is outside {low}–{high}")
+        return cls(value)
+
+    def _enum(self, value: Any, cls: type[Enum], path: str, where: Any) -> Enum:
+        choices = [str(m.value) for m in cls]
+        if isinstance(value, str) and value in choices:
+            return cls(value)
+        shown = value if isinstance(value, str) else describe(value)
+        self.report(where, path, f"'{shown}' is not one of the choices",
+                    did_you_mean(str(value), choices))
+        return next(iter(cls))
+
+    def _sequence(self, value: Any, item_cls: type, path: str, where: Any,
+                  meta: typing.Mapping[str, Any]) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            self.report(where, path, f"expected a list, got {describe(value)}",
+                        "start each item on its own line with '- '")
+            return ()
+        low, high = meta.get("min_items"), meta.get("max_items")
+        if low is not None and len(value) < low:
+            self.report(where, path, f"the list needs at least {low} item(s)")
+        if high is not None and len(value) > high:
+            self.report(where, path, f"the list has {len(value)} items, at most {high} fit")
+        item_meta = {"max_len": meta["item_max_len"]} if "item_max_len" in meta else {}
+        return tuple(self.convert(item, item_cls, f"{path}[{i}]", self.position(value, i),
+                                  item_meta) for i, item in enumerate(value))
+
+    def _dataclass(self, value: Any, cls: type, path: str, where: Any) -> Any:
+        shorthand = getattr(cls, "SHORTHAND", None)
+        if shorthand and isinstance(value, str):
+            value = Mapping({shorthand: value})
+            value.file, value.line = self.file, (where[0] if isinstance(where, tuple) else 0)
+            value.positions = {shorthand: where}
+        if not isinstance(value, dict):
+            self.report(where, path, f"expected a mapping of keys, got {describe(value)}")
+            return None
+        hints = typing.get_type_hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
+        prefix = f"{path}." if path else ""
+        for key in value:
+            if key not in fields:
+                self.report(self.position(value, key), f"{prefix}{key}",
+                            f"unknown key '{key}'", did_you_mean(key, fields))
+        arguments = {}
+        for name, spec in fields.items():
+            required = (spec.default is dataclasses.MISSING
+                        and spec.default_factory is dataclasses.MISSING)
+            if name not in value:
+                if required:
+                    self.report(getattr(value, "line", None) or where, f"{prefix}{name}",
+                                f"the key '{name}' is missing")
+                    arguments[name] = None
+                continue
+            arguments[name] = self.convert(value[name], hints[name], f"{prefix}{name}",
+                                           self.position(value, name), spec.metadata)
+        return cls(**arguments)
+
+
+def convert_file(value: Any, cls: type[T], file: str) -> T:
+    """Convert a whole file's value to `cls`, raising every problem at once."""
+    checker = Checker(file)
+    result = checker.convert(value, cls, "", getattr(value, "line", 1) or 1)
+    checker.raise_if_any()
+    return result

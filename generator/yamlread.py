@@ -1,0 +1,152 @@
+"""Read: YAML files to plain Python values that remember their line numbers.
+
+Parsing uses PyYAML's safe composer; construction is our own, so that only plain
+YAML types are built (any `!!python/...` or custom tag is refused), aliases expand
+within a fixed budget (an alias bomb fails fast), duplicate keys are errors, and every
+mapping and list knows where each of its items stands in the file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError, Problem
+
+# Values a content file legitimately holds number in the hundreds; an alias bomb needs
+# millions. The budget counts every node visited, aliases expanded.
+NODE_BUDGET = 200_000
+MAX_BYTES = 2_000_000
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+Position = tuple[int, int]
+
+
+class Mapping(dict):  # type: ignore[type-arg]
+    """A YAML mapping; `positions[key]` is the (line, column) of that key's value."""
+
+    file: str
+    line: int
+    positions: dict[str, Position]
+
+
+class Sequence(list):  # type: ignore[type-arg]
+    """A YAML list; `positions[i]` is the (line, column) of item i."""
+
+    file: str
+    line: int
+    positions: list[Position]
+
+
+def _position(node: yaml.Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.visited = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def fail(self, node: yaml.Node, message: str, hint: str = "") -> ContentError:
+        line, column = _position(node)
+        return ContentError([Problem(self.file, line, column, message, hint=hint)])
+
+    def build(self, node: yaml.Node) -> Any:
+        self.visited += 1
+        if self.visited > NODE_BUDGET:
+            raise self.fail(node, f"the file expands to more than {NODE_BUDGET:,} values",
+                            "anchors and aliases (&name, *name) are repeated too often; "
+                            "write the values out")
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            return self._sequence(node)
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # a date is text to us: never a datetime object
+        if node.tag not in _PLAIN_TAGS:
+            raise self.fail(node, f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} "
+                            "is not allowed", "content holds only text, numbers, "
+                            "true/false, lists and mappings")
+        return self.constructor.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode) -> Mapping:
+        if node.tag != _MAP_TAG:
+            raise self.fail(node, f"the tag {node.tag} is not allowed")
+        result = Mapping()
+        result.file, result.line = self.file, _position(node)[0]
+        result.positions = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self.fail(key_node, "merge keys (<<) are not supported",
+                                "write the keys out")
+            key = self.build(key_node)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                first = result.positions[key][0]
+                raise self.fail(key_node, f"the key '{key}' appears twice (first on line "
+                                f"{first})", "remove one of them")
+            result[key] = self.build(value_node)
+            result.positions[key] = _position(value_node)
+        return result
+
+    def _sequence(self, node: yaml.SequenceNode) -> Sequence:
+        if node.tag != _SEQ_TAG:
+            raise self.fail(node, f"the tag {node.tag} is not allowed")
+        result = Sequence()
+        result.file, result.line = self.file, _position(node)[0]
+        result.positions = []
+        for item in node.value:
+            result.append(self.build(item))
+            result.positions.append(_position(item))
+        return result
+
+
+def parse_yaml(text: str, file: str) -> Any:
+    """Parse YAML text; the result is plain values, mappings and lists located in `file`."""
+    if len(text) > MAX_BYTES:
+        raise ContentError.single(file, f"the file is larger than {MAX_BYTES // 1_000_000} MB",
+                                  hint="is this the right file?")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = (error.problem or "").strip() or str(error)
+        hint = "check the indentation and that text with ': ' or '#' is in quotes"
+        if "tab" in problem:
+            hint = "YAML indents with spaces, not tabs"
+        raise ContentError([Problem(file, line, column,
+                                    f"this is not valid YAML: {problem}", hint=hint)]) from None
+    except yaml.YAMLError as error:
+        raise ContentError.single(file, f"this is not valid YAML: {error}") from None
+    if node is None:
+        return None
+    return _Builder(file).build(node)
+
+
+def read_yaml(path: Path, display: str | None = None) -> Any:
+    """Read one YAML file (UTF-8, with or without BOM)."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError.single(name, "the file does not exist") from None
+    except OSError as error:
+        raise ContentError.single(name, f"the file cannot be read: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError.single(name, "the file is not UTF-8", line=line,
+                                  hint="save it as UTF-8 in your editor") from None
+    return parse_yaml(text, name)
