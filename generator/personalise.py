@@ -102,6 +102,11 @@ def organisation_context(organisation: Organisation) -> dict[str, str]:
     }
 
 
+def base_context(organisation: Organisation, person_name: str) -> dict[str, Any]:
+    """What every template may name: the person cared for and the organisation."""
+    return {"organisation": organisation_context(organisation), "person": {"name": person_name}}
+
+
 def step_context(step: Step) -> dict[str, str]:
     values = {}
     if step.seconds is not None:

@@ -48,11 +48,17 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+# A rule looks at the converted arguments of one dataclass and returns problems as
+# (field, message, hint); the Checker places them at that field's line.
+Rule = typing.Callable[[dict[str, Any]], list[tuple[str, str, str]]]
+
+
 class Checker:
     """Collects problems for one file while values are converted."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, rules: dict[type, Rule] | None = None) -> None:
         self.file = file
+        self.rules = rules or {}
         self.problems: list[Problem] = []
 
     # -- reporting ----------------------------------------------------------------
@@ -197,12 +203,17 @@ class Checker:
                 continue
             arguments[name] = self.convert(value[name], hints[name], f"{prefix}{name}",
                                            self.position(value, name), spec.metadata)
+        rule = self.rules.get(cls) or self.rules.get(object)
+        if rule is not None:
+            for name, message, hint in rule(dict(arguments, _class=cls)):
+                self.report(self.position(value, name), f"{prefix}{name}", message, hint)
         return cls(**arguments)
 
 
-def convert_file(value: Any, cls: type[T], file: str) -> T:
+def convert_file(value: Any, cls: type[T], file: str,
+                 rules: dict[type, Rule] | None = None) -> T:
     """Convert a whole file's value to `cls`, raising every problem at once."""
-    checker = Checker(file)
+    checker = Checker(file, rules)
     result = checker.convert(value, cls, "", getattr(value, "line", 1) or 1)
     checker.raise_if_any()
     return result

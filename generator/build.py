@@ -1,0 +1,117 @@
+"""Build: the one orchestrator. Read and validate everything, lay out in memory, then write.
+
+The CLI, the batch runner and the tests all call `build_project` and `write_documents`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .compose.routine_card import compose_deck
+from .compose.text import Fonts
+from .content import load_content
+from .errors import ContentError, HandoutsError
+from .fonts import load_fonts
+from .impose import impose
+from .layout import load_layout
+from .manifest import Product, ProductKind, Project, load_manifest
+from .model import Content
+from .page import Page
+from .personalise import base_context, personalise_routine
+from .render import Metadata, render_pdf
+from .write import Document
+
+# Which layout kind each product kind is laid out with.
+PRODUCT_LAYOUTS = {ProductKind.ROUTINE_CARDS: "routine-card"}
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything a build reads, validated; nothing laid out yet."""
+
+    project: Project
+    products: tuple[Product, ...]
+    content: Content
+    fonts: Fonts
+    layouts: dict[str, Any]
+
+
+def _layout(project: Project, name: str, expected_kind: str, used_by: str) -> Any:
+    path = project.layout_path(name)
+    assert path is not None  # the manifest checked that it exists
+    layout = load_layout(path, project.display(path))
+    if layout.kind != expected_kind:
+        raise ContentError.single(project.display(path), f"{used_by} needs a layout of kind "
+                                  f"'{expected_kind}', this one is '{layout.kind}'",
+                                  field="kind", hint="name another layout in the manifest")
+    return layout
+
+
+def read_inputs(project: Project) -> Inputs:
+    """Stage 1 and 2 for a whole project: manifest, content, fonts, layouts."""
+    loaded = load_manifest(project)
+    manifest = loaded.manifest
+    content = load_content(project.content, manifest.language)
+    loaded.check_references(content.routine_ids)
+    registered = load_fonts(project.fonts)
+    layouts: dict[str, Any] = {}
+    for product in manifest.products:
+        layouts[product.layout] = _layout(project, product.layout,
+                                          PRODUCT_LAYOUTS[product.kind], product.name)
+        if product.sheet is not None:
+            layouts[product.sheet.layout] = _layout(project, product.sheet.layout, "sheet",
+                                                    product.name)
+    return Inputs(project, manifest.products, content,
+                  Fonts(registered.regular, registered.bold), layouts)
+
+
+def metadata_for(product: Product, content: Content) -> Metadata:
+    return Metadata(title=product.title, author=content.organisation.name,
+                    subject=product.subject, language=f"{content.language}-SE"
+                    if content.language == "sv" else content.language,
+                    keywords="beröring, oxytocin, omsorg")
+
+
+def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
+    content = inputs.content
+    chosen = product.routines or content.routine_ids
+    context = base_context(content.organisation, content.labels.person_default)
+    routines = [personalise_routine(content.routine(i), context) for i in chosen]
+    cards = compose_deck(routines, content, inputs.layouts[product.layout], inputs.fonts,
+                         product.name)
+    metadata = metadata_for(product, content)
+    pages: list[Page] = [page for card in cards for page in (card.front, card.back)]
+    documents = [Document(product.output, render_pdf(pages, metadata, inputs.fonts.regular),
+                          f"{len(cards)} cards, {len(pages)} pages")]
+    if product.sheet is not None:
+        sheet = inputs.layouts[product.sheet.layout]
+        sheets = impose([(c.front, c.back) for c in cards], sheet, product.sheet.layout)
+        documents.append(Document(product.sheet.output, render_pdf(sheets, metadata, inputs.fonts.regular),
+                                  f"{len(cards)} cards on {len(sheets) // 2} sheets, "
+                                  f"{len(sheets)} pages"))
+    return documents
+
+
+BUILDERS = {ProductKind.ROUTINE_CARDS: _routine_cards}
+
+
+def build_project(project: Project, only: tuple[str, ...] = ()) -> list[Document]:
+    """Lay out every product of the project (or only the named ones) in memory."""
+    inputs = read_inputs(project)
+    products = [p for p in inputs.products if not only or p.name in only]
+    unknown = set(only) - {p.name for p in inputs.products}
+    if unknown:
+        raise HandoutsError(f"error: no product named {', '.join(sorted(unknown))}\n"
+                            f"  hint: the products are: "
+                            f"{', '.join(p.name for p in inputs.products)}")
+    documents: list[Document] = []
+    for product in products:
+        documents.extend(BUILDERS[product.kind](inputs, product))
+    return documents
+
+
+def default_output(project: Project, cwd: Path) -> Path:
+    """Where files go unless --out says otherwise: the project's output/ folder."""
+    return (project.root or cwd) / "output"
+

@@ -1,0 +1,155 @@
+"""Command line: parse, call the library, print, set the exit code. Nothing else."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .build import build_project, default_output, read_inputs
+from .errors import HandoutsError
+from .layout import load_layout
+from .manifest import Project
+from .project_files import init_project
+from .write import write_documents
+
+_DEBUG = {"on": False}
+
+
+def _project(directory: Path | None) -> Project:
+    return Project.find((directory or Path.cwd()).resolve())
+
+
+project_option = click.option(
+    "-C", "--project", "directory", type=click.Path(file_okay=False, path_type=Path),
+    default=None, help="Project folder (with content/handouts.yaml). Default: this folder, "
+    "else the built-in content.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, default=False, help="Show a traceback on errors.")
+@click.version_option(package_name="handouts")
+def cli(debug: bool) -> None:
+    """Print-ready handouts about calm touch and oxytocin, from YAML.
+
+    \b
+    Example:
+      handouts init mitt-hem && cd mitt-hem
+      handouts check
+      handouts build
+    """
+    _DEBUG["on"] = debug
+
+
+@cli.command()
+@project_option
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the PDFs. Default: output/ in the project folder.")
+@click.option("-p", "--product", "products", multiple=True,
+              help="Build only this product (repeatable). Default: every product.")
+def build(directory: Path | None, out: Path | None, products: tuple[str, ...]) -> None:
+    """Build the products named in content/handouts.yaml.
+
+    \b
+    Example:
+      handouts build
+      handouts build --out /tmp/tryck --product rutinkort
+    """
+    project = _project(directory)
+    documents = build_project(project, products)
+    folder = out or default_output(project, Path.cwd())
+    for path, document in zip(write_documents(documents, folder), documents):
+        click.echo(f"wrote {_shown(path)} ({document.summary}, "
+                   f"{len(document.data) / 1024:.0f} KB)")
+
+
+@cli.command()
+@project_option
+def check(directory: Path | None) -> None:
+    """Check all content, layouts and the manifest; lay everything out without writing.
+
+    Every problem is printed as file:line: error: message, with a hint.
+
+    \b
+    Example:
+      handouts check
+    """
+    project = _project(directory)
+    documents = build_project(project)
+    inputs = read_inputs(project)
+    click.echo(f"ok: {len(inputs.products)} product(s), {len(inputs.content.routines)} "
+               f"routines, {len(documents)} file(s) laid out, nothing written")
+
+
+@cli.command(name="list")
+@project_option
+def list_command(directory: Path | None) -> None:
+    """List the layouts, products and routines.
+
+    \b
+    Example:
+      handouts list
+    """
+    project = _project(directory)
+    inputs = read_inputs(project)
+    click.echo("Layouts:")
+    for name in project.layout_names():
+        path = project.layout_path(name)
+        assert path is not None
+        layout = load_layout(path, project.display(path))
+        click.echo(f"  {name:<18} {layout.kind}")
+    click.echo("Products:")
+    for product in inputs.products:
+        sheet = f" + {product.sheet.output}" if product.sheet else ""
+        click.echo(f"  {product.name:<18} {product.kind.value} -> {product.output}{sheet}")
+    click.echo("Routines:")
+    for routine in inputs.content.routines:
+        click.echo(f"  {routine.id:<18} {routine.title}")
+
+
+@cli.command()
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+def init(target: Path) -> None:
+    """Copy the default manifest, content and layouts into TARGET to edit.
+
+    \b
+    Example:
+      handouts init mitt-hem
+    """
+    for folder in init_project(target):
+        click.echo(f"created {_shown(folder)}/")
+    click.echo(f"next: cd {target} && handouts check && handouts build")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def main() -> None:
+    """Entry point: a person sees a message, never a traceback, unless --debug."""
+    try:
+        cli.main(standalone_mode=False)
+    except HandoutsError as error:
+        if _DEBUG["on"]:
+            raise
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted; files already written are complete, none is half-written",
+                   err=True)
+        sys.exit(130)
+    except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
+        if _DEBUG["on"]:
+            raise
+        click.echo(f"internal error: {type(error).__name__}: {error}\n"
+                   "  hint: run again with --debug and report the traceback", err=True)
+        sys.exit(3)

@@ -1,0 +1,106 @@
+"""Compose (contact block): the organisation's contact lines and a QR code to its website.
+
+The block is the same on every card of a file, so it is drawn once as a form.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from ..errors import LayoutOverflow
+from ..fonts import check_glyphs
+from ..layout import MM, TypeStyle
+from ..model import Labels, Organisation
+from ..page import Painter
+from ..typography import NBSP, phone, web_address
+from .text import Fonts
+
+
+def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: str) -> None:
+    """A QR code of `url`, `size` points square including a quiet zone of 2 modules.
+
+    Drawn as one filled path of module runs: crisp at any resolution, no fonts named.
+    """
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    count = code.getModuleCount()
+    module = size / (count + 4)
+    path = canvas.beginPath()
+    for row in range(count):
+        column = 0
+        while column < count:
+            if not code.isDark(row, column):
+                column += 1
+                continue
+            start = column
+            while column < count and code.isDark(row, column):
+                column += 1
+            path.rect(x + (start + 2) * module, y + size - (row + 3) * module,
+                      (column - start) * module, module)
+    canvas.saveState()
+    canvas.setFillColor(HexColor(colour))
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+@dataclass(frozen=True)
+class ContactBlock:
+    """Lines of text on the left, the QR code on the right, `height` points tall."""
+
+    heading: str
+    lines: tuple[str, ...]
+    url: str
+    fonts: Fonts
+    style: TypeStyle
+    heading_style: TypeStyle
+    colour: str
+    width: float
+    qr_size: float
+
+    @property
+    def height(self) -> float:
+        text = self.heading_style.leading + len(self.lines) * self.style.leading
+        return max(text, self.qr_size)
+
+    def draw(self, painter: Painter, x: float, y: float) -> None:
+        canvas = painter.canvas
+        canvas.saveState()
+        canvas.translate(x, y)
+        painter.static(f"contact:{self.url}:{self.width}:{self.colour}", self._paint)
+        canvas.restoreState()
+
+    def _paint(self, canvas: Canvas) -> None:
+        canvas.setFillColor(HexColor(self.colour))
+        baseline = self.height - self.heading_style.size
+        canvas.setFont(self.fonts.bold, self.heading_style.size)
+        canvas.drawString(0, baseline, self.heading)
+        canvas.setFont(self.fonts.regular, self.style.size)
+        for line in self.lines:
+            baseline -= self.style.leading
+            canvas.drawString(0, baseline, line)
+        draw_qr(canvas, self.url, self.width - self.qr_size, self.height - self.qr_size,
+                self.qr_size, self.colour)
+
+
+def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body: TypeStyle,
+                  heading: TypeStyle, colour: str, width: float, qr_mm: float,
+                  product: str) -> ContactBlock:
+    """Build the block, checking that every line fits beside the QR code at its size."""
+    lines = (web_address(organisation.website), organisation.email,
+             f"{labels.phone_label}{NBSP}{phone(organisation.phone)}")
+    qr_size = qr_mm * MM
+    room = width - qr_size - 3 * MM
+    for text, font, size in [(labels.contact_heading, fonts.bold, heading.size)] + [
+            (line, fonts.regular, body.size) for line in lines]:
+        check_glyphs(text, font, f"{product}: contact block")
+        wide = stringWidth(text, font, size)
+        if wide > room:
+            raise LayoutOverflow(product, "contact block", repr(text), (wide - room) / MM, size,
+                                 "shorten the line or make the QR code smaller (qr_mm)")
+    return ContactBlock(labels.contact_heading, lines, organisation.website, fonts, body,
+                        heading, colour, width, qr_size)

@@ -1,0 +1,132 @@
+"""Compose (routine card): one routine as an A6 card, front and back.
+
+Front: the title on a coloured band, the purpose, the numbered steps. Back: why it
+helps, then the organisation's contact lines and a QR code to its website. Colour
+stays inside the trim, so the card cuts cleanly from a shared-cut sheet too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from ..layout import MM, CardLayout
+from ..model import Content, Routine
+from ..page import Page, Painter
+from .contact import ContactBlock, contact_block
+from .text import Block, Fitted, Fonts, draw_fitted, fit
+
+
+@dataclass(frozen=True)
+class Card:
+    front: Page
+    back: Page
+
+
+@dataclass(frozen=True)
+class CardFrame:
+    """Where things go on a card, in points from the trim's lower-left corner."""
+
+    layout: CardLayout
+
+    @property
+    def width(self) -> float:
+        return self.layout.trim_mm[0] * MM
+
+    @property
+    def height(self) -> float:
+        return self.layout.trim_mm[1] * MM
+
+    @property
+    def margin(self) -> float:
+        return self.layout.margin_mm * MM
+
+    @property
+    def text_width(self) -> float:
+        return self.width - 2 * self.margin
+
+    @property
+    def styles(self) -> dict:  # type: ignore[type-arg]
+        return {"title": self.layout.type.title, "heading": self.layout.type.heading,
+                "body": self.layout.type.body}
+
+
+def _paint_background(canvas: Canvas, frame: CardFrame) -> None:
+    canvas.setFillColor(HexColor(frame.layout.colours.background))
+    bleed = frame.layout.bleed_mm * MM
+    canvas.rect(-bleed, -bleed, frame.width + 2 * bleed, frame.height + 2 * bleed,
+                stroke=0, fill=1)
+
+
+def _title_band(frame: CardFrame, title: str, fonts: Fonts, product: str,
+                where: str) -> tuple[Fitted, float]:
+    """Fit the title inside the band; return it and the band's height."""
+    layout = frame.layout
+    inner = frame.margin - layout.band_mm * MM  # padding between band edge and title
+    padding = max(inner, 3 * MM)
+    title = fit([Block("title", title, "title")], frame.styles, fonts, layout.colours.on_accent,
+                frame.text_width, frame.height / 3, product=product, where=where)
+    return title, title.height + 2 * padding
+
+
+def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str) -> Page:
+    layout = frame.layout
+    where = f"card '{routine.id}' front"
+    title, band = _title_band(frame, routine.title, fonts, product, where)
+    band_top = frame.height - layout.band_mm * MM
+    body_top = band_top - band - 4 * MM
+    blocks = [Block("purpose", routine.purpose, bold=True)] + [
+        Block(f"steps[{i}]", step.text, number=i + 1) for i, step in enumerate(routine.steps)]
+    body = fit(blocks, frame.styles, fonts, layout.colours.text, frame.text_width,
+               body_top - frame.margin, product=product, where=where, gap=4)
+
+    def draw(painter: Painter) -> None:
+        canvas = painter.canvas
+        _paint_background(canvas, frame)
+        canvas.setFillColor(HexColor(layout.colours.accent))
+        band_x = layout.band_mm * MM
+        canvas.roundRect(band_x, band_top - band, frame.width - 2 * band_x, band, 2 * MM,
+                         stroke=0, fill=1)
+        draw_fitted(canvas, title, frame.margin, band_top - (band - title.height) / 2,
+                    frame.text_width)
+        draw_fitted(canvas, body, frame.margin, body_top, frame.text_width)
+
+    return Page(where, frame.width, frame.height, layout.bleed_mm * MM, draw)
+
+
+def compose_back(routine: Routine, frame: CardFrame, contact: ContactBlock, fonts: Fonts,
+                 heading: str, product: str) -> Page:
+    layout = frame.layout
+    where = f"card '{routine.id}' back"
+    top = frame.height - frame.margin
+    room = top - frame.margin - contact.height - 6 * MM
+    # The title again, so a back read on its own (or cut wrongly) still says which card.
+    text = fit([Block("title", routine.title, "heading"),
+                Block("why_heading", heading, bold=True), Block("why", routine.why)],
+               frame.styles, fonts, layout.colours.text, frame.text_width, room,
+               product=product, where=where, gap=3)
+
+    def draw(painter: Painter) -> None:
+        canvas = painter.canvas
+        _paint_background(canvas, frame)
+        draw_fitted(canvas, text, frame.margin, top, frame.text_width)
+        rule_y = frame.margin + contact.height + 3 * MM
+        canvas.setStrokeColor(HexColor(layout.colours.accent))
+        canvas.setLineWidth(1)
+        canvas.line(frame.margin, rule_y, frame.width - frame.margin, rule_y)
+        contact.draw(painter, frame.margin, frame.margin)
+
+    return Page(where, frame.width, frame.height, layout.bleed_mm * MM, draw)
+
+
+def compose_deck(routines: list[Routine], content: Content, layout: CardLayout,
+                 fonts: Fonts, product: str) -> list[Card]:
+    """One card per (already personalised) routine, in the order given."""
+    frame = CardFrame(layout)
+    contact = contact_block(content.organisation, content.labels, fonts, layout.type.body,
+                            layout.type.heading, layout.colours.text, frame.text_width,
+                            layout.qr_mm, product)
+    return [Card(compose_front(r, frame, fonts, product),
+                 compose_back(r, frame, contact, fonts, content.labels.why_heading, product))
+            for r in routines]

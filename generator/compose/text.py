@@ -1,0 +1,143 @@
+"""Compose (text): paragraphs with the readability rules, and fitting them into a box.
+
+Every paragraph is left-aligned, never hyphenated, never split inside a word. Text is
+escaped here, so `&`, `<` and anything that looks like markup print as typed. Fitting
+shrinks the type one half point at a time down to the layout's minimum and then
+fails with the field that does not fit and by how much: nothing is clipped.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from ..errors import HandoutsError, LayoutOverflow
+from ..fonts import check_glyphs
+from ..layout import MM, TypeStyle
+
+
+def markup(text: str) -> str:
+    """Plain text to ReportLab paragraph markup that prints exactly that text."""
+    return escape(text)
+
+
+def style(name: str, font: str, size: float, leading: float, colour: str,
+          indent: float = 0, space_after: float = 0) -> ParagraphStyle:
+    return ParagraphStyle(
+        name, fontName=font, fontSize=size, leading=leading, textColor=HexColor(colour),
+        alignment=TA_LEFT, leftIndent=indent, bulletIndent=0, bulletFontName=font,
+        bulletFontSize=size, spaceAfter=space_after, splitLongWords=0,
+        hyphenationLang=None, embeddedHyphenation=0, uriWasteReduce=0,
+        allowWidows=0, allowOrphans=0)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of text to set: which field it shows, its text, role and numbering."""
+
+    field: str
+    text: str
+    role: str = "body"  # body, heading or title
+    number: int | None = None
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Fonts:
+    regular: str
+    bold: str
+
+
+class WordTooLong(HandoutsError):
+    pass
+
+
+def widest_word(text: str, font: str, size: float) -> tuple[str, float]:
+    """The word (no-break spaces keep groups together) that needs the most room."""
+    words = text.split() or [""]
+    measured = [(w, stringWidth(w, font, size)) for w in words]
+    return max(measured, key=lambda pair: pair[1])
+
+
+@dataclass
+class Fitted:
+    """Paragraphs measured to fit a width; `heights` follows `blocks`."""
+
+    paragraphs: list[Paragraph]
+    heights: list[float]
+    scale: float
+
+    @property
+    def height(self) -> float:
+        return sum(self.heights)
+
+
+def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
+                colour: str, scale: float, width: float, gap: float) -> Fitted:
+    paragraphs, heights = [], []
+    for block in blocks:
+        spec = styles[block.role]
+        size = max(spec.size * scale, spec.smallest)
+        leading = size + (spec.leading - spec.size)
+        font = fonts.bold if (block.bold or block.role != "body") else fonts.regular
+        number = f"{block.number}." if block.number is not None else None
+        indent = stringWidth("8.", font, size) + size * 0.6 if number else 0
+        paragraph = Paragraph(markup(block.text), style(block.field, font, size, leading,
+                                                        colour, indent, gap), bulletText=number)
+        _, height = paragraph.wrap(width, 10_000)
+        paragraphs.append(paragraph)
+        heights.append(height + gap)
+    return Fitted(paragraphs, heights, scale)
+
+
+def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
+                width: float, where: str) -> None:
+    """Every word must fit a line at the smallest allowed size; glyphs must exist."""
+    for block in blocks:
+        spec = styles[block.role]
+        font = fonts.bold if (block.bold or block.role != "body") else fonts.regular
+        check_glyphs(block.text, font, f"{where}: {block.field}")
+        indent = stringWidth("8.", font, spec.smallest) * 2 if block.number is not None else 0
+        word, word_width = widest_word(block.text, font, spec.smallest)
+        if word_width > width - indent:
+            raise WordTooLong(
+                f"{where}: error: {block.field}: the word '{word}' is wider than a line "
+                f"({word_width / MM:.0f} mm, the line is {(width - indent) / MM:.0f} mm)\n"
+                "  hint: shorten the word or break it with a space or a hyphen")
+
+
+def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: str,
+        width: float, height: float, *, product: str, where: str, gap: float = 0) -> Fitted:
+    """Set `blocks` in a box; shrink towards the minimum sizes; fail rather than clip."""
+    check_words(blocks, styles, fonts, width, where)
+    smallest_scale = min(styles[b.role].smallest / styles[b.role].size for b in blocks)
+    scale = 1.0
+    while True:
+        fitted = _paragraphs(blocks, styles, fonts, colour, scale, width, gap)
+        if fitted.height <= height:
+            return fitted
+        if scale <= smallest_scale + 1e-9:
+            break
+        scale = max(smallest_scale, scale - 0.5 / max(s.size for s in styles.values()))
+    total, field = 0.0, blocks[-1].field
+    for block, block_height in zip(blocks, fitted.heights):
+        total += block_height
+        if total > height:
+            field = block.field
+            break
+    body = styles["body"].smallest
+    raise LayoutOverflow(product, where, field, (fitted.height - height) / MM, body)
+
+
+def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float) -> None:  # type: ignore[no-untyped-def]
+    """Draw fitted paragraphs downwards from `top`."""
+    y = top
+    for paragraph, height in zip(fitted.paragraphs, fitted.heights):
+        y -= height
+        paragraph.drawOn(canvas, x, y + (height - paragraph.height))

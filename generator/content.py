@@ -1,0 +1,131 @@
+"""Validate (content): a content folder and language to one checked `Content` object.
+
+Every file of the folder is read and checked before anything fails, so `handouts
+check` reports all problems at once. Templates in content are rendered once here
+against the generic context, which catches unknown names and refused code with the
+line they stand on.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .errors import ContentError, Problem
+from .model import Activities, Content, Labels, Organisation, RoutineBook, SelfCare, Step
+from .personalise import organisation_context, step_context, template_error
+from .validate import Rule, convert_file, did_you_mean
+from .yamlread import read_yaml
+
+T = TypeVar("T")
+LANGUAGE_FILES = ("labels.yaml", "routines.yaml", "activities.yaml", "self_care.yaml")
+TEMPLATE_NAMES = "person.name, organisation.name, organisation.phone, seconds, pressure"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as a person recognises it: relative to the content folder's parent."""
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def template_rule(base_context: dict[str, Any]) -> Rule:
+    """Check every template field of a dataclass by rendering it against the context."""
+
+    def check(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+        cls = arguments.pop("_class")
+        context = dict(base_context)
+        if cls is Step:
+            context.update(step_context(Step(**{k: v for k, v in arguments.items()
+                                                if k != "text"}, text="")))
+        found = []
+        for spec in dataclasses.fields(cls):
+            source = arguments.get(spec.name)
+            if spec.metadata.get("template") and isinstance(source, str) and source:
+                message = template_error(source, context)
+                if message:
+                    found.append((spec.name, message, f"the names you can use are: "
+                                  f"{TEMPLATE_NAMES}"))
+        if cls is Step:
+            found += _quantity_problems(arguments)
+        return found
+
+    return check
+
+
+def _quantity_problems(step: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """A step's duration or pressure must be printed by its text, and only through data."""
+    text = step.get("text") or ""
+    found = []
+    for key, placeholder in (("seconds", "seconds"), ("pressure_kg", "pressure")):
+        if step.get(key) is not None and placeholder not in text:
+            found.append(("text", f"the step has {key}: {step[key]:g} but its text does not "
+                          "print it", f"write {{{{ {placeholder} }}}} where it goes"))
+    return found
+
+
+def _unique_ids(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+    seen: dict[str, int] = {}
+    found = []
+    for index, routine in enumerate(arguments.get("routines") or ()):
+        if routine is None:
+            continue
+        if routine.id in seen:
+            found.append(("routines", f"the id '{routine.id}' is used twice (routines["
+                          f"{seen[routine.id]}] and routines[{index}])",
+                          "give each routine its own id"))
+        seen[routine.id] = index
+    return found
+
+
+class _Loader:
+    """Reads the files of one content folder, collecting problems across all of them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def load(self, path: Path, cls: type[T], rules: dict[type, Rule] | None = None) -> T | None:
+        name = display_path(path, self.root)
+        try:
+            return convert_file(read_yaml(path, name), cls, name, rules)
+        except ContentError as error:
+            self.problems.extend(error.problems)
+            return None
+
+
+def available_languages(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if (p / "routines.yaml").is_file())
+
+
+def load_content(root: Path, language: str = "sv",
+                 person_context: Callable[[Labels], dict[str, Any]] | None = None) -> Content:
+    """Read and validate every content file for `language` under `root`."""
+    folder = root / language
+    if not folder.is_dir():
+        languages = available_languages(root) if root.is_dir() else []
+        raise ContentError.single(display_path(root, root), f"no content for the language "
+                                  f"'{language}'", hint=did_you_mean(language, languages)
+                                  if languages else "run `handouts init DIR` to start a folder")
+    loader = _Loader(root)
+    organisation = loader.load(root / "organisation.yaml", Organisation)
+    context: dict[str, Any] = {}
+    if organisation is not None:
+        context["organisation"] = organisation_context(organisation)
+    labels = loader.load(folder / "labels.yaml", Labels,
+                         {object: template_rule(context)} if context else None)
+    rules: dict[type, Rule] | None = None
+    if organisation is not None and labels is not None:
+        context["person"] = {"name": labels.person_default}
+        if person_context is not None:
+            context.update(person_context(labels))
+        rules = {object: template_rule(context), RoutineBook: _unique_ids}
+    book = loader.load(folder / "routines.yaml", RoutineBook, rules)
+    activities = loader.load(folder / "activities.yaml", Activities)
+    self_care = loader.load(folder / "self_care.yaml", SelfCare)
+    if loader.problems:
+        raise ContentError(loader.problems)
+    assert organisation and labels and book and activities and self_care
+    return Content(language, organisation, book.routines, activities, self_care, labels)

@@ -1,0 +1,219 @@
+"""Validate (layouts): layout YAML to typed layout objects, with the print and readability floors.
+
+A layout says how a product is printed (paper, bleed, margins, type sizes, colours),
+never what it says. Each `kind` has its own dataclass; the floors from DESIGN.md
+(body type, leading, contrast, safe margin) are checked here, before anything is
+laid out, so a layout that would print badly is refused with its line number.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError
+from .validate import Checker, did_you_mean
+from .yamlread import read_yaml
+
+MM = 72 / 25.4  # points per millimetre
+SAFE_MARGIN_MM = 5.0
+MIN_BLEED_MM = 3.0
+MIN_CONTRAST = 7.0
+
+
+class Paper(str, Enum):
+    A3 = "a3"
+    A4 = "a4"
+    A5 = "a5"
+    A6 = "a6"
+    DL = "dl"
+
+    @property
+    def size_mm(self) -> tuple[float, float]:
+        """(width, height) in portrait."""
+        return {"a3": (297, 420), "a4": (210, 297), "a5": (148, 210), "a6": (105, 148),
+                "dl": (99, 210)}[self.value]
+
+
+class Orientation(str, Enum):
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
+
+
+class Duplex(str, Enum):
+    LONG_EDGE = "long-edge"
+    SHORT_EDGE = "short-edge"
+
+
+@dataclass(frozen=True)
+class TypeStyle:
+    size: float = field(metadata={"min": 4, "max": 120})
+    leading: float = field(metadata={"min": 4, "max": 150})
+    min_size: float | None = field(default=None, metadata={"min": 4, "max": 120})
+
+    @property
+    def smallest(self) -> float:
+        return self.min_size if self.min_size is not None else self.size
+
+
+@dataclass(frozen=True)
+class Colours:
+    text: str
+    background: str
+    accent: str
+    on_accent: str
+
+
+@dataclass(frozen=True)
+class CardType:
+    title: TypeStyle
+    heading: TypeStyle
+    body: TypeStyle
+
+
+@dataclass(frozen=True)
+class CardLayout:
+    """A card with a front and a back, each the trim size plus bleed."""
+
+    kind: str
+    paper: Paper
+    orientation: Orientation
+    bleed_mm: float = field(metadata={"min": 0, "max": 10})
+    margin_mm: float = field(metadata={"min": 0, "max": 40})
+    type: CardType
+    colours: Colours
+    qr_mm: float = field(default=22, metadata={"min": 10, "max": 60})
+    band_mm: float = field(default=4, metadata={"min": 0, "max": 30})
+
+    body_floor = 14.0
+
+    @property
+    def trim_mm(self) -> tuple[float, float]:
+        width, height = self.paper.size_mm
+        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
+
+
+@dataclass(frozen=True)
+class CropMarks:
+    offset_mm: float = field(metadata={"min": 0, "max": 20})
+    length_mm: float = field(metadata={"min": 2, "max": 20})
+    line_pt: float = field(default=0.25, metadata={"min": 0.1, "max": 2})
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """Finished pages placed n-up on a sheet with crop marks, backs aligned for duplex."""
+
+    kind: str
+    sheet: Paper
+    orientation: Orientation
+    columns: int = field(metadata={"min": 1, "max": 8})
+    rows: int = field(metadata={"min": 1, "max": 8})
+    gutter_mm: float = field(metadata={"min": 0, "max": 30})
+    bleed_mm: float = field(metadata={"min": 0, "max": 10})
+    crop_marks: CropMarks
+    duplex: Duplex
+
+    @property
+    def sheet_mm(self) -> tuple[float, float]:
+        width, height = self.sheet.size_mm
+        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
+
+
+LAYOUT_KINDS: dict[str, type] = {"routine-card": CardLayout, "sheet": SheetLayout}
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of '#rrggbb'."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio, 1 to 21."""
+    a, b = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def _colour_problems(colours: Colours) -> list[tuple[str, str, str]]:
+    found = []
+    for name in ("text", "background", "accent", "on_accent"):
+        if not _HEX.match(getattr(colours, name)):
+            found.append((f"colours.{name}", f"'{getattr(colours, name)}' is not a colour",
+                          "write it as #rrggbb, like #1a1a1a"))
+    if found:
+        return found
+    for fore, back in (("text", "background"), ("on_accent", "accent"), ("accent", "background")):
+        ratio = contrast(getattr(colours, fore), getattr(colours, back))
+        if ratio < MIN_CONTRAST:
+            found.append((f"colours.{fore}", f"{fore} on {back} has a contrast of {ratio:.1f}:1, "
+                          f"below {MIN_CONTRAST:g}:1", "make one of the two darker or lighter"))
+    return found
+
+
+def _type_problems(styles: Any, floor: float) -> list[tuple[str, str, str]]:
+    found = []
+    for name in ("title", "heading", "body"):
+        style: TypeStyle = getattr(styles, name)
+        if style.smallest < floor:
+            found.append((f"type.{name}", f"{name} type may shrink to {style.smallest:g} pt, "
+                          f"below the floor of {floor:g} pt", f"raise it to {floor:g} pt or more"))
+        if style.min_size is not None and style.min_size > style.size:
+            found.append((f"type.{name}.min_size", "the minimum is larger than the size", ""))
+        if style.leading < style.size + 4:
+            found.append((f"type.{name}.leading", f"leading {style.leading:g} pt is tighter "
+                          f"than the size + 4 pt ({style.size + 4:g} pt)", "open it up"))
+    return found
+
+
+def _card_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+    found = []
+    if arguments.get("bleed_mm") is not None and arguments["bleed_mm"] < MIN_BLEED_MM:
+        found.append(("bleed_mm", f"a bleed of {arguments['bleed_mm']:g} mm is less than "
+                      f"{MIN_BLEED_MM:g} mm", "print shops ask for 3 mm"))
+    if arguments.get("margin_mm") is not None and arguments["margin_mm"] < SAFE_MARGIN_MM:
+        found.append(("margin_mm", f"a margin of {arguments['margin_mm']:g} mm is inside the "
+                      f"{SAFE_MARGIN_MM:g} mm safe zone", "text this close to the edge may be cut"))
+    if arguments.get("colours") is not None:
+        found += _colour_problems(arguments["colours"])
+    if arguments.get("type") is not None:
+        found += _type_problems(arguments["type"], CardLayout.body_floor)
+    return found
+
+
+def _sheet_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+    marks = arguments.get("crop_marks")
+    bleed = arguments.get("bleed_mm")
+    if marks is not None and bleed is not None and marks.offset_mm < bleed:
+        return [("crop_marks.offset_mm", f"crop marks {marks.offset_mm:g} mm from the trim "
+                 f"would print inside the {bleed:g} mm bleed", f"use at least {bleed:g} mm")]
+    return []
+
+
+_RULES = {CardLayout: _card_rule, SheetLayout: _sheet_rule}
+
+
+def load_layout(path: Path, display: str | None = None) -> Any:
+    """Read one layout file and return the layout object for its `kind`."""
+    name = display or str(path)
+    value = read_yaml(path, name)
+    checker = Checker(name, _RULES)  # type: ignore[arg-type]
+    if not isinstance(value, dict):
+        raise ContentError.single(name, "a layout is a mapping of keys", line=1)
+    kind = value.get("kind")
+    cls = LAYOUT_KINDS.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        checker.report(checker.position(value, "kind") if "kind" in value else 1, "kind",
+                       f"unknown layout kind '{kind}'" if kind else "the key 'kind' is missing",
+                       did_you_mean(str(kind), LAYOUT_KINDS))
+        checker.raise_if_any()
+    layout = checker.convert(value, cls, "", getattr(value, "line", 1))  # type: ignore[arg-type]
+    checker.raise_if_any()
+    return layout

@@ -1,0 +1,158 @@
+"""Read (manifest): `content/handouts.yaml` and where a project's folders are.
+
+A project is a folder with `content/` (and the manifest in it), `layouts/` and
+`fonts/`. The built-in defaults are a project too. Layouts and fonts are looked up
+in the user's folder first and the built-in folder second.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from .defaults import default_dir
+from .errors import ContentError, Problem
+from .validate import convert_file, did_you_mean
+from .yamlread import read_yaml
+
+MANIFEST = "handouts.yaml"
+_FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
+
+
+class ProductKind(str, Enum):
+    ROUTINE_CARDS = "routine-cards"
+
+
+@dataclass(frozen=True)
+class SheetChoice:
+    layout: str
+    output: str
+
+
+@dataclass(frozen=True)
+class Product:
+    name: str = field(metadata={"max_len": 60, "slug": True})
+    kind: ProductKind
+    title: str = field(metadata={"max_len": 120})
+    subject: str = field(metadata={"max_len": 200})
+    layout: str
+    output: str
+    sheet: SheetChoice | None = None
+    routines: tuple[str, ...] | None = None  # all routines when absent
+
+
+@dataclass(frozen=True)
+class Manifest:
+    products: tuple[Product, ...] = field(metadata={"min_items": 1})
+    language: str = "sv"
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders one build reads from."""
+
+    root: Path | None  # None: the built-in defaults only
+
+    @classmethod
+    def find(cls, start: Path) -> Project:
+        """`start` if it holds content/handouts.yaml, else the built-in defaults."""
+        if (start / "content" / MANIFEST).is_file():
+            return cls(start)
+        return cls(None)
+
+    def folder(self, kind: str) -> Path:
+        if self.root is not None and (self.root / kind).is_dir():
+            return self.root / kind
+        return default_dir(kind)
+
+    @property
+    def content(self) -> Path:
+        return self.folder("content")
+
+    @property
+    def fonts(self) -> Path:
+        folder = self.folder("fonts")
+        return folder if (folder / "fonts.yaml").is_file() else default_dir("fonts")
+
+    def layout_names(self) -> list[str]:
+        names = {p.stem for p in default_dir("layouts").glob("*.yaml")}
+        if self.root is not None:
+            names |= {p.stem for p in (self.root / "layouts").glob("*.yaml")}
+        return sorted(names)
+
+    def layout_path(self, name: str) -> Path | None:
+        for folder in (self.folder("layouts"), default_dir("layouts")):
+            path = folder / f"{name}.yaml"
+            if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name) and path.is_file():
+                return path
+        return None
+
+    def display(self, path: Path) -> str:
+        base = self.root if self.root is not None else default_dir("content").parent
+        try:
+            return str(path.relative_to(base))
+        except ValueError:
+            return str(path)
+
+
+def load_manifest(project: Project) -> LoadedManifest:
+    path = project.content / MANIFEST
+    name = project.display(path)
+    value = read_yaml(path, name)
+    known_layouts = project.layout_names()
+
+    def rule(arguments: dict) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+        cls = arguments.pop("_class")
+        found = []
+        if cls in (Product, SheetChoice):
+            layout, output = arguments.get("layout"), arguments.get("output")
+            if isinstance(layout, str) and layout and project.layout_path(layout) is None:
+                found.append(("layout", f"no layout named '{layout}'",
+                              did_you_mean(layout, known_layouts)))
+            if isinstance(output, str) and output and not _FILE_NAME.match(output):
+                found.append(("output", f"'{output}' is not a plain PDF file name",
+                              "use letters, digits, '-', '_' and end with .pdf; "
+                              "files go to the output folder"))
+        return found
+
+    manifest = convert_file(value, Manifest, name, {object: rule})
+    references = []
+    for index, product in enumerate(value["products"]):
+        chosen = product.get("routines") or []
+        for position, routine_id in zip(getattr(chosen, "positions", []), chosen):
+            references.append(RoutineReference(routine_id, name, *position,
+                                               f"products[{index}].routines"))
+    return LoadedManifest(manifest, tuple(references))
+
+
+@dataclass(frozen=True)
+class RoutineReference:
+    """A routine id named in the manifest, with its place, checked against the content."""
+
+    routine_id: str
+    file: str
+    line: int
+    column: int
+    field: str
+
+
+@dataclass(frozen=True)
+class LoadedManifest:
+    manifest: Manifest
+    references: tuple[RoutineReference, ...]
+
+    def check_references(self, known: tuple[str, ...]) -> None:
+        problems = [Problem(r.file, r.line, r.column, f"unknown routine '{r.routine_id}'",
+                            r.field, did_you_mean(r.routine_id, known))
+                    for r in self.references if r.routine_id not in known]
+        if problems:
+            raise ContentError(problems)
+
+
+def require_manifest_entry(manifest: Manifest, name: str, file: str) -> Product:
+    for product in manifest.products:
+        if product.name == name:
+            return product
+    raise ContentError.single(file, f"no product named '{name}'",
+                              hint=did_you_mean(name, [p.name for p in manifest.products]))

@@ -1,0 +1,94 @@
+"""Render: pages to PDF bytes with page boxes, embedded fonts, metadata, reproducible output."""
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfgen.canvas import Canvas
+
+from .page import Page, Painter
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a PDF says about itself. Never a person's health details."""
+
+    title: str
+    author: str
+    subject: str
+    language: str = "sv-SE"
+    keywords: str = ""
+    creator: str = "handouts"
+
+
+def build_date() -> int:
+    """Seconds since 1970 for the PDF's dates: SOURCE_DATE_EPOCH when set, else today 00:00 UTC.
+
+    A date without a time of day keeps output reproducible through a working day while
+    still telling a reader when the file was made.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return int(value)
+    today = _dt.datetime.now(_dt.timezone.utc).date()
+    return int(_dt.datetime(today.year, today.month, today.day,
+                            tzinfo=_dt.timezone.utc).timestamp())
+
+
+def _timestamp(epoch: int) -> TimeStamp:
+    stamp = TimeStamp(invariant=1)
+    stamp.t, stamp.lt = epoch, time.gmtime(epoch)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
+
+
+def render_pdf(pages: Iterable[Page], metadata: Metadata, base_font: str) -> bytes:
+    """Lay the pages out one per PDF page and return the file's bytes.
+
+    `invariant` fixes the document id; the dates come from `build_date`: the same
+    input gives the same bytes. `base_font` replaces ReportLab's Helvetica as the
+    canvas's starting font, so no unembedded font is ever named in the file.
+    """
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, invariant=1, pageCompression=1, lang=metadata.language,
+                    initialFontName=base_font)
+    canvas._doc._timeStamp = _timestamp(build_date())
+    canvas.setTitle(metadata.title)
+    canvas.setAuthor(metadata.author)
+    canvas.setSubject(metadata.subject)
+    canvas.setKeywords(metadata.keywords)
+    canvas.setCreator(metadata.creator)
+    canvas.setProducer("handouts (ReportLab)")
+    # Print at 100 %: a card scaled to fit the paper is the wrong size.
+    canvas.setViewerPreference("PrintScaling", "None")
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+    painter = Painter(canvas)
+    count = 0
+    for page in pages:
+        place_page(canvas, page)
+        canvas.saveState()
+        canvas.translate(page.media_margin, page.media_margin)
+        page.draw(painter)
+        canvas.restoreState()
+        canvas.showPage()
+        count += 1
+    if count == 0:
+        raise ValueError("a PDF needs at least one page")
+    canvas.save()
+    return buffer.getvalue()
+
+
+def place_page(canvas: Canvas, page: Page) -> None:
+    """Size the next PDF page and set its boxes: MediaBox ⊇ BleedBox ⊇ TrimBox."""
+    margin, bleed = page.media_margin, page.bleed
+    media = (page.width + 2 * margin, page.height + 2 * margin)
+    canvas.setPageSize(media)
+    inset = margin - bleed
+    canvas.setBleedBox((inset, inset, media[0] - inset, media[1] - inset))
+    canvas.setTrimBox((margin, margin, margin + page.width, margin + page.height))
+    canvas.setCropBox((0, 0, media[0], media[1]))
