@@ -96,6 +96,29 @@ class CardLayout:
 
 
 @dataclass(frozen=True)
+class FridgeLayout:
+    """A large-print card for the kitchen door: short lines, each with a pictogram."""
+
+    kind: str
+    paper: Paper
+    orientation: Orientation
+    bleed_mm: float = field(metadata={"min": 0, "max": 10})
+    margin_mm: float = field(metadata={"min": 0, "max": 40})
+    type: CardType
+    colours: Colours
+    pictogram_mm: float = field(default=16, metadata={"min": 8, "max": 60})
+    max_lines: int = field(default=8, metadata={"min": 1, "max": 12})
+
+    body_floor = 18.0
+    heading_floor = 28.0
+
+    @property
+    def trim_mm(self) -> tuple[float, float]:
+        width, height = self.paper.size_mm
+        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
+
+
+@dataclass(frozen=True)
 class CropMarks:
     offset_mm: float = field(metadata={"min": 0, "max": 20})
     length_mm: float = field(metadata={"min": 2, "max": 20})
@@ -122,7 +145,8 @@ class SheetLayout:
         return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
 
 
-LAYOUT_KINDS: dict[str, type] = {"routine-card": CardLayout, "sheet": SheetLayout}
+LAYOUT_KINDS: dict[str, type] = {"routine-card": CardLayout, "fridge-card": FridgeLayout,
+                                  "sheet": SheetLayout}
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -188,6 +212,18 @@ def _card_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
     return found
 
 
+def _fridge_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+    found = _card_rule({k: v for k, v in arguments.items() if k != "type"})
+    styles = arguments.get("type")
+    if styles is not None:
+        found += _type_problems(styles, FridgeLayout.body_floor)
+        if styles.title.smallest < FridgeLayout.heading_floor:
+            found.append(("type.title", f"the title may shrink to {styles.title.smallest:g} pt, "
+                          f"below the fridge-card floor of {FridgeLayout.heading_floor:g} pt",
+                          f"raise it to {FridgeLayout.heading_floor:g} pt or more"))
+    return found
+
+
 def _sheet_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
     marks = arguments.get("crop_marks")
     bleed = arguments.get("bleed_mm")
@@ -197,7 +233,7 @@ def _sheet_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
     return []
 
 
-_RULES = {CardLayout: _card_rule, SheetLayout: _sheet_rule}
+_RULES = {CardLayout: _card_rule, FridgeLayout: _fridge_rule, SheetLayout: _sheet_rule}
 
 
 def load_layout(path: Path, display: str | None = None) -> Any:
