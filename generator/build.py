@@ -76,7 +76,8 @@ def metadata_for(product: Product, content: Content) -> Metadata:
 def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
     content = inputs.content
     chosen = product.routines or content.routine_ids
-    context = base_context(content.organisation, content.labels.person_default)
+    context = base_context(content.organisation, content.labels.person_default,
+                           content.labels.carer_default)
     routines = [personalise_routine(content.routine(i), context) for i in chosen]
     cards = compose_deck(routines, content, inputs.layouts[product.layout], inputs.fonts,
                          product.name)

@@ -20,7 +20,8 @@ from .yamlread import read_yaml
 
 T = TypeVar("T")
 LANGUAGE_FILES = ("labels.yaml", "routines.yaml", "activities.yaml", "self_care.yaml")
-TEMPLATE_NAMES = "person.name, organisation.name, organisation.phone, seconds, pressure"
+TEMPLATE_NAMES = ("person.name, carer.name, organisation.name, organisation.phone, seconds, "
+                  "pressure")
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -119,6 +120,7 @@ def load_content(root: Path, language: str = "sv",
     rules: dict[type, Rule] | None = None
     if organisation is not None and labels is not None:
         context["person"] = {"name": labels.person_default}
+        context["carer"] = {"name": labels.carer_default}
         if person_context is not None:
             context.update(person_context(labels))
         rules = {object: template_rule(context), RoutineBook: _unique_ids}

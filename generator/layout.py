@@ -108,6 +108,7 @@ class FridgeLayout:
     colours: Colours
     pictogram_mm: float = field(default=16, metadata={"min": 8, "max": 60})
     max_lines: int = field(default=8, metadata={"min": 1, "max": 12})
+    band_mm: float = field(default=5, metadata={"min": 0, "max": 30})
 
     body_floor = 18.0
     heading_floor = 28.0

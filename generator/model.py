@@ -100,6 +100,19 @@ class Labels:
     phone_label: str = field(metadata=text(20))
     qr_caption: str = field(metadata=text(60))
     made_with: str = field(metadata=text(120, template=True))
+    # Personal cards (issue 4): headings and labels around one person's details.
+    personal_title: str = field(metadata=text(60))
+    carer_default: str = field(metadata=text(40))
+    carer_label: str = field(metadata=text(40))
+    routines_heading: str = field(metadata=text(40))
+    avoid_heading: str = field(metadata=text(30))
+    avoid_none: str = field(metadata=text(60))
+    likes_heading: str = field(metadata=text(30))
+    music_label: str = field(metadata=text(20))
+    food_label: str = field(metadata=text(20))
+    memories_label: str = field(metadata=text(20))
+    contacts_heading: str = field(metadata=text(40))
+    note_heading: str = field(metadata=text(40))
 
 
 @dataclass(frozen=True)

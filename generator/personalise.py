@@ -102,9 +102,14 @@ def organisation_context(organisation: Organisation) -> dict[str, str]:
     }
 
 
-def base_context(organisation: Organisation, person_name: str) -> dict[str, Any]:
-    """What every template may name: the person cared for and the organisation."""
-    return {"organisation": organisation_context(organisation), "person": {"name": person_name}}
+def base_context(organisation: Organisation, person_name: str,
+                 carer_name: str | None = None) -> dict[str, Any]:
+    """What every template may name: the person cared for, the carer and the organisation."""
+    context: dict[str, Any] = {"organisation": organisation_context(organisation),
+                               "person": {"name": person_name}}
+    if carer_name is not None:
+        context["carer"] = {"name": carer_name}
+    return context
 
 
 def step_context(step: Step) -> dict[str, str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout import MM, CardLayout
+from ..layout import MM, CardLayout, FridgeLayout
 from ..model import Content, Routine
 from ..page import Page, Painter
 from .contact import ContactBlock, contact_block
@@ -28,7 +28,7 @@ class Card:
 class CardFrame:
     """Where things go on a card, in points from the trim's lower-left corner."""
 
-    layout: CardLayout
+    layout: CardLayout | FridgeLayout
 
     @property
     def width(self) -> float:
@@ -52,14 +52,14 @@ class CardFrame:
                 "body": self.layout.type.body}
 
 
-def _paint_background(canvas: Canvas, frame: CardFrame) -> None:
+def paint_background(canvas: Canvas, frame: CardFrame) -> None:
     canvas.setFillColor(HexColor(frame.layout.colours.background))
     bleed = frame.layout.bleed_mm * MM
     canvas.rect(-bleed, -bleed, frame.width + 2 * bleed, frame.height + 2 * bleed,
                 stroke=0, fill=1)
 
 
-def _title_band(frame: CardFrame, title: str, fonts: Fonts, product: str,
+def title_band(frame: CardFrame, title: str, fonts: Fonts, product: str,
                 where: str) -> tuple[Fitted, float]:
     """Fit the title inside the band; return it and the band's height."""
     layout = frame.layout
@@ -70,12 +70,25 @@ def _title_band(frame: CardFrame, title: str, fonts: Fonts, product: str,
     return title, title.height + 2 * padding
 
 
+def band_top(frame: CardFrame) -> float:
+    return frame.height - frame.layout.band_mm * MM
+
+
+def draw_title_band(canvas: Canvas, frame: CardFrame, title: Fitted, band: float) -> None:
+    """The coloured band across the top of a card, with its title centred in it."""
+    top = band_top(frame)
+    canvas.setFillColor(HexColor(frame.layout.colours.accent))
+    band_x = frame.layout.band_mm * MM
+    canvas.roundRect(band_x, top - band, frame.width - 2 * band_x, band, 2 * MM,
+                     stroke=0, fill=1)
+    draw_fitted(canvas, title, frame.margin, top - (band - title.height) / 2, frame.text_width)
+
+
 def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str) -> Page:
     layout = frame.layout
     where = f"card '{routine.id}' front"
-    title, band = _title_band(frame, routine.title, fonts, product, where)
-    band_top = frame.height - layout.band_mm * MM
-    body_top = band_top - band - 4 * MM
+    title, band = title_band(frame, routine.title, fonts, product, where)
+    body_top = band_top(frame) - band - 4 * MM
     blocks = [Block("purpose", routine.purpose, bold=True)] + [
         Block(f"steps[{i}]", step.text, number=i + 1) for i, step in enumerate(routine.steps)]
     body = fit(blocks, frame.styles, fonts, layout.colours.text, frame.text_width,
@@ -83,33 +96,30 @@ def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
-        _paint_background(canvas, frame)
-        canvas.setFillColor(HexColor(layout.colours.accent))
-        band_x = layout.band_mm * MM
-        canvas.roundRect(band_x, band_top - band, frame.width - 2 * band_x, band, 2 * MM,
-                         stroke=0, fill=1)
-        draw_fitted(canvas, title, frame.margin, band_top - (band - title.height) / 2,
-                    frame.text_width)
+        paint_background(canvas, frame)
+        draw_title_band(canvas, frame, title, band)
         draw_fitted(canvas, body, frame.margin, body_top, frame.text_width)
 
     return Page(where, frame.width, frame.height, layout.bleed_mm * MM, draw)
 
 
 def compose_back(routine: Routine, frame: CardFrame, contact: ContactBlock, fonts: Fonts,
-                 heading: str, product: str) -> Page:
+                 heading: str, product: str, owner: str | None = None) -> Page:
+    """The back; `owner` names the person on a personal card, so a loose card finds home."""
     layout = frame.layout
     where = f"card '{routine.id}' back"
     top = frame.height - frame.margin
     room = top - frame.margin - contact.height - 6 * MM
     # The title again, so a back read on its own (or cut wrongly) still says which card.
-    text = fit([Block("title", routine.title, "heading"),
+    owner_blocks = [Block("name", owner, bold=True)] if owner else []
+    text = fit(owner_blocks + [Block("title", routine.title, "heading"),
                 Block("why_heading", heading, bold=True), Block("why", routine.why)],
                frame.styles, fonts, layout.colours.text, frame.text_width, room,
                product=product, where=where, gap=3)
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
-        _paint_background(canvas, frame)
+        paint_background(canvas, frame)
         draw_fitted(canvas, text, frame.margin, top, frame.text_width)
         rule_y = frame.margin + contact.height + 3 * MM
         canvas.setStrokeColor(HexColor(layout.colours.accent))

@@ -46,6 +46,10 @@ class Block:
     role: str = "body"  # body, heading or title
     number: int | None = None
     bold: bool = False
+    bullet: str | None = None  # a marker such as "•" when the block is not numbered
+    lead: str = ""  # words set in bold before the text, such as "Musik:"
+    inset: float = 0  # points kept clear on both sides, e.g. inside a framed box
+    private: bool = False  # health details: messages never quote the text
 
 
 @dataclass(frozen=True)
@@ -85,15 +89,25 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
         spec = styles[block.role]
         size = max(spec.size * scale, spec.smallest)
         leading = size + (spec.leading - spec.size)
-        font = fonts.bold if (block.bold or block.role != "body") else fonts.regular
-        number = f"{block.number}." if block.number is not None else None
-        indent = stringWidth("8.", font, size) + size * 0.6 if number else 0
-        paragraph = Paragraph(markup(block.text), style(block.field, font, size, leading,
-                                                        colour, indent, gap), bulletText=number)
+        font = block_font(block, fonts)
+        marker = f"{block.number}." if block.number is not None else block.bullet
+        indent = stringWidth("8.", font, size) + size * 0.6 if marker else 0
+        text = markup(block.text)
+        if block.lead:
+            text = f'<font name="{fonts.bold}">{markup(block.lead)}</font> {text}'
+        paragraph_style = style(block.field, font, size, leading, colour, indent + block.inset,
+                                gap)
+        paragraph_style.rightIndent = block.inset
+        paragraph_style.bulletIndent = block.inset
+        paragraph = Paragraph(text, paragraph_style, bulletText=marker)
         _, height = paragraph.wrap(width, 10_000)
         paragraphs.append(paragraph)
         heights.append(height + gap)
     return Fitted(paragraphs, heights, scale)
+
+
+def block_font(block: Block, fonts: Fonts) -> str:
+    return fonts.bold if (block.bold or block.role != "body") else fonts.regular
 
 
 def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
@@ -101,14 +115,17 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
     """Every word must fit a line at the smallest allowed size; glyphs must exist."""
     for block in blocks:
         spec = styles[block.role]
-        font = fonts.bold if (block.bold or block.role != "body") else fonts.regular
-        check_glyphs(block.text, font, f"{where}: {block.field}")
-        indent = stringWidth("8.", font, spec.smallest) * 2 if block.number is not None else 0
+        font = block_font(block, fonts)
+        check_glyphs(block.lead + block.text, font, f"{where}: {block.field}")
+        marked = block.number is not None or block.bullet is not None
+        indent = stringWidth("8.", font, spec.smallest) * 2 if marked else 0
+        room = width - indent - 2 * block.inset
         word, word_width = widest_word(block.text, font, spec.smallest)
-        if word_width > width - indent:
+        if word_width > room:
+            shown = "a word" if block.private else f"the word '{word}'"
             raise WordTooLong(
-                f"{where}: error: {block.field}: the word '{word}' is wider than a line "
-                f"({word_width / MM:.0f} mm, the line is {(width - indent) / MM:.0f} mm)\n"
+                f"{where}: error: {block.field}: {shown} is wider than a line "
+                f"({word_width / MM:.0f} mm, the line is {room / MM:.0f} mm)\n"
                 "  hint: shorten the word or break it with a space or a hyphen")
 
 
