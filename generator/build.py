@@ -8,19 +8,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .compose.personal_card import compose_fridge_card, compose_personal_deck
 from .compose.routine_card import compose_deck
 from .compose.text import Fonts
-from .content import load_content
+from .content import available_languages, load_content
 from .errors import ContentError, HandoutsError
-from .fonts import load_fonts
+from .fonts import load_fonts, missing_glyph
 from .impose import impose
-from .layout import load_layout
+from .layout import CardLayout, SheetLayout, load_layout
 from .manifest import Product, ProductKind, Project, load_manifest
 from .model import Content
 from .page import Page
-from .personalise import base_context, personalise_routine
+from .person import Person, convert_person
+from .personalise import base_context, personalise_person, personalise_routine
 from .render import Metadata, render_pdf
-from .write import Document
+from .validate import did_you_mean
+from .write import Document, safe_name
+from .yamlread import read_yaml
 
 # Which layout kind each product kind is laid out with.
 PRODUCT_LAYOUTS = {ProductKind.ROUTINE_CARDS: "routine-card"}
@@ -37,14 +41,19 @@ class Inputs:
     layouts: dict[str, Any]
 
 
-def _layout(project: Project, name: str, expected_kind: str, used_by: str) -> Any:
+def _layout(project: Project, name: str, expected_kind: str | tuple[str, ...], used_by: str,
+            hint: str = "name another layout in the manifest") -> Any:
     path = project.layout_path(name)
-    assert path is not None  # the manifest checked that it exists
+    if path is None:
+        raise ContentError.single(used_by, f"no layout named '{name}'",
+                                  hint=did_you_mean(name, project.layout_names()))
     layout = load_layout(path, project.display(path))
-    if layout.kind != expected_kind:
+    kinds = (expected_kind,) if isinstance(expected_kind, str) else expected_kind
+    if layout.kind not in kinds:
+        wanted = " or ".join(f"'{kind}'" for kind in kinds)
         raise ContentError.single(project.display(path), f"{used_by} needs a layout of kind "
-                                  f"'{expected_kind}', this one is '{layout.kind}'",
-                                  field="kind", hint="name another layout in the manifest")
+                                  f"{wanted}, this one is '{layout.kind}'",
+                                  field="kind", hint=hint)
     return layout
 
 
@@ -110,6 +119,105 @@ def build_project(project: Project, only: tuple[str, ...] = ()) -> list[Document
     for product in products:
         documents.extend(BUILDERS[product.kind](inputs, product))
     return documents
+
+
+# -- personal cards (one person, or a roster's rows in batch.py) -------------------------
+
+# The sheet each kind of personal card is imposed on for a batch.
+PERSONAL_SHEETS = {"routine-card": "sheet-a4-4up", "fridge-card": "sheet-a4-2up-a5"}
+PERSONAL_KINDS = tuple(PERSONAL_SHEETS)
+Imposable = tuple[Page, Page | None]
+
+
+@dataclass
+class PersonalInputs:
+    """What laying out personal cards needs; content is read once per language, on demand."""
+
+    project: Project
+    layout: Any  # CardLayout or FridgeLayout
+    sheet: SheetLayout
+    sheet_name: str
+    fonts: Fonts
+    languages: tuple[str, ...]
+    contents: dict[str, Content]
+
+    def content(self, language: str) -> Content:
+        if language not in self.contents:
+            self.contents[language] = load_content(self.project.content, language)
+        return self.contents[language]
+
+    def routine_ids(self, language: str) -> tuple[str, ...]:
+        return self.content(language).routine_ids
+
+
+def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
+    layout = _layout(project, layout_name, PERSONAL_KINDS, "--layout",
+                     "use card-a6 or fridge-a5")
+    sheet_name = PERSONAL_SHEETS[layout.kind]
+    sheet = _layout(project, sheet_name, "sheet", sheet_name)
+    registered = load_fonts(project.fonts)
+    return PersonalInputs(project, layout, sheet, sheet_name,
+                          Fonts(registered.regular, registered.bold),
+                          tuple(available_languages(project.content)), {})
+
+
+def check_person(value: Any, file: str, inputs: PersonalInputs) -> Person:
+    """Validate one person's values (from a file or a roster row) against the content."""
+    fonts = (inputs.fonts.regular, inputs.fonts.bold)
+
+    def missing(text: str) -> str | None:
+        return next((c for c in (missing_glyph(text, f) for f in fonts) if c), None)
+
+    return convert_person(value, file, inputs.languages, inputs.routine_ids, missing)
+
+
+def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list[Imposable]:
+    """The person's pages laid out, as (front, back) pairs ready to render or impose."""
+    content = inputs.content(person.language)
+    labels = content.labels
+    context = base_context(content.organisation, person.name,
+                           person.carer or labels.carer_default)
+    routines = [personalise_routine(content.routine(i), context) for i in person.routines]
+    shown = personalise_person(person)
+    if isinstance(inputs.layout, CardLayout):
+        deck = compose_personal_deck(shown, routines, content, inputs.layout, inputs.fonts,
+                                     product)
+        return [(card.front, card.back) for card in deck]
+    return [(compose_fridge_card(shown, routines, content, inputs.layout, inputs.fonts,
+                                 product), None)]
+
+
+def personal_metadata(content: Content) -> Metadata:
+    """Deliberately bare: no name, no avoid lines, no note ever reach a file's metadata."""
+    return Metadata(title=content.labels.personal_title, author=content.organisation.name,
+                    subject=content.labels.personal_title,
+                    language=f"{content.language}-SE" if content.language == "sv"
+                    else content.language)
+
+
+def render_cards(cards: list[Imposable], content: Content, inputs: PersonalInputs) -> bytes:
+    pages = [page for pair in cards for page in pair if page is not None]
+    return render_pdf(pages, personal_metadata(content), inputs.fonts.regular)
+
+
+def render_sheets(cards: list[Imposable | None], content: Content,
+                  inputs: PersonalInputs) -> bytes:
+    """`cards` imposed n-up (None leaves a slot empty) and rendered."""
+    sheets = impose(cards, inputs.sheet, inputs.sheet_name)
+    return render_pdf(sheets, personal_metadata(content), inputs.fonts.regular)
+
+
+def personal_card_document(project: Project, path: Path, layout_name: str,
+                           display: str | None = None) -> Document:
+    """One person file laid out and rendered: the `handouts card` command's work."""
+    inputs = read_personal_inputs(project, layout_name)
+    shown = display or str(path)
+    person = check_person(read_yaml(path, shown), shown, inputs)
+    cards = personal_cards(person, inputs, shown)
+    data = render_cards(cards, inputs.content(person.language), inputs)
+    pages = sum(1 for pair in cards for page in pair if page is not None)
+    return Document(f"{safe_name(person.name)}.pdf", data,
+                    f"{len(cards)} card(s), {pages} page(s)")
 
 
 def default_output(project: Project, cwd: Path) -> Path:

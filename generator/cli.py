@@ -1,17 +1,19 @@
 """Command line: parse, call the library, print, set the exit code. Nothing else."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from .build import build_project, default_output, read_inputs
+from .batch import UNCHANGED, WRITTEN, run_batch
+from .build import build_project, default_output, personal_card_document, read_inputs
 from .errors import HandoutsError
 from .layout import load_layout
 from .manifest import Project
 from .project_files import init_project
-from .write import write_documents
+from .write import Document, write_documents
 
 _DEBUG = {"on": False}
 
@@ -105,6 +107,101 @@ def list_command(directory: Path | None) -> None:
     click.echo("Routines:")
     for routine in inputs.content.routines:
         click.echo(f"  {routine.id:<18} {routine.title}")
+
+
+layout_option = click.option(
+    "-l", "--layout", "layout_name", default="card-a6", show_default=True,
+    metavar="card-a6|fridge-a5", help="A6 cards with every step, or one large-print A5 "
+    "fridge card.")
+
+
+@cli.command()
+@project_option
+@click.argument("person", type=click.Path(dir_okay=False, path_type=Path))
+@layout_option
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The PDF to write. Default: output/<name>.pdf in the project folder.")
+def card(directory: Path | None, person: Path, layout_name: str, out: Path | None) -> None:
+    """Write one person's card from a person file (YAML).
+
+    \b
+    Example:
+      handouts card content/people/anna-lind.yaml
+      handouts card anna.yaml --layout fridge-a5 --out anna-kylskap.pdf
+    """
+    project = _project(directory)
+    document = personal_card_document(project, person, layout_name)
+    if out is not None:
+        document = Document(out.name, document.data, document.summary)
+    folder = out.parent if out is not None else default_output(project, Path.cwd())
+    for path in write_documents([document], folder):
+        click.echo(f"wrote {_shown(path)} ({document.summary}, "
+                   f"{len(document.data) / 1024:.0f} KB)")
+
+
+@cli.command()
+@project_option
+@click.argument("roster", type=click.Path(dir_okay=False, path_type=Path))
+@layout_option
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the cards, the sheet file and the report. Default: output/ "
+              "in the project folder.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Processes to work in. Default: one per CPU. The files are the same "
+              "whatever the number.")
+def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | None,
+          jobs: int | None) -> None:
+    """Write one card per person in ROSTER (CSV from Excel, or a YAML list).
+
+    Also writes ROSTER-ark.pdf (every card on A4 sheets with crop marks) and
+    ROSTER-rapport.csv (row, name, file, status, error). A bad row is reported and
+    the others are still made; the exit status is 1 when any row failed. Run it
+    again after an interruption: unchanged cards are left as they are.
+
+    \b
+    Example:
+      handouts batch content/people/exempel-roster.csv --out utskrift
+      handouts batch boende.csv --layout fridge-a5 --jobs 2
+    """
+    project = _project(directory)
+    folder = out or default_output(project, Path.cwd())
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    try:
+        result = run_batch(project, roster, layout_name, folder, jobs or _cpus(), bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    for message in result.messages:
+        click.echo(message, err=True)
+    made = result.count(WRITTEN) + result.count(UNCHANGED)
+    sheet = f", sheets: {_shown(result.sheet)} ({result.sheet_pages} pages)" if result.sheet else ""
+    click.echo(f"{made} of {len(result.rows)} cards made ({result.count(WRITTEN)} written, "
+               f"{result.count(UNCHANGED)} unchanged), {result.failed} failed{sheet}, "
+               f"report: {_shown(result.report)}" if result.report else "")
+    if result.failed:
+        sys.exit(1)
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+class _ProgressBar:
+    """A progress bar on the terminal, started once the batch knows how many rows it has."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="cards", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 @cli.command()

@@ -84,9 +84,17 @@ def _covered(font_name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
-def check_glyphs(text: str, font_name: str, where: str) -> None:
-    """Raise FontError naming the first character of `text` the font cannot print."""
+def missing_glyph(text: str, font_name: str) -> str | None:
+    """The first character of `text` the font cannot print, or None."""
     covered = _covered(font_name)
     for character in text:
         if ord(character) not in covered and character not in "\n\t":
-            raise FontError(where, character, font_name)
+            return character
+    return None
+
+
+def check_glyphs(text: str, font_name: str, where: str) -> None:
+    """Raise FontError naming the first character of `text` the font cannot print."""
+    character = missing_glyph(text, font_name)
+    if character is not None:
+        raise FontError(where, character, font_name)

@@ -130,23 +130,28 @@ def _sheet_page(label: str, grid: Grid, placed: list[tuple[int, int, Page]]) -> 
     return Page(label, width, height, bleed, draw, margin=max(reach, bleed))
 
 
-def impose(cards: Sequence[tuple[Page, Page | None]], sheet: SheetLayout,
+def impose(cards: Sequence[tuple[Page, Page | None] | None], sheet: SheetLayout,
            sheet_file: str) -> list[Page]:
-    """Sheets for `cards` (front, back): front side, then its back side, per sheet."""
-    if not cards:
+    """Sheets for `cards` (front, back): front side, then its back side, per sheet.
+
+    A None leaves its slot empty, so a caller can start a group of cards on a new sheet.
+    """
+    placed = [card for card in cards if card is not None]
+    if not placed:
         return []
-    first = cards[0][0]
+    first = placed[0][0]
     grid = Grid(sheet, first.width, first.height)
     check_fits(grid, sheet_file)
     per_sheet = sheet.columns * sheet.rows
     pages = []
     for number, start in enumerate(range(0, len(cards), per_sheet), 1):
         chunk = cards[start:start + per_sheet]
-        slots = [divmod(i, sheet.columns) for i in range(len(chunk))]
-        fronts = [(row, column, front) for (row, column), (front, _) in zip(slots, chunk)]
+        slots = [(divmod(i, sheet.columns), card) for i, card in enumerate(chunk)
+                 if card is not None]
+        fronts = [(row, column, front) for (row, column), (front, _) in slots]
         pages.append(_sheet_page(f"sheet {number} front", grid, fronts))
         backs = [(*grid.back_cell(row, column), back)
-                 for (row, column), (_, back) in zip(slots, chunk) if back is not None]
+                 for (row, column), (_, back) in slots if back is not None]
         if backs:
             pages.append(_sheet_page(f"sheet {number} back", grid, backs))
     return pages

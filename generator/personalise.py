@@ -17,6 +17,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .errors import HandoutsError
 from .model import Organisation, Routine, Step
+from .person import Person
 from .typography import genitive, phone, quantity, swedish_text, web_address
 
 MAX_RESULT = 2_000  # characters one template may produce
@@ -135,3 +136,20 @@ def personalise_routine(routine: Routine, context: dict[str, Any]) -> Routine:
         )
     except TemplateProblem as problem:
         raise TemplateProblem(f"routine '{routine.id}': {problem.message}") from None
+
+
+def personalise_person(person: Person) -> Person:
+    """The person's free text with Swedish typography, phone numbers grouped for print."""
+    likes = person.likes
+    return dataclasses.replace(
+        person,
+        carer=swedish_text(person.carer) if person.carer else None,
+        avoid=tuple(swedish_text(line) for line in person.avoid),
+        likes=dataclasses.replace(likes, **{
+            key: swedish_text(value) for key in ("music", "food", "memories")
+            if (value := getattr(likes, key))}),
+        contacts=tuple(dataclasses.replace(c, role=swedish_text(c.role),
+                                           name=swedish_text(c.name), phone=phone(c.phone))
+                       for c in person.contacts),
+        note=swedish_text(person.note) if person.note else None,
+    )

@@ -8,10 +8,15 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 
 from .page import Page, Painter
+
+
+# Page streams are Flate-compressed binary; ASCII85 on top would only make them 25 % larger.
+rl_config.useA85 = 0
 
 
 @dataclass(frozen=True)

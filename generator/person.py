@@ -1,0 +1,154 @@
+"""Validate (person): one person's details, from a person file or a roster row, to `Person`.
+
+A person names the routines they follow; those ids are checked against the content of
+the person's language, with "did you mean" for a misspelt id. Text that cannot be
+printed (control and format characters) is refused with the character's name. No
+message quotes the avoid lines or the note: they are health details.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ContentError, Problem
+from .model import text
+from .validate import Checker, did_you_mean
+from .yamlread import Mapping
+from .yamlread import Sequence as YamlSequence
+
+# Fields that hold health details: never quoted in a message, a log or metadata.
+PRIVATE_FIELDS = ("avoid", "note")
+_ALLOWED_CONTROLS = "\n\t\r"
+
+
+@dataclass(frozen=True)
+class Likes:
+    """What brings the person joy: printed so a carer can start a good moment."""
+
+    music: str | None = field(default=None, metadata=text(100))
+    food: str | None = field(default=None, metadata=text(100))
+    memories: str | None = field(default=None, metadata=text(140))
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: str = field(metadata=text(30))
+    name: str = field(metadata=text(50))
+    phone: str = field(metadata=text(20, digits=True))
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person cared for, as their personal card shows them."""
+
+    name: str = field(metadata=text(60))
+    routines: tuple[str, ...] = field(metadata={"min_items": 1, "max_items": 8})
+    carer: str | None = field(default=None, metadata=text(60))
+    language: str = field(default="sv", metadata=text(10))
+    avoid: tuple[str, ...] = field(default=(), metadata={"max_items": 6, "item_max_len": 90})
+    likes: Likes = field(default_factory=Likes)
+    contacts: tuple[Contact, ...] = field(default=(), metadata={"max_items": 3})
+    note: str | None = field(default=None, metadata=text(240))
+
+
+RoutineIds = Callable[[str], Sequence[str]]
+MissingGlyph = Callable[[str], "str | None"]
+
+
+def _unprintable(value: str) -> str | None:
+    for character in value:
+        if character in _ALLOWED_CONTROLS:
+            continue
+        if unicodedata.category(character) in ("Cc", "Cf", "Co", "Cs", "Cn"):
+            return character
+    return None
+
+
+def _check_characters(checker: Checker, value: Any, path: str, where: Any,
+                      missing_glyph: MissingGlyph | None) -> None:
+    """Report characters that cannot be printed, naming them, anywhere in `value`.
+
+    Control and invisible format characters never print; anything else the font lacks
+    (an emoji in a name) is named too, so the row fails with a reason, not a crash.
+    """
+    if isinstance(value, str):
+        character = _unprintable(value)
+        if character is not None:
+            name = unicodedata.name(character, "a control character")
+            checker.report(where, path, f"the text holds U+{ord(character):04X} ({name}), "
+                           "which cannot be printed", "delete it; it is often pasted in "
+                           "by accident")
+        elif missing_glyph is not None and (character := missing_glyph(value)) is not None:
+            name = unicodedata.name(character, "unnamed character")
+            checker.report(where, path, f"the font has no letter for {character!r} "
+                           f"(U+{ord(character):04X} {name})",
+                           "write the text without it, or in words")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            child = f"{path}.{key}" if path else str(key)
+            _check_characters(checker, item, child, checker.position(value, key),
+                              missing_glyph)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_characters(checker, item, f"{path}[{index}]", checker.position(value, index),
+                              missing_glyph)
+
+
+def _check_routines(checker: Checker, value: Any, person: Person, languages: Sequence[str],
+                    routine_ids: RoutineIds) -> None:
+    if person.language not in languages:
+        checker.report(checker.position(value, "language"), "language",
+                       f"there is no content in the language '{person.language}'",
+                       did_you_mean(person.language, languages))
+        return
+    known = routine_ids(person.language)
+    listed = value.get("routines") if isinstance(value, dict) else None
+    seen: set[str] = set()
+    for index, routine_id in enumerate(person.routines):
+        where = checker.position(listed, index) if isinstance(listed, list) else None
+        if routine_id and routine_id not in known:
+            checker.report(where, f"routines[{index}]", f"unknown routine '{routine_id}'",
+                           did_you_mean(routine_id, known))
+        elif routine_id in seen:
+            checker.report(where, f"routines[{index}]", f"'{routine_id}' is listed twice",
+                           "list each routine once")
+        seen.add(routine_id)
+
+
+def convert_person(value: Any, file: str, languages: Sequence[str],
+                   routine_ids: RoutineIds, missing_glyph: MissingGlyph | None = None) -> Person:
+    """Check one person's values (a mapping) and return the `Person`; raise every problem.
+
+    `missing_glyph(text)` names a character the fonts cannot print (see fonts.py).
+    """
+    checker = Checker(file)
+    where = getattr(value, "line", 1) or 1
+    if not isinstance(value, dict):
+        raise ContentError([Problem(file, where, None, "a person is a mapping of keys such "
+                                    "as name: and routines:")])
+    _check_characters(checker, value, "", where, missing_glyph)
+    person = checker.convert(value, Person, "", where)
+    if isinstance(person.language, str) and isinstance(person.routines, tuple):
+        _check_routines(checker, value, person, languages, routine_ids)
+    checker.raise_if_any()
+    return person
+
+
+def located(values: dict[str, Any], file: str, line: int) -> Mapping:
+    """Plain values (a roster row) as a located mapping: every value sits on `line`."""
+    result = Mapping()
+    result.file, result.line, result.positions = file, line, {}
+    for key, item in values.items():
+        if isinstance(item, dict):
+            item = located(item, file, line)
+        elif isinstance(item, list):
+            items = YamlSequence(located(i, file, line) if isinstance(i, dict) else i
+                                 for i in item)
+            items.file, items.line = file, line
+            items.positions = [line] * len(items)  # type: ignore[list-item]
+            item = items
+        result[key] = item
+        result.positions[key] = line  # type: ignore[assignment]
+    return result

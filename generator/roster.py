@@ -1,0 +1,219 @@
+"""Read (roster): a clinic's list of persons, CSV from Excel or a YAML list, to rows.
+
+CSV: the encoding (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252) and the
+delimiter (`;`, `,`, tab) are detected, headers may be English or Swedish, and a list
+inside a cell is split on commas or line breaks. A row keeps its spreadsheet number
+(the header is row 1), so a message points where Excel shows it. Problems with the
+file as a whole (no name column, an unknown column) fail at once; problems of one row
+travel with that row and are reported by the batch without stopping the others.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Problem
+from .person import located
+from .validate import did_you_mean
+from .yamlread import parse_yaml
+
+MAX_BYTES = 50_000_000
+
+# Column -> (where it goes in a person, is it a list). Contacts are one per row.
+COLUMNS: dict[str, tuple[str, bool]] = {
+    "name": ("name", False), "carer": ("carer", False), "language": ("language", False),
+    "routines": ("routines", True), "avoid": ("avoid", True),
+    "music": ("likes.music", False), "food": ("likes.food", False),
+    "memories": ("likes.memories", False), "contact_role": ("contacts.role", False),
+    "contact_name": ("contacts.name", False), "contact_phone": ("contacts.phone", False),
+    "note": ("note", False),
+}
+SWEDISH = {"namn": "name", "anhörig": "carer", "språk": "language", "rutiner": "routines",
+           "undvik": "avoid", "musik": "music", "mat": "food", "minnen": "memories",
+           "kontakt_roll": "contact_role", "kontakt_namn": "contact_name",
+           "kontakt_telefon": "contact_phone", "anteckning": "note"}
+REQUIRED = ("name", "routines")
+_LIST_SPLIT = re.compile(r"[,\n]")
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One person's raw values and where they stand; `headers` maps fields to columns."""
+
+    number: int  # spreadsheet row (CSV) or item number (YAML), counted from 1
+    line: int  # line in the file, for messages
+    value: Any
+    headers: tuple[tuple[str, str], ...] = ()  # (person field path, column as written)
+    problems: tuple[Problem, ...] = ()  # found while reading, before validation
+
+    @property
+    def name(self) -> str:
+        """The name as given, for the report, whether or not the row is valid."""
+        name = self.value.get("name") if isinstance(self.value, dict) else None
+        return name.strip() if isinstance(name, str) else ""
+
+    def column(self, field: str) -> str:
+        """The column a person field came from (`contacts[0].phone` -> `kontakt_telefon`)."""
+        plain = re.sub(r"\[\d+\]", "", field)
+        for path, header in self.headers:
+            if plain == path or plain.startswith(path + "."):
+                return header
+        return field
+
+
+@dataclass(frozen=True)
+class Roster:
+    file: str
+    stem: str  # the roster's file name without suffix, for the sheet and report names
+    rows: tuple[RosterRow, ...]
+    is_csv: bool
+
+
+def decode(raw: bytes) -> str:
+    """Text from a spreadsheet export: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252.
+
+    Swedish Excel saves "CSV" in Windows-1252 and "CSV UTF-8" with a BOM. Windows-1252
+    is tried before any statistical guess, which on a short Swedish file may choose a
+    code page that turns å, ä and ö into other letters without a word.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+        return str(best) if best is not None else raw.decode("latin-1")
+
+
+def sniff_delimiter(header: str) -> str:
+    """The delimiter the header line uses most: ';' (Swedish Excel), ',' or tab."""
+    counts = {delimiter: header.count(delimiter) for delimiter in (";", "\t", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ";"
+
+
+def _canonical(header: str) -> str | None:
+    key = header.strip().lower().replace(" ", "_").replace("-", "_")
+    if key in COLUMNS:
+        return key
+    return SWEDISH.get(key)
+
+
+def _read_header(cells: list[str], file: str) -> list[str | None]:
+    problems, seen, columns = [], {}, []
+    known = list(COLUMNS) + list(SWEDISH)
+    for index, cell in enumerate(cells, 1):
+        canonical = _canonical(cell)
+        if not cell.strip():
+            columns.append(None)  # an empty header over an empty column, as Excel leaves
+            continue
+        if canonical is None:
+            problems.append(Problem(file, 1, None, f"unknown column '{cell.strip()}'",
+                                    hint=did_you_mean(cell.strip().lower(), known)))
+        elif canonical in seen:
+            problems.append(Problem(file, 1, None, f"the column '{cell.strip()}' appears twice "
+                                    f"(columns {seen[canonical]} and {index})",
+                                    hint="keep one of them"))
+        else:
+            seen[canonical] = index
+        columns.append(canonical)
+    for required in REQUIRED:
+        if required not in seen:
+            swedish = next(k for k, v in SWEDISH.items() if v == required)
+            problems.append(Problem(file, 1, None, f"the column '{required}' is missing",
+                                    hint=f"add a column named {required} or {swedish}"))
+    if problems:
+        raise ContentError(problems)
+    return columns
+
+
+def _split(cell: str) -> list[str]:
+    return [item.strip() for item in _LIST_SPLIT.split(cell) if item.strip()]
+
+
+def _person_values(columns: list[str | None], cells: list[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    contact: dict[str, str] = {}
+    for column, cell in zip(columns, cells):
+        if column is None or not cell.strip():
+            continue  # an empty cell is a value not given
+        path, is_list = COLUMNS[column]
+        if path.startswith("contacts."):
+            contact[path.split(".", 1)[1]] = cell.strip()
+        elif path.startswith("likes."):
+            values.setdefault("likes", {})[path.split(".", 1)[1]] = cell.strip()
+        else:
+            values[path] = _split(cell) if is_list else cell.strip()
+    if contact:
+        values["contacts"] = [contact]
+    return values
+
+
+def read_csv_roster(text: str, file: str) -> list[RosterRow]:
+    lines = text.splitlines()
+    if not any(line.strip() for line in lines):
+        raise ContentError.single(file, "the roster is empty",
+                                  hint="the first row names the columns, e.g. namn;rutiner")
+    delimiter = sniff_delimiter(next(line for line in lines if line.strip()))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = list(reader)
+    columns = _read_header(rows[0], file)
+    headers = tuple((COLUMNS[c][0], rows[0][i].strip()) for i, c in enumerate(columns)
+                    if c is not None)
+    result = []
+    for number, cells in enumerate(rows[1:], 2):
+        if not any(cell.strip() for cell in cells):
+            continue  # Excel keeps rows of empty cells at the end; they are no one
+        problems: tuple[Problem, ...] = ()
+        if any(cell.strip() for cell in cells[len(columns):]):
+            problems = (Problem(file, number, None, f"the row has {len(cells)} cells, the "
+                                f"header names {len(columns)} columns",
+                                hint="look for a stray delimiter or a column without a name"),)
+        values = _person_values(columns, cells)
+        result.append(RosterRow(number, number, located(values, file, number), headers,
+                                problems))
+    return result
+
+
+def read_yaml_roster(text: str, file: str) -> list[RosterRow]:
+    value = parse_yaml(text, file)
+    if value is None:
+        raise ContentError.single(file, "the roster is empty",
+                                  hint="write a list of persons, each starting with '- name:'")
+    if not isinstance(value, list):
+        raise ContentError.single(file, "a roster is a list of persons", line=1,
+                                  hint="start each person with '- name:'")
+    return [RosterRow(index, position[0], item)
+            for index, (item, position) in enumerate(zip(value, value.positions), 1)]
+
+
+def read_roster(path: Path, display: str | None = None) -> Roster:
+    """Read a roster file (.csv, .txt or .tsv as CSV; .yaml or .yml as YAML)."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError.single(name, "the file does not exist") from None
+    except OSError as error:
+        raise ContentError.single(name, f"the file cannot be read: {error.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise ContentError.single(name, f"the file is larger than {MAX_BYTES // 1_000_000} MB",
+                                  hint="split the roster into smaller files")
+    is_csv = path.suffix.lower() not in (".yaml", ".yml")
+    text = decode(raw)
+    rows = read_csv_roster(text, name) if is_csv else read_yaml_roster(text, name)
+    if not rows:
+        raise ContentError.single(name, "the roster names no persons", line=1 if is_csv else None,
+                                  hint="add one row per person below the header"
+                                  if is_csv else "add persons to the list")
+    return Roster(name, path.stem, tuple(rows), is_csv)
