@@ -5,6 +5,7 @@ The block is the same on every card of a file, so it is drawn once as a form.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib.colors import HexColor
@@ -20,17 +21,18 @@ from ..typography import NBSP, phone, web_address
 from .text import Fonts
 
 
-def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: str) -> None:
-    """A QR code of `url`, `size` points square including a quiet zone of 2 modules.
+@lru_cache(maxsize=16)
+def qr_runs(url: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """The QR code of `url` as its module count and dark runs (row, first column, length).
 
-    Drawn as one filled path of module runs: crisp at any resolution, no fonts named.
+    Encoding picks the best of eight masks, which costs more than drawing the card; a
+    batch prints the same address on every card, so it is encoded once per process.
     """
     code = QRCode(None, QRErrorCorrectLevel.M)
     code.addData(url)
     code.make()
     count = code.getModuleCount()
-    module = size / (count + 4)
-    path = canvas.beginPath()
+    runs = []
     for row in range(count):
         column = 0
         while column < count:
@@ -40,8 +42,21 @@ def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: s
             start = column
             while column < count and code.isDark(row, column):
                 column += 1
-            path.rect(x + (start + 2) * module, y + size - (row + 3) * module,
-                      (column - start) * module, module)
+            runs.append((row, start, column - start))
+    return count, tuple(runs)
+
+
+def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: str) -> None:
+    """A QR code of `url`, `size` points square including a quiet zone of 2 modules.
+
+    Drawn as one filled path of module runs: crisp at any resolution, no fonts named.
+    """
+    count, runs = qr_runs(url)
+    module = size / (count + 4)
+    path = canvas.beginPath()
+    for row, start, length in runs:
+        path.rect(x + (start + 2) * module, y + size - (row + 3) * module,
+                  length * module, module)
     canvas.saveState()
     canvas.setFillColor(HexColor(colour))
     canvas.drawPath(path, stroke=0, fill=1)
