@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .build import build_project, default_output, read_inputs
+from .build import build_project, default_output, lay_out, read_inputs
 from .errors import HandoutsError
 from .layout import load_layout
 from .manifest import Project
@@ -74,9 +74,8 @@ def check(directory: Path | None) -> None:
     Example:
       handouts check
     """
-    project = _project(directory)
-    documents = build_project(project)
-    inputs = read_inputs(project)
+    inputs = read_inputs(_project(directory))
+    documents = lay_out(inputs)
     click.echo(f"ok: {len(inputs.products)} product(s), {len(inputs.content.routines)} "
                f"routines, {len(documents)} file(s) laid out, nothing written")
 

@@ -84,9 +84,9 @@ def _covered(font_name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
-def check_glyphs(text: str, font_name: str, where: str) -> None:
+def check_glyphs(text: str, font_name: str, product: str, where: str) -> None:
     """Raise FontError naming the first character of `text` the font cannot print."""
     covered = _covered(font_name)
     for character in text:
         if ord(character) not in covered and character not in "\n\t":
-            raise FontError(where, character, font_name)
+            raise FontError(product, where, character, font_name)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
+from ..errors import gather
 from ..layout import MM, CardLayout
 from ..model import Content, Routine
 from ..page import Page, Painter
@@ -127,6 +128,6 @@ def compose_deck(routines: list[Routine], content: Content, layout: CardLayout,
     contact = contact_block(content.organisation, content.labels, fonts, layout.type.body,
                             layout.type.heading, layout.colours.text, frame.text_width,
                             layout.qr_mm, product)
-    return [Card(compose_front(r, frame, fonts, product),
-                 compose_back(r, frame, contact, fonts, content.labels.why_heading, product))
-            for r in routines]
+    return gather(routines, lambda r: Card(
+        compose_front(r, frame, fonts, product),
+        compose_back(r, frame, contact, fonts, content.labels.why_heading, product)))

@@ -97,17 +97,17 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
 
 
 def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
-                width: float, where: str) -> None:
+                width: float, product: str, where: str) -> None:
     """Every word must fit a line at the smallest allowed size; glyphs must exist."""
     for block in blocks:
         spec = styles[block.role]
         font = fonts.bold if (block.bold or block.role != "body") else fonts.regular
-        check_glyphs(block.text, font, f"{where}: {block.field}")
+        check_glyphs(block.text, font, product, f"{where}: {block.field}")
         indent = stringWidth("8.", font, spec.smallest) * 2 if block.number is not None else 0
         word, word_width = widest_word(block.text, font, spec.smallest)
         if word_width > width - indent:
             raise WordTooLong(
-                f"{where}: error: {block.field}: the word '{word}' is wider than a line "
+                f"{product}: error: {where}: {block.field}: the word '{word}' is wider than a line "
                 f"({word_width / MM:.0f} mm, the line is {(width - indent) / MM:.0f} mm)\n"
                 "  hint: shorten the word or break it with a space or a hyphen")
 
@@ -115,7 +115,7 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
 def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: str,
         width: float, height: float, *, product: str, where: str, gap: float = 0) -> Fitted:
     """Set `blocks` in a box; shrink towards the minimum sizes; fail rather than clip."""
-    check_words(blocks, styles, fonts, width, where)
+    check_words(blocks, styles, fonts, width, product, where)
     smallest_scale = min(styles[b.role].smallest / styles[b.role].size for b in blocks)
     scale = 1.0
     while True:
