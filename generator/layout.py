@@ -47,6 +47,12 @@ class Duplex(str, Enum):
     SHORT_EDGE = "short-edge"
 
 
+def oriented(paper: Paper, orientation: Orientation) -> tuple[float, float]:
+    """(width, height) in mm of `paper` turned to `orientation`."""
+    width, height = paper.size_mm
+    return (height, width) if orientation is Orientation.LANDSCAPE else (width, height)
+
+
 @dataclass(frozen=True)
 class TypeStyle:
     size: float = field(metadata={"min": 4, "max": 120})
@@ -74,8 +80,8 @@ class CardType:
 
 
 @dataclass(frozen=True)
-class CardLayout:
-    """A card with a front and a back, each the trim size plus bleed."""
+class PieceLayout:
+    """What every single printed piece has: paper, bleed, margins, type and colours."""
 
     kind: str
     paper: Paper
@@ -84,38 +90,31 @@ class CardLayout:
     margin_mm: float = field(metadata={"min": 0, "max": 40})
     type: CardType
     colours: Colours
+
+    @property
+    def trim_mm(self) -> tuple[float, float]:
+        return oriented(self.paper, self.orientation)
+
+
+@dataclass(frozen=True)
+class CardLayout(PieceLayout):
+    """A card with a front and a back, each the trim size plus bleed."""
+
     qr_mm: float = field(default=22, metadata={"min": 10, "max": 60})
     band_mm: float = field(default=4, metadata={"min": 0, "max": 30})
 
     body_floor = 14.0
 
-    @property
-    def trim_mm(self) -> tuple[float, float]:
-        width, height = self.paper.size_mm
-        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
-
 
 @dataclass(frozen=True)
-class FridgeLayout:
+class FridgeLayout(PieceLayout):
     """A large-print card for the kitchen door: short lines, each with a pictogram."""
 
-    kind: str
-    paper: Paper
-    orientation: Orientation
-    bleed_mm: float = field(metadata={"min": 0, "max": 10})
-    margin_mm: float = field(metadata={"min": 0, "max": 40})
-    type: CardType
-    colours: Colours
     pictogram_mm: float = field(default=16, metadata={"min": 8, "max": 60})
     max_lines: int = field(default=8, metadata={"min": 1, "max": 12})
 
     body_floor = 18.0
     heading_floor = 28.0
-
-    @property
-    def trim_mm(self) -> tuple[float, float]:
-        width, height = self.paper.size_mm
-        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
 
 
 @dataclass(frozen=True)
@@ -141,8 +140,7 @@ class SheetLayout:
 
     @property
     def sheet_mm(self) -> tuple[float, float]:
-        width, height = self.sheet.size_mm
-        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
+        return oriented(self.sheet, self.orientation)
 
 
 LAYOUT_KINDS: dict[str, type] = {"routine-card": CardLayout, "fridge-card": FridgeLayout,
