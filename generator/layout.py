@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ MIN_BLEED_MM = 3.0
 MIN_CONTRAST = 7.0
 
 
-class Paper(str, Enum):
+class Paper(StrEnum):
     A3 = "a3"
     A4 = "a4"
     A5 = "a5"
@@ -37,12 +37,12 @@ class Paper(str, Enum):
                 "dl": (99, 210)}[self.value]
 
 
-class Orientation(str, Enum):
+class Orientation(StrEnum):
     PORTRAIT = "portrait"
     LANDSCAPE = "landscape"
 
 
-class Duplex(str, Enum):
+class Duplex(StrEnum):
     LONG_EDGE = "long-edge"
     SHORT_EDGE = "short-edge"
 
@@ -248,6 +248,7 @@ def load_layout(path: Path, display: str | None = None) -> Any:
                        f"unknown layout kind '{kind}'" if kind else "the key 'kind' is missing",
                        did_you_mean(str(kind), LAYOUT_KINDS))
         checker.raise_if_any()
-    layout = checker.convert(value, cls, "", getattr(value, "line", 1))  # type: ignore[arg-type]
+    assert cls is not None
+    layout: Any = checker.convert(value, cls, "", getattr(value, "line", 1))
     checker.raise_if_any()
     return layout

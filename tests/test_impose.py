@@ -84,10 +84,10 @@ class _Recorder:
     def line(self, *points: float) -> None:
         self.lines.append(points)  # type: ignore[arg-type]
 
-    def setStrokeColorRGB(self, *_: float) -> None:  # noqa: N802 (ReportLab's name)
+    def setStrokeColorRGB(self, *_: float) -> None:
         pass
 
-    def setLineWidth(self, _: float) -> None:  # noqa: N802
+    def setLineWidth(self, _: float) -> None:
         pass
 
 
