@@ -18,8 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from .build import (Imposable, PersonalInputs, check_person, personal_cards,
-                    read_personal_inputs, render_cards, render_sheets)
+from .build import (
+    Imposable,
+    PersonalInputs,
+    check_person,
+    personal_cards,
+    read_personal_inputs,
+    render_cards,
+    render_sheets,
+)
 from .errors import ContentError, HandoutsError, OutputError
 from .manifest import Project
 from .pdfjoin import join_pdfs
@@ -113,7 +120,9 @@ def lay_out_chunk(task: tuple[str, list[RosterRow]]) -> ChunkOutcome:
     """Check, lay out and render each row of a chunk, and the chunk's sheets."""
     file, rows = task
     inputs = _STATE["inputs"]
-    outcomes, slots, content = [], [], None
+    outcomes: list[RowOutcome] = []
+    slots: list[Imposable | None] = []
+    content = None
     per_sheet = inputs.sheet.columns * inputs.sheet.rows
     for row in rows:
         try:

@@ -4,15 +4,17 @@ The CLI, the batch runner and the tests all call `build_project` and `write_docu
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .compose.personal_card import compose_fridge_card, compose_personal_deck
 from .compose.routine_card import compose_deck
 from .compose.text import Fonts
 from .content import available_languages, load_content
-from .errors import ContentError, HandoutsError
+from .errors import ContentError, HandoutsError, Problem
 from .fonts import load_fonts, missing_glyph
 from .impose import impose
 from .layout import CardLayout, SheetLayout, load_layout
@@ -25,6 +27,8 @@ from .render import Metadata, render_pdf
 from .validate import did_you_mean
 from .write import Document, safe_name
 from .yamlread import read_yaml
+
+T = TypeVar("T")
 
 # Which layout kind each product kind is laid out with.
 PRODUCT_LAYOUTS = {ProductKind.ROUTINE_CARDS: "routine-card"}
@@ -58,20 +62,37 @@ def _layout(project: Project, name: str, expected_kind: str | tuple[str, ...], u
 
 
 def read_inputs(project: Project) -> Inputs:
-    """Stage 1 and 2 for a whole project: manifest, content, fonts, layouts."""
-    loaded = load_manifest(project)
-    manifest = loaded.manifest
-    content = load_content(project.content, manifest.language)
-    loaded.check_references(content.routine_ids)
-    registered = load_fonts(project.fonts)
+    """Stages 1 and 2 for a whole project: manifest, content, fonts, layouts.
+
+    Each part is checked even when another failed, so one run reports every problem.
+    """
+    problems: list[Problem] = []
+
+    def attempt(step: Callable[[], T]) -> T | None:
+        try:
+            return step()
+        except ContentError as error:
+            problems.extend(error.problems)
+            return None
+
+    loaded = attempt(lambda: load_manifest(project))
+    language = loaded.manifest.language if loaded else "sv"
+    content = attempt(lambda: load_content(project.content, language))
+    if loaded and content:
+        attempt(lambda: loaded.check_references(content.routine_ids))
+    registered = attempt(lambda: load_fonts(project.fonts))
     layouts: dict[str, Any] = {}
-    for product in manifest.products:
-        layouts[product.layout] = _layout(project, product.layout,
-                                          PRODUCT_LAYOUTS[product.kind], product.name)
+    for product in loaded.manifest.products if loaded else ():
+        wanted = [(product.layout, PRODUCT_LAYOUTS[product.kind])]
         if product.sheet is not None:
-            layouts[product.sheet.layout] = _layout(project, product.sheet.layout, "sheet",
-                                                    product.name)
-    return Inputs(project, manifest.products, content,
+            wanted.append((product.sheet.layout, "sheet"))
+        for name, kind in wanted:
+            if name not in layouts:
+                layouts[name] = attempt(partial(_layout, project, name, kind, product.name))
+    if problems:
+        raise ContentError(problems)
+    assert loaded and content and registered
+    return Inputs(project, loaded.manifest.products, content,
                   Fonts(registered.regular, registered.bold), layouts)
 
 
@@ -97,7 +118,8 @@ def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
     if product.sheet is not None:
         sheet = inputs.layouts[product.sheet.layout]
         sheets = impose([(c.front, c.back) for c in cards], sheet, product.sheet.layout)
-        documents.append(Document(product.sheet.output, render_pdf(sheets, metadata, inputs.fonts.regular),
+        sheet_pdf = render_pdf(sheets, metadata, inputs.fonts.regular)
+        documents.append(Document(product.sheet.output, sheet_pdf,
                                   f"{len(cards)} cards on {len(sheets) // 2} sheets, "
                                   f"{len(sheets)} pages"))
     return documents
@@ -107,8 +129,12 @@ BUILDERS = {ProductKind.ROUTINE_CARDS: _routine_cards}
 
 
 def build_project(project: Project, only: tuple[str, ...] = ()) -> list[Document]:
-    """Lay out every product of the project (or only the named ones) in memory."""
-    inputs = read_inputs(project)
+    """Read and lay out every product of the project (or only the named ones) in memory."""
+    return lay_out(read_inputs(project), only)
+
+
+def lay_out(inputs: Inputs, only: tuple[str, ...] = ()) -> list[Document]:
+    """Stages 3 to 6 for validated inputs: personalise, compose, render, impose."""
     products = [p for p in inputs.products if not only or p.name in only]
     unknown = set(only) - {p.name for p in inputs.products}
     if unknown:

@@ -4,11 +4,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from .batch import UNCHANGED, WRITTEN, run_batch
-from .build import build_project, default_output, personal_card_document, read_inputs
+from .build import build_project, default_output, lay_out, personal_card_document, read_inputs
 from .errors import HandoutsError
 from .layout import load_layout
 from .manifest import Project
@@ -60,7 +61,7 @@ def build(directory: Path | None, out: Path | None, products: tuple[str, ...]) -
     project = _project(directory)
     documents = build_project(project, products)
     folder = out or default_output(project, Path.cwd())
-    for path, document in zip(write_documents(documents, folder), documents):
+    for path, document in zip(write_documents(documents, folder), documents, strict=True):
         click.echo(f"wrote {_shown(path)} ({document.summary}, "
                    f"{len(document.data) / 1024:.0f} KB)")
 
@@ -76,9 +77,8 @@ def check(directory: Path | None) -> None:
     Example:
       handouts check
     """
-    project = _project(directory)
-    documents = build_project(project)
-    inputs = read_inputs(project)
+    inputs = read_inputs(_project(directory))
+    documents = lay_out(inputs)
     click.echo(f"ok: {len(inputs.products)} product(s), {len(inputs.content.routines)} "
                f"routines, {len(documents)} file(s) laid out, nothing written")
 
@@ -191,7 +191,7 @@ class _ProgressBar:
     """A progress bar on the terminal, started once the batch knows how many rows it has."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: Any = None
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:

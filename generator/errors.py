@@ -1,10 +1,15 @@
 """Errors: one hierarchy; each error knows where the problem is and how to mend it."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import click
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -78,16 +83,32 @@ class LayoutOverflow(HandoutsError):
 class FontError(HandoutsError):
     """A character in the text has no glyph in the font that prints it."""
 
-    def __init__(self, where: str, character: str, font: str) -> None:
+    def __init__(self, product: str, where: str, character: str, font: str) -> None:
         import unicodedata
 
         self.character, self.font = character, font
         name = unicodedata.name(character, "unnamed character")
         super().__init__(
-            f"{where}: error: the font {font} has no glyph for {character!r} "
+            f"{product}: error: {where}: the font {font} has no glyph for {character!r} "
             f"(U+{ord(character):04X} {name})\n"
             "  hint: replace the character, or name a font that has it in fonts/fonts.yaml")
 
 
 class OutputError(HandoutsError):
     """A file could not be written where it was asked to go."""
+
+
+def gather(items: Iterable[T], work: Callable[[T], R]) -> list[R]:
+    """Apply `work` to every item; if any fail, raise one error listing every failure."""
+    results, failures = [], []
+    for item in items:
+        try:
+            results.append(work(item))
+        except HandoutsError as error:
+            failures.append(error)
+    if len(failures) == 1:
+        raise failures[0]
+    if failures:
+        messages = [f.format_message() for f in failures]
+        raise HandoutsError("\n".join(messages) + f"\n{len(failures)} errors")
+    return results

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, TTFError
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from .errors import ContentError, FontError
 from .validate import convert_file
@@ -93,8 +93,8 @@ def missing_glyph(text: str, font_name: str) -> str | None:
     return None
 
 
-def check_glyphs(text: str, font_name: str, where: str) -> None:
+def check_glyphs(text: str, font_name: str, product: str, where: str) -> None:
     """Raise FontError naming the first character of `text` the font cannot print."""
     character = missing_glyph(text, font_name)
     if character is not None:
-        raise FontError(where, character, font_name)
+        raise FontError(product, where, character, font_name)

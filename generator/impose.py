@@ -70,7 +70,8 @@ class Grid:
 
     def cuts(self) -> tuple[list[float], list[float]]:
         """x positions of vertical cuts and y positions of horizontal cuts."""
-        xs, ys = set(), set()
+        xs: set[float] = set()
+        ys: set[float] = set()
         for column in range(self.sheet.columns):
             x, _ = self.cell(0, column)
             xs.update((round(x, 3), round(x + self.card_width, 3)))

@@ -6,7 +6,7 @@ validation enforces (`max_len` in characters), so the rules stand beside the dat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 def text(max_len: int, **extra: object) -> dict[str, object]:
@@ -14,7 +14,7 @@ def text(max_len: int, **extra: object) -> dict[str, object]:
     return {"max_len": max_len, **extra}
 
 
-class Pictogram(str, Enum):
+class Pictogram(StrEnum):
     """The pictograms the project draws as vector graphics."""
 
     EYE_CONTACT = "eye-contact"

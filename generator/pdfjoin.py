@@ -32,7 +32,7 @@ def _objects(data: bytes) -> tuple[dict[int, bytes], bytes]:
     offsets = sorted(int(line[:10]) for line in table if line.strip().endswith(b" n"))
     objects = {}
     ends = offsets[1:] + [xref]
-    for start, end in zip(offsets, ends):
+    for start, end in zip(offsets, ends, strict=True):
         chunk = data[start:end]
         match = _OBJECT.match(chunk)
         if match is None:

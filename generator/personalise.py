@@ -77,7 +77,7 @@ def template_error(source: str, context: dict[str, Any]) -> str | None:
 
 def render(source: str, context: dict[str, Any]) -> str:
     """Render one content string; plain strings skip Jinja entirely."""
-    if "{" not in source:
+    if "{{" not in source and "{%" not in source:
         return swedish_text(source)
     try:
         result = _compiled(source).render(context)

@@ -14,7 +14,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .page import Page, Painter
 
-
 # Page streams are Flate-compressed binary; ASCII85 on top would only make them 25 % larger.
 rl_config.useA85 = 0
 

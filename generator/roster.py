@@ -110,7 +110,9 @@ def _canonical(header: str) -> str | None:
 
 
 def _read_header(cells: list[str], file: str) -> list[str | None]:
-    problems, seen, columns = [], {}, []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    columns: list[str | None] = []
     known = list(COLUMNS) + list(SWEDISH)
     for index, cell in enumerate(cells, 1):
         canonical = _canonical(cell)
@@ -144,7 +146,7 @@ def _split(cell: str) -> list[str]:
 def _person_values(columns: list[str | None], cells: list[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     contact: dict[str, str] = {}
-    for column, cell in zip(columns, cells):
+    for column, cell in zip(columns, cells, strict=False):  # short rows are fine
         if column is None or not cell.strip():
             continue  # an empty cell is a value not given
         path, is_list = COLUMNS[column]
@@ -193,8 +195,9 @@ def read_yaml_roster(text: str, file: str) -> list[RosterRow]:
     if not isinstance(value, list):
         raise ContentError.single(file, "a roster is a list of persons", line=1,
                                   hint="start each person with '- name:'")
+    positions: list[tuple[int, int]] = getattr(value, "positions", [])
     return [RosterRow(index, position[0], item)
-            for index, (item, position) in enumerate(zip(value, value.positions), 1)]
+            for index, (item, position) in enumerate(zip(value, positions, strict=True), 1)]
 
 
 def read_roster(path: Path, display: str | None = None) -> Roster:

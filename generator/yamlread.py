@@ -59,6 +59,11 @@ class _Builder:
         line, column = _position(node)
         return ContentError([Problem(self.file, line, column, message, hint=hint)])
 
+    def refuse_tag(self, node: yaml.Node) -> ContentError:
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        return self.fail(node, f"the tag {shown} is not allowed",
+                         "content holds only text, numbers, true/false, lists and mappings")
+
     def build(self, node: yaml.Node) -> Any:
         self.visited += 1
         if self.visited > NODE_BUDGET:
@@ -72,14 +77,12 @@ class _Builder:
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # a date is text to us: never a datetime object
         if node.tag not in _PLAIN_TAGS:
-            raise self.fail(node, f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} "
-                            "is not allowed", "content holds only text, numbers, "
-                            "true/false, lists and mappings")
+            raise self.refuse_tag(node)
         return self.constructor.construct_object(node, deep=True)
 
     def _mapping(self, node: yaml.MappingNode) -> Mapping:
         if node.tag != _MAP_TAG:
-            raise self.fail(node, f"the tag {node.tag} is not allowed")
+            raise self.refuse_tag(node)
         result = Mapping()
         result.file, result.line = self.file, _position(node)[0]
         result.positions = {}
@@ -100,7 +103,7 @@ class _Builder:
 
     def _sequence(self, node: yaml.SequenceNode) -> Sequence:
         if node.tag != _SEQ_TAG:
-            raise self.fail(node, f"the tag {node.tag} is not allowed")
+            raise self.refuse_tag(node)
         result = Sequence()
         result.file, result.line = self.file, _position(node)[0]
         result.positions = []
@@ -123,7 +126,7 @@ def parse_yaml(text: str, file: str) -> Any:
         column = mark.column + 1 if mark else None
         problem = (error.problem or "").strip() or str(error)
         hint = "check the indentation and that text with ': ' or '#' is in quotes"
-        if "tab" in problem:
+        if "\\t" in problem or "\t" in problem:
             hint = "YAML indents with spaces, not tabs"
         raise ContentError([Problem(file, line, column,
                                     f"this is not valid YAML: {problem}", hint=hint)]) from None

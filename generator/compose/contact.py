@@ -112,10 +112,11 @@ def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body
     room = width - qr_size - 3 * MM
     for text, font, size in [(labels.contact_heading, fonts.bold, heading.size)] + [
             (line, fonts.regular, body.size) for line in lines]:
-        check_glyphs(text, font, f"{product}: contact block")
+        check_glyphs(text, font, product, "contact block")
         wide = stringWidth(text, font, size)
         if wide > room:
-            raise LayoutOverflow(product, "contact block", repr(text), (wide - room) / MM, size,
+            shown = "'" + text.replace(NBSP, " ") + "'"
+            raise LayoutOverflow(product, "contact block", shown, (wide - room) / MM, size,
                                  "shorten the line or make the QR code smaller (qr_mm)")
     return ContactBlock(labels.contact_heading, lines, organisation.website, fonts, body,
                         heading, colour, width, qr_size)

@@ -25,8 +25,16 @@ from ..page import Page, Painter
 from ..person import Person
 from ..typography import NBSP, phone, web_address
 from .contact import contact_block
-from .routine_card import (Card, CardFrame, band_top, compose_back, compose_front,
-                           draw_title_band, paint_background, title_band)
+from .routine_card import (
+    Card,
+    CardFrame,
+    band_top,
+    compose_back,
+    compose_front,
+    draw_title_band,
+    paint_background,
+    title_band,
+)
 from .text import Block, Fitted, Fonts, draw_fitted, fit
 
 FRAME_LINE = 2.5  # points: the "Avoid" frame is thick enough to see from across a room
@@ -113,7 +121,7 @@ def draw_sections(canvas: Canvas, sections: Sequence[Section], parts: Sequence[F
                   frame: CardFrame, top: float, symbol: float) -> None:
     colour = frame.layout.colours.text
     y = top
-    for section, part in zip(sections, parts):
+    for section, part in zip(sections, parts, strict=True):
         if section.framed:
             box = part.height + 2 * BOX_PADDING
             canvas.saveState()

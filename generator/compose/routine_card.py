@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
+from ..errors import gather
 from ..layout import MM, CardLayout, FridgeLayout
 from ..model import Content, Routine
 from ..page import Page, Painter
@@ -65,9 +66,10 @@ def title_band(frame: CardFrame, title: str, fonts: Fonts, product: str,
     layout = frame.layout
     inner = frame.margin - layout.band_mm * MM  # padding between band edge and title
     padding = max(inner, 3 * MM)
-    title = fit([Block("title", title, "title")], frame.styles, fonts, layout.colours.on_accent,
-                frame.text_width, frame.height / 3, product=product, where=where)
-    return title, title.height + 2 * padding
+    fitted = fit([Block("title", title, "title")], frame.styles, fonts,
+                 layout.colours.on_accent, frame.text_width, frame.height / 3,
+                 product=product, where=where)
+    return fitted, fitted.height + 2 * padding
 
 
 def band_top(frame: CardFrame) -> float:
@@ -137,6 +139,6 @@ def compose_deck(routines: list[Routine], content: Content, layout: CardLayout,
     contact = contact_block(content.organisation, content.labels, fonts, layout.type.body,
                             layout.type.heading, layout.colours.text, frame.text_width,
                             layout.qr_mm, product)
-    return [Card(compose_front(r, frame, fonts, product),
-                 compose_back(r, frame, contact, fonts, content.labels.why_heading, product))
-            for r in routines]
+    return gather(routines, lambda r: Card(
+        compose_front(r, frame, fonts, product),
+        compose_back(r, frame, contact, fonts, content.labels.why_heading, product)))

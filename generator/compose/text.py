@@ -111,12 +111,12 @@ def block_font(block: Block, fonts: Fonts) -> str:
 
 
 def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
-                width: float, where: str) -> None:
+                width: float, product: str, where: str) -> None:
     """Every word must fit a line at the smallest allowed size; glyphs must exist."""
     for block in blocks:
         spec = styles[block.role]
         font = block_font(block, fonts)
-        check_glyphs(block.lead + block.text, font, f"{where}: {block.field}")
+        check_glyphs(block.lead + block.text, font, product, f"{where}: {block.field}")
         marked = block.number is not None or block.bullet is not None
         indent = stringWidth("8.", font, spec.smallest) * 2 if marked else 0
         room = width - indent - 2 * block.inset
@@ -124,7 +124,7 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
         if word_width > room:
             shown = "a word" if block.private else f"the word '{word}'"
             raise WordTooLong(
-                f"{where}: error: {block.field}: {shown} is wider than a line "
+                f"{product}: error: {where}: {block.field}: {shown} is wider than a line "
                 f"({word_width / MM:.0f} mm, the line is {room / MM:.0f} mm)\n"
                 "  hint: shorten the word or break it with a space or a hyphen")
 
@@ -132,7 +132,7 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
 def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: str,
         width: float, height: float, *, product: str, where: str, gap: float = 0) -> Fitted:
     """Set `blocks` in a box; shrink towards the minimum sizes; fail rather than clip."""
-    check_words(blocks, styles, fonts, width, where)
+    check_words(blocks, styles, fonts, width, product, where)
     smallest_scale = min(styles[b.role].smallest / styles[b.role].size for b in blocks)
     scale = 1.0
     while True:
@@ -143,7 +143,7 @@ def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, col
             break
         scale = max(smallest_scale, scale - 0.5 / max(s.size for s in styles.values()))
     total, field = 0.0, blocks[-1].field
-    for block, block_height in zip(blocks, fitted.heights):
+    for block, block_height in zip(blocks, fitted.heights, strict=True):
         total += block_height
         if total > height:
             field = block.field
@@ -155,6 +155,6 @@ def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, col
 def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float) -> None:  # type: ignore[no-untyped-def]
     """Draw fitted paragraphs downwards from `top`."""
     y = top
-    for paragraph, height in zip(fitted.paragraphs, fitted.heights):
+    for paragraph, height in zip(fitted.paragraphs, fitted.heights, strict=True):
         y -= height
         paragraph.drawOn(canvas, x, y + (height - paragraph.height))

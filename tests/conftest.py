@@ -1,0 +1,81 @@
+"""Shared fixtures: a fresh project folder, the CLI runner, picture comparison."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.project_files import init_project
+
+REFERENCES = Path(__file__).parent / "references"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regenerate", action="store_true", default=False,
+                     help="Rewrite the reference pictures; look at them before committing.")
+
+
+@pytest.fixture(autouse=True)
+def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test builds with the same date, so bytes and pictures are comparable."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")  # 22 November 2026
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_logs(caplog: pytest.LogCaptureFixture):  # type: ignore[no-untyped-def]
+    """A test fails if anything logs a warning it did not expect."""
+    caplog.set_level(logging.WARNING)
+    yield
+    unexpected = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert not unexpected, [r.getMessage() for r in unexpected]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project folder made by `handouts init`, ready to edit."""
+    folder = tmp_path / "hem"
+    init_project(folder)
+    return folder
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def regenerate(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--regenerate"))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact piece of a file; fail loudly if it is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+
+
+# -- personal cards (issue 4) ---------------------------------------------------------
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parents[1]
+
+
+@pytest.fixture(scope="session")
+def a6_inputs():  # type: ignore[no-untyped-def]
+    """What laying out personal A6 cards needs, read once from the built-in project."""
+    from generator.build import read_personal_inputs
+    from generator.manifest import Project
+
+    return read_personal_inputs(Project(None), "card-a6")
+
+
+@pytest.fixture(scope="session")
+def fridge_inputs():  # type: ignore[no-untyped-def]
+    from generator.build import read_personal_inputs
+    from generator.manifest import Project
+
+    return read_personal_inputs(Project(None), "fridge-a5")
