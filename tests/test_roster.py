@@ -42,7 +42,7 @@ def test_excel_csv_in_every_encoding_reads_the_same(tmp_path: Path, encoding: st
 
 @pytest.mark.parametrize("delimiter", [";", ",", "\t"])
 def test_the_delimiter_is_detected(tmp_path: Path, delimiter: str) -> None:
-    text = "name{d}routines{d}avoid\nBo Ek{d}\"musik, maltid\"{d}Nacken\n".format(d=delimiter)
+    text = f"name{delimiter}routines{delimiter}avoid\nBo Ek{delimiter}\"musik, maltid\"{delimiter}Nacken\n"
     row = read_roster(roster(tmp_path, text)).rows[0]
     assert row.value["routines"] == ["musik", "maltid"]
     assert row.value["avoid"] == ["Nacken"]
