@@ -42,7 +42,8 @@ def test_excel_csv_in_every_encoding_reads_the_same(tmp_path: Path, encoding: st
 
 @pytest.mark.parametrize("delimiter", [";", ",", "\t"])
 def test_the_delimiter_is_detected(tmp_path: Path, delimiter: str) -> None:
-    text = f"name{delimiter}routines{delimiter}avoid\nBo Ek{delimiter}\"musik, maltid\"{delimiter}Nacken\n"
+    d = delimiter
+    text = f"name{d}routines{d}avoid\nBo Ek{d}\"musik, maltid\"{d}Nacken\n"
     row = read_roster(roster(tmp_path, text)).rows[0]
     assert row.value["routines"] == ["musik", "maltid"]
     assert row.value["avoid"] == ["Nacken"]
@@ -55,7 +56,8 @@ def test_sniffing_prefers_the_most_used_delimiter() -> None:
 
 
 def test_english_headers_with_any_case_and_spaces(tmp_path: Path) -> None:
-    text = "Name;Routines;Contact Phone;Contact-Name;contact_role\nBo Ek;musik;0701740650;Lars;Son\n"
+    text = ("Name;Routines;Contact Phone;Contact-Name;contact_role\n"
+            "Bo Ek;musik;0701740650;Lars;Son\n")
     row = read_roster(roster(tmp_path, text)).rows[0]
     assert row.value["contacts"] == [{"phone": "0701740650", "name": "Lars", "role": "Son"}]
 
