@@ -1,6 +1,8 @@
 """Fonts: resolve the configured typefaces, register them with ReportLab, check glyphs."""
 from __future__ import annotations
 
+import io
+import struct
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -9,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from .errors import ContentError, FontError
+from .font_slim import unhinted
 from .validate import convert_file
 from .yamlread import read_yaml
 
@@ -60,12 +63,20 @@ def _register(path: Path) -> str:
     name = path.stem
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-        except TTFError as error:
-            raise ContentError.single(str(path), f"this font cannot be embedded: {error}",
-                                      hint="use a TrueType (.ttf) font that allows embedding"
-                                      ) from None
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(unhinted(path))))
+        except (TTFError, struct.error, IndexError):
+            _register_as_is(name, path)
     return name
+
+
+def _register_as_is(name: str, path: Path) -> None:
+    """A font the slimmer cannot read is embedded as it is, or refused with a reason."""
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    except TTFError as error:
+        raise ContentError.single(str(path), f"this font cannot be embedded: {error}",
+                                  hint="use a TrueType (.ttf) font that allows embedding"
+                                  ) from None
 
 
 @lru_cache(maxsize=8)
