@@ -163,7 +163,7 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     except OSError:
         pass
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, durable=False)
     except OSError as error:
         raise OutputError(f"{path}: error: cannot write: {error.strerror}\n"
                           "  hint: check that the folder exists and is writable") from None

@@ -40,10 +40,13 @@ def safe_name(text: str, fallback: str = "kort", max_length: int = 60) -> str:
 
 
 @contextmanager
-def atomic_file(path: Path) -> Iterator[BinaryIO]:
+def atomic_file(path: Path, durable: bool = True) -> Iterator[BinaryIO]:
     """A stream to a temporary file beside `path`, renamed onto it only when all went well.
 
     An error, Ctrl-C or a killed process leaves `path` as it was: never half-written.
+    `durable` also waits for the disk (fsync), against a power cut; a batch skips it,
+    because its next run compares every card's bytes and rewrites any that a power
+    cut left short, and a thousand waits would double its time.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -51,7 +54,8 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         with os.fdopen(handle, "w+b") as stream:
             yield stream
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a PDF is for sharing
         os.replace(temporary, path)
     except BaseException:
@@ -59,9 +63,9 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    with atomic_file(path) as stream:
+    with atomic_file(path, durable) as stream:
         stream.write(data)
 
 
