@@ -19,7 +19,7 @@ from typing import Any
 from .errors import ContentError, Problem
 from .person import located
 from .validate import did_you_mean
-from .yamlread import parse_yaml
+from .yamlread import parse_yaml, read_input
 
 MAX_BYTES = 50_000_000
 
@@ -203,12 +203,7 @@ def read_yaml_roster(text: str, file: str) -> list[RosterRow]:
 def read_roster(path: Path, display: str | None = None) -> Roster:
     """Read a roster file (.csv, .txt or .tsv as CSV; .yaml or .yml as YAML)."""
     name = display or str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError.single(name, "the file does not exist") from None
-    except OSError as error:
-        raise ContentError.single(name, f"the file cannot be read: {error.strerror}") from None
+    raw = read_input(path, name)
     if len(raw) > MAX_BYTES:
         raise ContentError.single(name, f"the file is larger than {MAX_BYTES // 1_000_000} MB",
                                   hint="split the roster into smaller files")

@@ -137,15 +137,20 @@ def parse_yaml(text: str, file: str) -> Any:
     return _Builder(file).build(node)
 
 
-def read_yaml(path: Path, display: str | None = None) -> Any:
-    """Read one YAML file (UTF-8, with or without BOM)."""
-    name = display or str(path)
+def read_input(path: Path, name: str) -> bytes:
+    """The bytes of an input file, or a ContentError saying why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise ContentError.single(name, "the file does not exist") from None
     except OSError as error:
         raise ContentError.single(name, f"the file cannot be read: {error.strerror}") from None
+
+
+def read_yaml(path: Path, display: str | None = None) -> Any:
+    """Read one YAML file (UTF-8, with or without BOM)."""
+    name = display or str(path)
+    raw = read_input(path, name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

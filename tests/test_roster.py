@@ -153,3 +153,7 @@ def test_the_column_a_field_came_from(tmp_path: Path) -> None:
     assert row.column("contacts[0].phone") == "kontakt_telefon"
     assert row.column("routines[1]") == "rutiner"
     assert row.column("likes.music") == "musik"
+
+
+def test_a_missing_roster(tmp_path: Path) -> None:
+    assert message(tmp_path / "boende.csv") == "boende.csv: error: the file does not exist"
