@@ -47,6 +47,18 @@ class Duplex(str, Enum):
     SHORT_EDGE = "short-edge"
 
 
+class Trimmed:
+    """A layout printed on one paper size in one orientation: its finished size."""
+
+    paper: Paper
+    orientation: Orientation
+
+    @property
+    def trim_mm(self) -> tuple[float, float]:
+        width, height = self.paper.size_mm
+        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
+
+
 @dataclass(frozen=True)
 class TypeStyle:
     size: float = field(metadata={"min": 4, "max": 120})
@@ -75,7 +87,7 @@ class CardType:
 
 
 @dataclass(frozen=True)
-class CardLayout:
+class CardLayout(Trimmed):
     """A card with a front and a back, each the trim size plus bleed."""
 
     kind: str
@@ -90,14 +102,9 @@ class CardLayout:
 
     body_floor = 14.0
 
-    @property
-    def trim_mm(self) -> tuple[float, float]:
-        width, height = self.paper.size_mm
-        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
-
 
 @dataclass(frozen=True)
-class FridgeLayout:
+class FridgeLayout(Trimmed):
     """A large-print card for the kitchen door: short lines, each with a pictogram."""
 
     kind: str
@@ -112,11 +119,6 @@ class FridgeLayout:
 
     body_floor = 18.0
     heading_floor = 28.0
-
-    @property
-    def trim_mm(self) -> tuple[float, float]:
-        width, height = self.paper.size_mm
-        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ class Side:
 
 
 @dataclass(frozen=True)
-class LeafletLayout:
+class LeafletLayout(Trimmed):
     """A sheet folded into panels; the running text flows through the panels by `flow`."""
 
     kind: str
@@ -186,11 +188,6 @@ class LeafletLayout:
 
     body_floor = 14.0
 
-    @property
-    def trim_mm(self) -> tuple[float, float]:
-        width, height = self.paper.size_mm
-        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
-
     def flow_panels(self) -> list[tuple[Side, Panel]]:
         """The panels that take running text, in reading order."""
         placed = [(side, panel) for side in self.sides for panel in side.panels if panel.flow]
@@ -198,7 +195,7 @@ class LeafletLayout:
 
 
 @dataclass(frozen=True)
-class BookletLayout:
+class BookletLayout(Trimmed):
     """Pages folded once into a booklet: a cover, running text, the contact page last."""
 
     kind: str
@@ -212,11 +209,6 @@ class BookletLayout:
     qr_mm: float = field(default=24, metadata={"min": 10, "max": 60})
 
     body_floor = 14.0
-
-    @property
-    def trim_mm(self) -> tuple[float, float]:
-        width, height = self.paper.size_mm
-        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
 
 
 LAYOUT_KINDS: dict[str, type] = {"routine-card": CardLayout, "fridge-card": FridgeLayout,

@@ -30,7 +30,7 @@ def assert_pictures(data: bytes, name: str, references: Path, regenerate: bool,
     pages = render_pages(data, dpi)
     references.mkdir(exist_ok=True)
     if regenerate:
-        for old in references.glob(f"{name}-*.png"):
+        for old in references.glob(f"{name}-[0-9][0-9].png"):
             old.unlink()
     for number, picture in enumerate(pages, 1):
         path = references / f"{name}-{number:02d}.png"
@@ -41,5 +41,5 @@ def assert_pictures(data: bytes, name: str, references: Path, regenerate: bool,
         expected = Image.open(path).convert("RGB")
         diff = difference(picture, expected)
         assert diff <= TOLERANCE, f"page {number} of {name} differs from {path.name} by {diff:.2f}"
-    expected_count = len(list(references.glob(f"{name}-*.png")))
+    expected_count = len(list(references.glob(f"{name}-[0-9][0-9].png")))
     assert expected_count == len(pages), f"{name}: {len(pages)} pages, {expected_count} references"
