@@ -48,9 +48,11 @@ def test_folded_the_cover_is_on_the_front_and_the_inside_reads_in_order(inputs) 
     data = shipped()[TRIFOLD]
     outside, inside = inputs.layouts["leaflet-a4"].sides
     cover_left = panel_edges(outside)[2] / MM
-    # behind the cover lies the first inside panel: it is what folds over the others
-    assert round(297 - 297, 0) == 0 and round(297 - cover_left) == 100
-    assert inside.panels[0].flow == 1 and outside.panels[0].width_mm == inside.panels[2].width_mm
+    # behind the cover (197-297 mm) lies inside 0-100 mm: the first panel, which folds last
+    assert round(297 - cover_left) == round(panel_edges(inside)[1] / MM) == 100
+    assert inside.panels[0].flow == 1
+    # behind the 97 mm flap lies the 97 mm inside panel that folds in first
+    assert outside.panels[0].width_mm == inside.panels[2].width_mm == 97
     assert "Beröring som stärker" in text_in(data, 0, 197, 297)
     assert "Skola för Beröring EK" in text_in(data, 0, 197, 297)
     first, second, third = (text_in(data, 1, a, b) for a, b in ((0, 100), (100, 200), (200, 297)))

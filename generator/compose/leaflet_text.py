@@ -7,6 +7,7 @@ their short forms beside their pictograms, never retyped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
@@ -30,17 +31,17 @@ class LeafletWords:
 
     content: Content
     routines: dict[str, Routine]
+    context: dict[str, Any]
 
     @classmethod
     def of(cls, content: Content) -> LeafletWords:
         context = base_context(content.organisation, content.labels.person_default)
         chosen = {i for s in content.leaflet.sections for i in s.routines}
         return cls(content, {i: personalise_routine(content.routine(i), context)
-                             for i in sorted(chosen)})
+                             for i in sorted(chosen)}, context)
 
     def text(self, source: str) -> str:
-        context = base_context(self.content.organisation, self.content.labels.person_default)
-        return render(source, context)
+        return render(source, self.context)
 
 
 def _section_items(words: LeafletWords, section: LeafletSection, styles: Styles) -> list[Item]:
@@ -53,7 +54,7 @@ def _section_items(words: LeafletWords, section: LeafletSection, styles: Styles)
 
     if section.include is LeafletPart.ACTIVITIES:
         activities = content.activities
-        size, leading = styles.size("body")
+        _, leading = styles.size("body")
         paragraphs = [styles.paragraph(words.text(section.heading or activities.title),
                                        "heading", where), styles.paragraph(
             words.text(activities.intro), where=where, after=leading * 0.6)]
@@ -69,7 +70,7 @@ def _section_items(words: LeafletWords, section: LeafletSection, styles: Styles)
                       keep_with_next=True))
     for paragraph in section.paragraphs:
         add(paragraph)
-    size, leading = styles.size("body")
+    _, leading = styles.size("body")
     for routine_id in section.routines:
         routine = words.routines[routine_id]
         paragraph = styles.paragraph(routine.short, where=f"{where}: {routine_id}",
