@@ -129,7 +129,8 @@ def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
     if product.sheet is not None:
         sheet = inputs.layouts[product.sheet.layout]
         sheets = impose([(c.front, c.back) for c in cards], sheet, product.sheet.layout)
-        documents.append(Document(product.sheet.output, render_pdf(sheets, metadata, inputs.fonts.regular),
+        sheet_pdf = render_pdf(sheets, metadata, inputs.fonts.regular)
+        documents.append(Document(product.sheet.output, sheet_pdf,
                                   f"{len(cards)} cards on {len(sheets) // 2} sheets, "
                                   f"{len(sheets)} pages"))
     return documents

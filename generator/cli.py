@@ -60,7 +60,7 @@ def build(directory: Path | None, out: Path | None, products: tuple[str, ...]) -
     project = _project(directory)
     documents = build_project(project, products)
     folder = out or default_output(project, Path.cwd())
-    for path, document in zip(write_documents(documents, folder), documents):
+    for path, document in zip(write_documents(documents, folder), documents, strict=True):
         click.echo(f"wrote {_shown(path)} ({document.summary}, "
                    f"{len(document.data) / 1024:.0f} KB)")
 

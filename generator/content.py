@@ -13,8 +13,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import ContentError, Problem
-from .model import (Activities, Content, Labels, Leaflet, LeafletSection, Organisation,
-                    RoutineBook, SelfCare, Step)
+from .model import (
+    Activities,
+    Content,
+    Labels,
+    Leaflet,
+    LeafletSection,
+    Organisation,
+    RoutineBook,
+    SelfCare,
+    Step,
+)
 from .personalise import organisation_context, step_context, template_error
 from .validate import Rule, convert_file, did_you_mean
 from .yamlread import read_yaml

@@ -109,5 +109,6 @@ def gather(items: Iterable[T], work: Callable[[T], R]) -> list[R]:
     if len(failures) == 1:
         raise failures[0]
     if failures:
-        raise HandoutsError("\n".join(f.format_message() for f in failures) + f"\n{len(failures)} errors")
+        messages = [f.format_message() for f in failures]
+        raise HandoutsError("\n".join(messages) + f"\n{len(failures)} errors")
     return results

@@ -79,7 +79,8 @@ class Grid:
 
     def cuts(self) -> tuple[list[float], list[float]]:
         """x positions of vertical cuts and y positions of horizontal cuts."""
-        xs, ys = set(), set()
+        xs: set[float] = set()
+        ys: set[float] = set()
         for column in range(self.sheet.columns):
             x, _ = self.cell(0, column)
             xs.update((round(x, 3), round(x + self.card_width, 3)))
@@ -158,10 +159,11 @@ def impose(cards: Sequence[tuple[Page, Page | None]], sheet: SheetLayout,
     for number, start in enumerate(range(0, len(cards), per_sheet), 1):
         chunk = cards[start:start + per_sheet]
         slots = [divmod(i, sheet.columns) for i in range(len(chunk))]
-        fronts = [(row, column, front) for (row, column), (front, _) in zip(slots, chunk)]
+        fronts = [(row, column, front)
+                  for (row, column), (front, _) in zip(slots, chunk, strict=True)]
         pages.append(_sheet_page(f"sheet {number} front", grid, fronts))
         backs = [(*grid.back_cell(row, column), back)
-                 for (row, column), (_, back) in zip(slots, chunk) if back is not None]
+                 for (row, column), (_, back) in zip(slots, chunk, strict=True) if back is not None]
         if backs:
             pages.append(_sheet_page(f"sheet {number} back", grid, backs))
     return pages

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ MIN_BLEED_MM = 3.0
 MIN_CONTRAST = 7.0
 
 
-class Paper(str, Enum):
+class Paper(StrEnum):
     A3 = "a3"
     A4 = "a4"
     A5 = "a5"
@@ -37,26 +37,20 @@ class Paper(str, Enum):
                 "dl": (99, 210)}[self.value]
 
 
-class Orientation(str, Enum):
+class Orientation(StrEnum):
     PORTRAIT = "portrait"
     LANDSCAPE = "landscape"
 
 
-class Duplex(str, Enum):
+class Duplex(StrEnum):
     LONG_EDGE = "long-edge"
     SHORT_EDGE = "short-edge"
 
 
-class Trimmed:
-    """A layout printed on one paper size in one orientation: its finished size."""
-
-    paper: Paper
-    orientation: Orientation
-
-    @property
-    def trim_mm(self) -> tuple[float, float]:
-        width, height = self.paper.size_mm
-        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
+def oriented(paper: Paper, orientation: Orientation) -> tuple[float, float]:
+    """(width, height) in mm of `paper` turned to `orientation`."""
+    width, height = paper.size_mm
+    return (height, width) if orientation is Orientation.LANDSCAPE else (width, height)
 
 
 @dataclass(frozen=True)
@@ -87,8 +81,8 @@ class CardType:
 
 
 @dataclass(frozen=True)
-class CardLayout(Trimmed):
-    """A card with a front and a back, each the trim size plus bleed."""
+class PieceLayout:
+    """What every single printed piece has: paper, bleed, margins, type and colours."""
 
     kind: str
     paper: Paper
@@ -97,6 +91,16 @@ class CardLayout(Trimmed):
     margin_mm: float = field(metadata={"min": 0, "max": 40})
     type: CardType
     colours: Colours
+
+    @property
+    def trim_mm(self) -> tuple[float, float]:
+        return oriented(self.paper, self.orientation)
+
+
+@dataclass(frozen=True)
+class CardLayout(PieceLayout):
+    """A card with a front and a back, each the trim size plus bleed."""
+
     qr_mm: float = field(default=22, metadata={"min": 10, "max": 60})
     band_mm: float = field(default=4, metadata={"min": 0, "max": 30})
 
@@ -104,16 +108,9 @@ class CardLayout(Trimmed):
 
 
 @dataclass(frozen=True)
-class FridgeLayout(Trimmed):
+class FridgeLayout(PieceLayout):
     """A large-print card for the kitchen door: short lines, each with a pictogram."""
 
-    kind: str
-    paper: Paper
-    orientation: Orientation
-    bleed_mm: float = field(metadata={"min": 0, "max": 10})
-    margin_mm: float = field(metadata={"min": 0, "max": 40})
-    type: CardType
-    colours: Colours
     pictogram_mm: float = field(default=16, metadata={"min": 8, "max": 60})
     max_lines: int = field(default=8, metadata={"min": 1, "max": 12})
 
@@ -144,11 +141,10 @@ class SheetLayout:
 
     @property
     def sheet_mm(self) -> tuple[float, float]:
-        width, height = self.sheet.size_mm
-        return (height, width) if self.orientation is Orientation.LANDSCAPE else (width, height)
+        return oriented(self.sheet, self.orientation)
 
 
-class PanelRole(str, Enum):
+class PanelRole(StrEnum):
     COVER = "cover"  # title and subtitle on the accent colour, to the edges
     TEXT = "text"    # running text only
     BACK = "back"    # the contact block and QR code at the foot; running text above it
@@ -171,18 +167,11 @@ class Side:
 
 
 @dataclass(frozen=True)
-class LeafletLayout(Trimmed):
+class LeafletLayout(PieceLayout):
     """A sheet folded into panels; the running text flows through the panels by `flow`."""
 
-    kind: str
-    paper: Paper
-    orientation: Orientation
-    bleed_mm: float = field(metadata={"min": 0, "max": 10})
-    margin_mm: float = field(metadata={"min": 0, "max": 40})
     duplex: Duplex
     sides: tuple[Side, ...] = field(metadata={"min_items": 1, "max_items": 2})
-    type: CardType
-    colours: Colours
     marks: CropMarks
     qr_mm: float = field(default=24, metadata={"min": 10, "max": 60})
 
@@ -195,16 +184,9 @@ class LeafletLayout(Trimmed):
 
 
 @dataclass(frozen=True)
-class BookletLayout(Trimmed):
+class BookletLayout(PieceLayout):
     """Pages folded once into a booklet: a cover, running text, the contact page last."""
 
-    kind: str
-    paper: Paper
-    orientation: Orientation
-    bleed_mm: float = field(metadata={"min": 0, "max": 10})
-    margin_mm: float = field(metadata={"min": 0, "max": 40})
-    type: CardType
-    colours: Colours
     max_pages: int = field(default=16, metadata={"min": 4, "max": 64})
     qr_mm: float = field(default=24, metadata={"min": 10, "max": 60})
 
@@ -362,6 +344,7 @@ def load_layout(path: Path, display: str | None = None) -> Any:
                        f"unknown layout kind '{kind}'" if kind else "the key 'kind' is missing",
                        did_you_mean(str(kind), LAYOUT_KINDS))
         checker.raise_if_any()
-    layout = checker.convert(value, cls, "", getattr(value, "line", 1))  # type: ignore[arg-type]
+    assert cls is not None
+    layout: Any = checker.convert(value, cls, "", getattr(value, "line", 1))
     checker.raise_if_any()
     return layout

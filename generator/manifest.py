@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from .defaults import default_dir
@@ -20,7 +20,7 @@ MANIFEST = "handouts.yaml"
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
 
 
-class ProductKind(str, Enum):
+class ProductKind(StrEnum):
     ROUTINE_CARDS = "routine-cards"
     LEAFLET = "leaflet"
     FRIDGE_CARD = "fridge-card"
@@ -133,8 +133,9 @@ def load_manifest(project: Project) -> LoadedManifest:
     references = []
     for index, product in enumerate(value["products"]):
         chosen = product.get("routines") or []
-        for position, routine_id in zip(getattr(chosen, "positions", []), chosen):
-            references.append(RoutineReference(routine_id, name, *position,
+        positions = getattr(chosen, "positions", [])
+        for (line, column), routine_id in zip(positions, chosen, strict=True):
+            references.append(RoutineReference(routine_id, name, line, column,
                                                f"products[{index}].routines"))
     return LoadedManifest(manifest, tuple(references))
 

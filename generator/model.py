@@ -6,7 +6,7 @@ validation enforces (`max_len` in characters), so the rules stand beside the dat
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 def text(max_len: int, **extra: object) -> dict[str, object]:
@@ -14,7 +14,7 @@ def text(max_len: int, **extra: object) -> dict[str, object]:
     return {"max_len": max_len, **extra}
 
 
-class Pictogram(str, Enum):
+class Pictogram(StrEnum):
     """The pictograms the project draws as vector graphics."""
 
     EYE_CONTACT = "eye-contact"
@@ -87,7 +87,7 @@ class SelfCare:
     tips: tuple[str, ...] = field(metadata={"min_items": 1, "item_max_len": 200})
 
 
-class LeafletPart(str, Enum):
+class LeafletPart(StrEnum):
     """Other content files a leaflet section can take in whole."""
 
     SELF_CARE = "self-care"

@@ -15,6 +15,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -188,7 +189,7 @@ def _hex(colour: tuple[int, int, int]) -> str:
 
 
 def _distance(a: tuple[int, ...], b: tuple[int, ...]) -> int:
-    return max(abs(x - y) for x, y in zip(a, b))
+    return max(abs(x - y) for x, y in zip(a, b, strict=True))
 
 
 def _ground(colours: list[tuple[int, tuple[int, int, int]]],
@@ -233,7 +234,9 @@ def _text_findings(number: int, textpage: pdfium.PdfTextPage, pixels: _Pixels, f
         if glyph in off:
             continue
         region = pixels.region(glyph.cell)
-        colours = region.getcolors(region.width * region.height) or []
+        # an RGB picture: each colour is an (r, g, b) tuple
+        colours = cast(list[tuple[int, tuple[int, int, int]]],
+                       region.getcolors(region.width * region.height) or [])
         if not colours:
             continue
         background = _ground(colours, glyph.colour)
@@ -308,7 +311,7 @@ def preflight(data: bytes, name: str) -> Report:
     report = Report(name)
     try:
         reader = PdfReader(io.BytesIO(data))
-        keywords = str((reader.metadata or {}).get("/Keywords", "") or "")
+        keywords = str(reader.metadata.get("/Keywords", "") or "") if reader.metadata else ""
         document = pdfium.PdfDocument(data)
     except (PdfReadError, pdfium.PdfiumError, ValueError) as error:
         report.findings.append(Finding(0, "file", f"this is not a readable PDF ({error})"))

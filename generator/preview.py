@@ -84,7 +84,7 @@ def contact_sheet(pictures: list[PagePicture]) -> Image.Image:
                       (226, 226, 226))
     draw = ImageDraw.Draw(sheet)
     font = ImageFont.load_default(size=13)
-    for index, (picture, thumb) in enumerate(zip(pictures, thumbs)):
+    for index, (picture, thumb) in enumerate(zip(pictures, thumbs, strict=True)):
         row, column = divmod(index, COLUMNS)
         x = PADDING + column * cell_width
         y = PADDING + row * (THUMB_HEIGHT + LABEL_HEIGHT + PADDING)

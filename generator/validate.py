@@ -200,7 +200,7 @@ class Checker:
             if key not in fields:
                 self.report(self.position(value, key), f"{prefix}{key}",
                             f"unknown key '{key}'", did_you_mean(key, fields))
-        arguments = {}
+        arguments: dict[str, Any] = {}
         for name, spec in fields.items():
             required = (spec.default is dataclasses.MISSING
                         and spec.default_factory is dataclasses.MISSING)

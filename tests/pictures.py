@@ -6,7 +6,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageChops, ImageStat
 
-TOLERANCE = 2.0  # mean absolute difference per channel, 0–255
+# Anti-aliasing may shift a little between pdfium builds; a moved or changed word may not.
+MEAN_TOLERANCE = 1.5  # mean absolute difference per channel, 0–255
+STRONG_LEVEL = 64  # a pixel this far off in any channel counts as changed
+STRONG_SHARE = 0.002  # at most this share of changed pixels
 
 
 def render_pages(data: bytes, dpi: int = 40) -> list[Image.Image]:
@@ -17,11 +20,16 @@ def render_pages(data: bytes, dpi: int = 40) -> list[Image.Image]:
         document.close()
 
 
-def difference(first: Image.Image, second: Image.Image) -> float:
+def difference(first: Image.Image, second: Image.Image) -> tuple[float, float]:
+    """(mean difference per channel, share of pixels changed strongly in any channel)."""
     if first.size != second.size:
-        return 255.0
-    stat = ImageStat.Stat(ImageChops.difference(first, second))
-    return sum(stat.mean) / len(stat.mean)
+        return 255.0, 1.0
+    delta = ImageChops.difference(first, second)
+    red, green, blue = delta.split()
+    strongest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    changed = strongest.point(lambda v: 255 if v >= STRONG_LEVEL else 0).histogram()[255]
+    mean = sum(ImageStat.Stat(delta).mean) / 3
+    return mean, changed / (first.size[0] * first.size[1])
 
 
 def assert_pictures(data: bytes, name: str, references: Path, regenerate: bool,
@@ -39,7 +47,9 @@ def assert_pictures(data: bytes, name: str, references: Path, regenerate: bool,
             continue
         assert path.is_file(), f"no reference {path.name}: run pytest --regenerate and look at it"
         expected = Image.open(path).convert("RGB")
-        diff = difference(picture, expected)
-        assert diff <= TOLERANCE, f"page {number} of {name} differs from {path.name} by {diff:.2f}"
+        mean, changed = difference(picture, expected)
+        assert mean <= MEAN_TOLERANCE and changed <= STRONG_SHARE, (
+            f"page {number} of {name} differs from {path.name}: mean {mean:.2f}, "
+            f"{changed:.2%} of pixels changed")
     expected_count = len(list(references.glob(f"{name}-[0-9][0-9].png")))
     assert expected_count == len(pages), f"{name}: {len(pages)} pages, {expected_count} references"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from PIL import ImageStat
+from products import boxes_mm, shipped, size_mm, text_in
 from reportlab.pdfgen.canvas import Canvas
 
 from conftest import REFERENCES, edit
@@ -18,7 +19,6 @@ from generator.manifest import Project
 from generator.model import Pictogram
 from generator.preflight import preflight
 from pictures import assert_pictures, render_pages
-from products import boxes_mm, shipped, size_mm, text_in
 
 A5, DL = "kylskapskort-a5.pdf", "kylskapskort-dl.pdf"
 
@@ -69,9 +69,10 @@ def test_every_pictogram_is_drawn() -> None:
         draw_pictogram(canvas, pictogram, 2.5 * MM, 2.5 * MM, 15 * MM, "#123f5c")
         canvas.showPage()
     canvas.save()
-    for pictogram, page in zip(Pictogram, render_pages(buffer.getvalue(), dpi=72)):
+    pages = render_pages(buffer.getvalue(), dpi=72)
+    for pictogram, page in zip(Pictogram, pages, strict=True):
         inked = ImageStat.Stat(page.convert("L")).mean[0]
-        assert 120 < inked < 245, f"{pictogram.value} draws {'nothing' if inked > 245 else 'a blot'}"
+        assert 120 < inked < 245, f"{pictogram.value}: {'nothing' if inked > 245 else 'a blot'}"
 
 
 def test_pictograms_are_vector_art_not_images() -> None:

@@ -40,19 +40,22 @@ def test_panels_wider_than_the_paper_are_refused(project: Path) -> None:
 
 def test_type_below_its_own_minimum_is_refused(project: Path) -> None:
     path = project / "layouts/leaflet-a4.yaml"
-    edit(path, "body: {size: 14, leading: 18, min_size: 14}", "body: {size: 14, leading: 18, min_size: 16}")
+    edit(path, "body: {size: 14, leading: 18, min_size: 14}",
+         "body: {size: 14, leading: 18, min_size: 16}")
     assert "type.body.min_size: the minimum is larger than the size" in layout_error(path)
 
 
 def test_leaflet_type_below_the_floor_is_refused(project: Path) -> None:
     path = project / "layouts/leaflet-a5.yaml"
     edit(path, "body: {size: 14, leading: 19, min_size: 14}", "body: {size: 12, leading: 16}")
-    assert "type.body: body type may shrink to 12 pt, below the floor of 14 pt" in layout_error(path)
+    message = layout_error(path)
+    assert "type.body: body type may shrink to 12 pt, below the floor of 14 pt" in message
 
 
 def test_fridge_dl_title_below_28_pt_is_refused(project: Path) -> None:
     path = project / "layouts/fridge-dl.yaml"
-    edit(path, "title: {size: 28, leading: 33, min_size: 28}", "title: {size: 28, leading: 33, min_size: 24}")
+    edit(path, "title: {size: 28, leading: 33, min_size: 28}",
+         "title: {size: 28, leading: 33, min_size: 24}")
     assert "below the fridge-card floor of 28 pt" in layout_error(path)
 
 
@@ -63,7 +66,8 @@ def test_a_misspelt_key_gets_did_you_mean(project: Path) -> None:
     edit(path, "margin_mm: 6", "margins_mm: 6")
     message = layout_error(path)
     assert "sides[0].panels[0].role: 'txt' is not one of the choices" in message
-    assert "margins_mm: unknown key 'margins_mm'" in message and "did you mean 'margin_mm'?" in message
+    assert "margins_mm: unknown key 'margins_mm'" in message
+    assert "did you mean 'margin_mm'?" in message
 
 
 def test_flow_numbers_must_run_without_gaps(project: Path) -> None:

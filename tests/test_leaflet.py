@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from products import boxes_mm, shipped, size_mm, text_in
 
 from conftest import REFERENCES, edit
 from generator.build import build_project, read_inputs
@@ -14,7 +15,6 @@ from generator.impose import booklet_order
 from generator.layout import MM, PanelRole
 from generator.manifest import Project
 from pictures import assert_pictures
-from products import boxes_mm, shipped, size_mm, text_in
 
 TRIFOLD = "oxytocin-och-beroring.pdf"
 BOOKLET = "oxytocin-och-beroring-a5.pdf"
@@ -94,7 +94,8 @@ def test_too_much_text_names_the_section_and_what_is_left(project: Path) -> None
         build_project(Project(project), ("folder",))
     message = caught.value.format_message()
     assert message.startswith("folder: error: the 5 text panels: section '")
-    assert "after it does not fit:" in message and "mm too much text, even at the minimum 14 pt" in message
+    assert "after it does not fit:" in message
+    assert "mm too much text, even at the minimum 14 pt" in message
     assert "lines of 14 pt are left over" in message
 
 
@@ -147,7 +148,8 @@ def test_booklet_pages_are_padded_and_imposed_in_booklet_order() -> None:
     assert size_mm(boxes_mm(sheets)[0]["trimbox"]) == (297.0, 210.0)
     front_right = text_in(sheets, 0, 148.5, 297)
     back_left = text_in(sheets, 1, 0, 148.5)
-    assert "Beröring som stärker" in front_right and "Vill du veta mer?" in text_in(sheets, 0, 0, 148.5)
+    assert "Beröring som stärker" in front_right
+    assert "Vill du veta mer?" in text_in(sheets, 0, 0, 148.5)
     assert back_left.startswith("Vad är oxytocin?")
 
 
@@ -161,7 +163,8 @@ def test_a_booklet_sheet_must_turn_like_a_page(project: Path) -> None:
 
 def test_a_trifold_is_not_imposed(project: Path) -> None:
     edit(project / "content/handouts.yaml", "    output: oxytocin-och-beroring.pdf\n",
-         "    output: oxytocin-och-beroring.pdf\n    sheet: {layout: sheet-a4-4up, output: x.pdf}\n")
+         "    output: oxytocin-och-beroring.pdf\n"
+         "    sheet: {layout: sheet-a4-4up, output: x.pdf}\n")
     with pytest.raises(ContentError) as caught:
         build_project(Project(project))
     assert "folder.sheet: a layout of kind 'leaflet' is printed as it is, not on sheets" \

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from products import shipped
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -14,7 +15,6 @@ from generator.defaults import default_dir
 from generator.fonts import load_fonts
 from generator.layout import MM
 from generator.preflight import body_floor, preflight
-from products import shipped
 
 
 def page_pdf(draw, boxes: bool = True, keywords: str = "") -> bytes:  # type: ignore[no-untyped-def]
@@ -145,7 +145,8 @@ def test_check_preflights_named_files_and_exits_1_naming_the_page(tmp_path: Path
     result = runner.invoke(cli, ["check", str(good), str(bad)])
     assert result.exit_code == 1
     assert f"{good}: ok: 1 page(s), type ≥ 18 pt;" in result.output
-    assert f"{bad}: page 1: error: type size: text at 10 pt is below the 14 pt floor" in result.output
+    assert (f"{bad}: page 1: error: type size: text at 10 pt is below the 14 pt floor"
+            in result.output)
     assert "preflight: 1 problem(s) in 1 of 2 file(s)" in result.output
 
 

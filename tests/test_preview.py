@@ -5,10 +5,10 @@ import io
 from pathlib import Path
 
 from PIL import Image
+from products import shipped
 
 from generator.cli import cli
 from generator.preview import CONTACT_SHEET, preview
-from products import shipped
 
 
 def test_each_page_becomes_a_picture_and_the_contact_sheet_shows_them_all() -> None:
@@ -18,7 +18,7 @@ def test_each_page_becomes_a_picture_and_the_contact_sheet_shows_them_all() -> N
                                           "folder-02.png", CONTACT_SHEET]
     page = Image.open(io.BytesIO(pictures[0].data))
     expected = ((148 + 6) / 25.4 * 20, (210 + 6) / 25.4 * 20)  # the bleed box at 20 dpi
-    assert all(abs(got - want) <= 1 for got, want in zip(page.size, expected))
+    assert all(abs(got - want) <= 1 for got, want in zip(page.size, expected, strict=True))
     sheet = Image.open(io.BytesIO(pictures[-1].data))
     assert sheet.width > sheet.height  # three pages in one row
     assert pictures[-1].summary == "3 pages from 2 file(s)"

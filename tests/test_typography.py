@@ -5,8 +5,16 @@ import datetime as dt
 
 import pytest
 
-from generator.typography import (NBSP, decimal, genitive, long_date, phone, quantity,
-                                  swedish_text, web_address)
+from generator.typography import (
+    NBSP,
+    decimal,
+    genitive,
+    long_date,
+    phone,
+    quantity,
+    swedish_text,
+    web_address,
+)
 
 
 @pytest.mark.parametrize(("stored", "printed"), [

@@ -82,7 +82,7 @@ def _side_page(side: Side, layout: LeafletLayout, words: LeafletWords, fonts: Fo
         canvas = painter.canvas
         canvas.setFillColor(HexColor(layout.colours.background))
         canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
-        for panel, left, right in zip(side.panels, edges, edges[1:]):
+        for panel, left, right in zip(side.panels, edges, edges[1:], strict=False):
             draw_panel(painter, panel, left, right)
         draw_marks(canvas, width, height, edges[1:-1], layout.marks)
 

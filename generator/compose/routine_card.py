@@ -66,9 +66,10 @@ def _title_band(frame: CardFrame, title: str, fonts: Fonts, product: str,
     layout = frame.layout
     inner = frame.margin - layout.band_mm * MM  # padding between band edge and title
     padding = max(inner, 3 * MM)
-    title = fit([Block("title", title, "title")], frame.styles, fonts, layout.colours.on_accent,
-                frame.text_width, frame.height / 3, product=product, where=where)
-    return title, title.height + 2 * padding
+    fitted = fit([Block("title", title, "title")], frame.styles, fonts,
+                 layout.colours.on_accent, frame.text_width, frame.height / 3,
+                 product=product, where=where)
+    return fitted, fitted.height + 2 * padding
 
 
 def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str) -> Page:

@@ -126,7 +126,7 @@ def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, col
             break
         scale = max(smallest_scale, scale - 0.5 / max(s.size for s in styles.values()))
     total, field = 0.0, blocks[-1].field
-    for block, block_height in zip(blocks, fitted.heights):
+    for block, block_height in zip(blocks, fitted.heights, strict=True):
         total += block_height
         if total > height:
             field = block.field
@@ -138,6 +138,6 @@ def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, col
 def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float) -> None:  # type: ignore[no-untyped-def]
     """Draw fitted paragraphs downwards from `top`."""
     y = top
-    for paragraph, height in zip(fitted.paragraphs, fitted.heights):
+    for paragraph, height in zip(fitted.paragraphs, fitted.heights, strict=True):
         y -= height
         paragraph.drawOn(canvas, x, y + (height - paragraph.height))

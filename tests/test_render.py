@@ -1,0 +1,101 @@
+"""Render: page boxes, fonts, metadata, Swedish text and reproducible bytes."""
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.build import build_project
+from generator.defaults import default_dir
+from generator.layout import MM
+from generator.manifest import Project
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, bytes]:
+    os.environ["SOURCE_DATE_EPOCH"] = "1795305600"
+    return {d.name: d.data for d in build_project(Project(None))}
+
+
+def boxes(page) -> dict[str, tuple[float, ...]]:  # type: ignore[no-untyped-def]
+    return {name: tuple(round(float(v), 2) for v in getattr(page, name))
+            for name in ("mediabox", "bleedbox", "trimbox")}
+
+
+def test_a6_pages_are_a6_plus_bleed(documents: dict[str, bytes]) -> None:
+    reader = PdfReader(io.BytesIO(documents["rutinkort-a6.pdf"]))
+    assert len(reader.pages) == 24
+    for page in reader.pages:
+        box = boxes(page)
+        bleed = round(3 * MM, 2)
+        assert box["trimbox"] == (bleed, bleed, round(bleed + 105 * MM, 2),
+                                  round(bleed + 148 * MM, 2))
+        assert box["bleedbox"] == box["mediabox"]
+        assert box["mediabox"][2] == pytest.approx(111 * MM, abs=0.01)
+
+
+def test_sheet_boxes_nest(documents: dict[str, bytes]) -> None:
+    reader = PdfReader(io.BytesIO(documents["rutinkort-a4-ark.pdf"]))
+    assert len(reader.pages) == 6
+    for page in reader.pages:
+        box = boxes(page)
+        media, bleed, trim = box["mediabox"], box["bleedbox"], box["trimbox"]
+        assert media[0] <= bleed[0] <= trim[0] and trim[2] <= bleed[2] <= media[2]
+        assert media[1] <= bleed[1] <= trim[1] and trim[3] <= bleed[3] <= media[3]
+        assert trim[2] - trim[0] == pytest.approx(210 * MM, abs=0.01)
+        assert trim[3] - trim[1] == pytest.approx(297 * MM, abs=0.01)
+        assert bleed[0] == pytest.approx(trim[0] - 3 * MM, abs=0.01)
+
+
+def test_every_font_is_embedded_and_subset(documents: dict[str, bytes]) -> None:
+    for name, data in documents.items():
+        reader = PdfReader(io.BytesIO(data))
+        for page in reader.pages:
+            fonts = page["/Resources"].get("/Font", {})
+            for font in fonts.values():
+                font = font.get_object()
+                base = str(font["/BaseFont"])
+                assert "+" in base, f"{name}: {base} is not a subset"
+                descriptor = font["/FontDescriptor"].get_object()
+                assert "/FontFile2" in descriptor, f"{name}: {base} is not embedded"
+
+
+def test_swedish_letters_come_back_out(documents: dict[str, bytes]) -> None:
+    reader = PdfReader(io.BytesIO(documents["rutinkort-a6.pdf"]))
+    first = reader.pages[0].extract_text()
+    assert "Ögonkontakt först" in first
+    back = reader.pages[1].extract_text()
+    assert "072-301\u00a008\u00a053" in back or "072-301 08 53" in back
+    shower = " ".join(p.extract_text() for p in reader.pages[16:18])
+    assert "3,5\u00a0kg" in shower or "3,5 kg" in shower
+
+
+def test_metadata_says_what_and_who(documents: dict[str, bytes]) -> None:
+    reader = PdfReader(io.BytesIO(documents["rutinkort-a6.pdf"]))
+    info = reader.metadata
+    assert info.title == "Rutinkort – lugn beröring i vardagen"
+    assert info.author == "Skola för Beröring EK"
+    assert info.subject.startswith("Vardagsrutiner")
+    assert reader.trailer["/Root"]["/Lang"] == "sv-SE"
+    assert info["/CreationDate"].startswith("D:20261122")
+
+
+def test_same_input_gives_the_same_bytes_in_separate_processes(tmp_path: Path) -> None:
+    script = ("import sys; from generator.build import build_project; "
+              "from generator.manifest import Project; "
+              "sys.stdout.buffer.write(b''.join(d.data for d in build_project(Project(None))))")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795305600", "PYTHONHASHSEED": "random"}
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, check=True,
+                           env=env, cwd=default_dir("content").parent).stdout for _ in range(2)]
+    assert runs[0] == runs[1] and len(runs[0]) > 50_000
+
+
+def test_source_date_epoch_sets_the_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    data = build_project(Project(None))[0].data
+    assert PdfReader(io.BytesIO(data)).metadata["/CreationDate"].startswith("D:20231114")
