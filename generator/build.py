@@ -10,14 +10,17 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .compose.personal_card import compose_fridge_card, compose_personal_deck
+from .compose.booklet import compose_booklet
+from .compose.fridge_card import compose_fridge_card
+from .compose.leaflet import compose_leaflet
+from .compose.personal_card import compose_personal_deck, compose_personal_fridge
 from .compose.routine_card import compose_deck
 from .compose.text import Fonts
 from .content import available_languages, load_content
 from .errors import ContentError, HandoutsError, Problem
 from .fonts import load_fonts, missing_glyph
-from .impose import impose
-from .layout import CardLayout, SheetLayout, load_layout
+from .impose import impose, impose_booklet
+from .layout import BookletLayout, CardLayout, SheetLayout, load_layout
 from .manifest import Product, ProductKind, Project, load_manifest
 from .model import Content
 from .page import Page
@@ -30,8 +33,12 @@ from .yamlread import read_yaml
 
 T = TypeVar("T")
 
-# Which layout kind each product kind is laid out with.
-PRODUCT_LAYOUTS = {ProductKind.ROUTINE_CARDS: "routine-card"}
+# Which layout kinds each product kind can be laid out with.
+PRODUCT_LAYOUTS = {ProductKind.ROUTINE_CARDS: ("routine-card",),
+                   ProductKind.LEAFLET: ("leaflet", "booklet"),
+                   ProductKind.FRIDGE_CARD: ("fridge-card",)}
+# Layout kinds whose pages can also be imposed on sheets (the manifest's `sheet:`).
+IMPOSED_KINDS = ("routine-card", "booklet")
 
 
 @dataclass(frozen=True)
@@ -45,20 +52,27 @@ class Inputs:
     layouts: dict[str, Any]
 
 
-def _layout(project: Project, name: str, expected_kind: str | tuple[str, ...], used_by: str,
+def _layout(project: Project, name: str, expected: tuple[str, ...], used_by: str,
             hint: str = "name another layout in the manifest") -> Any:
     path = project.layout_path(name)
     if path is None:
         raise ContentError.single(used_by, f"no layout named '{name}'",
                                   hint=did_you_mean(name, project.layout_names()))
     layout = load_layout(path, project.display(path))
-    kinds = (expected_kind,) if isinstance(expected_kind, str) else expected_kind
-    if layout.kind not in kinds:
-        wanted = " or ".join(f"'{kind}'" for kind in kinds)
+    if layout.kind not in expected:
+        kinds = " or ".join(f"'{kind}'" for kind in expected)
         raise ContentError.single(project.display(path), f"{used_by} needs a layout of kind "
-                                  f"{wanted}, this one is '{layout.kind}'",
+                                  f"{kinds}, this one is '{layout.kind}'",
                                   field="kind", hint=hint)
     return layout
+
+
+def _sheet_problems(project: Project, product: Product, layout: Any) -> list[Problem]:
+    if product.sheet is None or layout is None or layout.kind in IMPOSED_KINDS:
+        return []
+    return [Problem(project.display(project.content / "handouts.yaml"), None, None,
+                    f"a layout of kind '{layout.kind}' is printed as it is, not on sheets",
+                    f"{product.name}.sheet", "remove the sheet: entry of this product")]
 
 
 def read_inputs(project: Project) -> Inputs:
@@ -85,10 +99,11 @@ def read_inputs(project: Project) -> Inputs:
     for product in loaded.manifest.products if loaded else ():
         wanted = [(product.layout, PRODUCT_LAYOUTS[product.kind])]
         if product.sheet is not None:
-            wanted.append((product.sheet.layout, "sheet"))
+            wanted.append((product.sheet.layout, ("sheet",)))
         for name, kind in wanted:
             if name not in layouts:
                 layouts[name] = attempt(partial(_layout, project, name, kind, product.name))
+        problems.extend(_sheet_problems(project, product, layouts.get(product.layout)))
     if problems:
         raise ContentError(problems)
     assert loaded and content and registered
@@ -96,11 +111,15 @@ def read_inputs(project: Project) -> Inputs:
                   Fonts(registered.regular, registered.bold), layouts)
 
 
-def metadata_for(product: Product, content: Content) -> Metadata:
+def metadata_for(product: Product, content: Content, layout: Any = None) -> Metadata:
+    """What the PDF says about itself; `layout:KIND` lets preflight pick the type floor."""
+    keywords = "beröring, oxytocin, omsorg"
+    if layout is not None:
+        keywords += f", layout:{layout.kind}"
     return Metadata(title=product.title, author=content.organisation.name,
                     subject=product.subject, language=f"{content.language}-SE"
                     if content.language == "sv" else content.language,
-                    keywords="beröring, oxytocin, omsorg")
+                    keywords=keywords)
 
 
 def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
@@ -111,7 +130,7 @@ def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
     routines = [personalise_routine(content.routine(i), context) for i in chosen]
     cards = compose_deck(routines, content, inputs.layouts[product.layout], inputs.fonts,
                          product.name)
-    metadata = metadata_for(product, content)
+    metadata = metadata_for(product, content, inputs.layouts[product.layout])
     pages: list[Page] = [page for card in cards for page in (card.front, card.back)]
     documents = [Document(product.output, render_pdf(pages, metadata, inputs.fonts.regular),
                           f"{len(cards)} cards, {len(pages)} pages")]
@@ -125,7 +144,37 @@ def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
     return documents
 
 
-BUILDERS = {ProductKind.ROUTINE_CARDS: _routine_cards}
+def _leaflet(inputs: Inputs, product: Product) -> list[Document]:
+    layout = inputs.layouts[product.layout]
+    metadata = metadata_for(product, inputs.content, layout)
+    regular = inputs.fonts.regular
+    if not isinstance(layout, BookletLayout):
+        folded = compose_leaflet(inputs.content, layout, inputs.fonts, product.name)
+        return [Document(product.output, render_pdf(folded.pages, metadata, regular),
+                         f"{len(folded.pages)} sides, {len(folded.panels)} text panels")]
+    booklet = compose_booklet(inputs.content, layout, inputs.fonts, product.name)
+    documents = [Document(product.output, render_pdf(booklet.pages, metadata, regular),
+                          f"{len(booklet.pages)} pages")]
+    if product.sheet is not None:
+        sheets = impose_booklet(booklet.pages, inputs.layouts[product.sheet.layout],
+                                product.sheet.layout)
+        documents.append(Document(product.sheet.output, render_pdf(sheets, metadata, regular),
+                                  f"{len(booklet.pages)} pages on {len(sheets) // 2} sheets"))
+    return documents
+
+
+def _fridge_card(inputs: Inputs, product: Product) -> list[Document]:
+    content, layout = inputs.content, inputs.layouts[product.layout]
+    context = base_context(content.organisation, content.labels.person_default)
+    routines = [personalise_routine(content.routine(i), context) for i in product.routines or ()]
+    page = compose_fridge_card(routines, content, layout, inputs.fonts, product.name)
+    return [Document(product.output, render_pdf([page], metadata_for(product, content, layout),
+                                                inputs.fonts.regular),
+                     f"{len(routines)} routines, 1 page")]
+
+
+BUILDERS = {ProductKind.ROUTINE_CARDS: _routine_cards, ProductKind.LEAFLET: _leaflet,
+            ProductKind.FRIDGE_CARD: _fridge_card}
 
 
 def build_project(project: Project, only: tuple[str, ...] = ()) -> list[Document]:
@@ -180,7 +229,7 @@ def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
     layout = _layout(project, layout_name, PERSONAL_KINDS, "--layout",
                      "use card-a6 or fridge-a5")
     sheet_name = PERSONAL_SHEETS[layout.kind]
-    sheet = _layout(project, sheet_name, "sheet", sheet_name)
+    sheet = _layout(project, sheet_name, ("sheet",), sheet_name)
     registered = load_fonts(project.fonts)
     return PersonalInputs(project, layout, sheet, sheet_name,
                           Fonts(registered.regular, registered.bold),
@@ -209,8 +258,8 @@ def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list
         deck = compose_personal_deck(shown, routines, content, inputs.layout, inputs.fonts,
                                      product)
         return [(card.front, card.back) for card in deck]
-    return [(compose_fridge_card(shown, routines, content, inputs.layout, inputs.fonts,
-                                 product), None)]
+    return [(compose_personal_fridge(shown, routines, content, inputs.layout, inputs.fonts,
+                                     product), None)]
 
 
 def personal_metadata(content: Content) -> Metadata:

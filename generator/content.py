@@ -13,13 +13,24 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import ContentError, Problem
-from .model import Activities, Content, Labels, Organisation, RoutineBook, SelfCare, Step
+from .model import (
+    Activities,
+    Content,
+    Labels,
+    Leaflet,
+    LeafletSection,
+    Organisation,
+    RoutineBook,
+    SelfCare,
+    Step,
+)
 from .personalise import organisation_context, step_context, template_error
 from .validate import Rule, convert_file, did_you_mean
 from .yamlread import read_yaml
 
 T = TypeVar("T")
-LANGUAGE_FILES = ("labels.yaml", "routines.yaml", "activities.yaml", "self_care.yaml")
+LANGUAGE_FILES = ("labels.yaml", "routines.yaml", "activities.yaml", "self_care.yaml",
+                  "leaflet.yaml")
 TEMPLATE_NAMES = ("person.name, carer.name, organisation.name, organisation.phone, seconds, "
                   "pressure")
 
@@ -81,6 +92,27 @@ def _unique_ids(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
     return found
 
 
+def leaflet_rule(routine_ids: tuple[str, ...] | None) -> Rule:
+    """A section says something; the routines it names exist (when they could be read)."""
+
+    def check(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+        found = []
+        if arguments.get("include") is None:
+            if arguments.get("heading") is None:
+                found.append(("heading", "the key 'heading' is missing",
+                              "only a section with 'include' takes its heading from there"))
+            if not arguments.get("paragraphs") and not arguments.get("routines"):
+                found.append(("paragraphs", "the section has nothing to print",
+                              "give it paragraphs, routines or include"))
+        for index, routine_id in enumerate(arguments.get("routines") or ()):
+            if routine_ids is not None and routine_id and routine_id not in routine_ids:
+                found.append((f"routines[{index}]", f"unknown routine '{routine_id}'",
+                              did_you_mean(routine_id, routine_ids)))
+        return found
+
+    return check
+
+
 class _Loader:
     """Reads the files of one content folder, collecting problems across all of them."""
 
@@ -127,7 +159,10 @@ def load_content(root: Path, language: str = "sv",
     book = loader.load(folder / "routines.yaml", RoutineBook, rules)
     activities = loader.load(folder / "activities.yaml", Activities)
     self_care = loader.load(folder / "self_care.yaml", SelfCare)
+    known = tuple(r.id for r in book.routines) if book is not None else None
+    leaflet = loader.load(folder / "leaflet.yaml", Leaflet, {LeafletSection: leaflet_rule(known)})
     if loader.problems:
         raise ContentError(loader.problems)
-    assert organisation and labels and book and activities and self_care
-    return Content(language, organisation, book.routines, activities, self_care, labels)
+    assert organisation and labels and book and activities and self_care and leaflet
+    return Content(language, organisation, book.routines, activities, self_care, labels,
+                   leaflet)

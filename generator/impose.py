@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from .errors import ContentError
-from .layout import MM, Duplex, SheetLayout
+from .layout import MM, Duplex, Orientation, SheetLayout
 from .page import Page, Painter
 
 
@@ -52,9 +52,18 @@ class Grid:
         y = y0 + (self.sheet.rows - 1 - row) * (self.card_height + self.gutter)
         return x, y
 
+    @property
+    def turns_sideways(self) -> bool:
+        """Whether the sheet turns over about an upright axis, like a book's page.
+
+        A portrait sheet does when flipped on its long edge, a landscape one on its short.
+        """
+        long_edge = self.sheet.duplex is Duplex.LONG_EDGE
+        return long_edge == (self.sheet.orientation is Orientation.PORTRAIT)
+
     def back_cell(self, row: int, column: int) -> tuple[int, int]:
         """Where the back of the card at (row, column) goes so that it lies behind it."""
-        if self.sheet.duplex is Duplex.LONG_EDGE:
+        if self.turns_sideways:
             return row, self.sheet.columns - 1 - column
         return self.sheet.rows - 1 - row, column
 
@@ -93,22 +102,28 @@ def check_fits(grid: Grid, sheet_file: str) -> None:
             hint="use fewer columns or rows, a smaller gutter or a larger sheet")
 
 
-def _draw_marks(canvas: Canvas, grid: Grid) -> None:
+def _draw_marks(canvas: Canvas, grid: Grid, folds: tuple[float, ...] = ()) -> None:
+    """Crop marks at every cut; at a fold (a booklet's spine) a dashed mark instead."""
     marks = grid.sheet.crop_marks
     offset, length = marks.offset_mm * MM, marks.length_mm * MM
     (x0, y0), (block_w, block_h) = grid.origin, grid.block
     xs, ys = grid.cuts()
+    canvas.saveState()
     canvas.setStrokeColorRGB(0, 0, 0)
     canvas.setLineWidth(marks.line_pt)
     for x in xs:
+        canvas.setDash(*((1.5 * MM, 1 * MM) if round(x, 3) in folds else ([], 0)))
         canvas.line(x, y0 - offset, x, y0 - offset - length)
         canvas.line(x, y0 + block_h + offset, x, y0 + block_h + offset + length)
+    canvas.setDash([], 0)
     for y in ys:
         canvas.line(x0 - offset, y, x0 - offset - length, y)
         canvas.line(x0 + block_w + offset, y, x0 + block_w + offset + length, y)
+    canvas.restoreState()
 
 
-def _sheet_page(label: str, grid: Grid, placed: list[tuple[int, int, Page]]) -> Page:
+def _sheet_page(label: str, grid: Grid, placed: list[tuple[int, int, Page]],
+                folds: tuple[float, ...] = ()) -> Page:
     bleed = grid.sheet.bleed_mm * MM
     marks = grid.sheet.crop_marks
     (x0, y0), (width, height) = grid.origin, grid.sheet_size
@@ -126,7 +141,7 @@ def _sheet_page(label: str, grid: Grid, placed: list[tuple[int, int, Page]]) -> 
             canvas.translate(x, y)
             page.draw(painter)
             canvas.restoreState()
-        _draw_marks(canvas, grid)
+        _draw_marks(canvas, grid, folds)
 
     return Page(label, width, height, bleed, draw, margin=max(reach, bleed))
 
@@ -156,3 +171,33 @@ def impose(cards: Sequence[tuple[Page, Page | None] | None], sheet: SheetLayout,
         if backs:
             pages.append(_sheet_page(f"sheet {number} back", grid, backs))
     return pages
+
+
+def booklet_order(count: int) -> list[tuple[int, int]]:
+    """(left, right) page indexes for each sheet side: 8 pages -> (7, 0), (1, 6), (5, 2), (3, 4).
+
+    Sides alternate front and back; the stack of sheets, folded once, reads 1 to `count`.
+    """
+    sides = []
+    for sheet in range(count // 4):
+        sides.append((count - 1 - 2 * sheet, 2 * sheet))
+        sides.append((2 * sheet + 1, count - 2 - 2 * sheet))
+    return sides
+
+
+def impose_booklet(pages: Sequence[Page], sheet: SheetLayout, sheet_file: str) -> list[Page]:
+    """Pages two by two on sheets in booklet order, for duplex printing and folding once."""
+    grid = Grid(sheet, pages[0].width, pages[0].height)
+    if (sheet.columns, sheet.rows) != (2, 1) or not grid.turns_sideways:
+        raise ContentError.single(
+            sheet_file, f"a booklet needs a sheet of 2 columns and 1 row that turns over like "
+            f"a book's page; this one has {sheet.columns} x {sheet.rows}, "
+            f"{sheet.orientation.value}, {sheet.duplex.value}",
+            hint="use sheet-a4-booklet: landscape, columns: 2, rows: 1, duplex: short-edge")
+    if len(pages) % 4:
+        raise ValueError("a booklet's page count is a multiple of 4")
+    check_fits(grid, sheet_file)
+    spine = round(grid.cell(0, 1)[0], 3)
+    return [_sheet_page(f"sheet {index // 2 + 1} {'back' if index % 2 else 'front'}", grid,
+                        [(0, 0, pages[left]), (0, 1, pages[right])], folds=(spine,))
+            for index, (left, right) in enumerate(booklet_order(len(pages)))]

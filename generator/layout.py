@@ -70,6 +70,7 @@ class Colours:
     background: str
     accent: str
     on_accent: str
+    tint: str | None = None  # a light ground for boxes of text; text on it needs 7:1 too
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,58 @@ class SheetLayout:
         return oriented(self.sheet, self.orientation)
 
 
+class PanelRole(StrEnum):
+    COVER = "cover"  # title and subtitle on the accent colour, to the edges
+    TEXT = "text"    # running text only
+    BACK = "back"    # the contact block and QR code at the foot; running text above it
+
+
+@dataclass(frozen=True)
+class Panel:
+    name: str = field(metadata={"max_len": 30, "slug": True})
+    width_mm: float = field(metadata={"min": 20, "max": 500})
+    role: PanelRole = PanelRole.TEXT
+    flow: int | None = field(default=None, metadata={"min": 1, "max": 24})
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the sheet; panels from left to right as the side lies face up."""
+
+    name: str = field(metadata={"max_len": 30})
+    panels: tuple[Panel, ...] = field(metadata={"min_items": 1, "max_items": 6})
+
+
+@dataclass(frozen=True)
+class LeafletLayout(PieceLayout):
+    """A sheet folded into panels; the running text flows through the panels by `flow`."""
+
+    duplex: Duplex
+    sides: tuple[Side, ...] = field(metadata={"min_items": 1, "max_items": 2})
+    marks: CropMarks
+    qr_mm: float = field(default=24, metadata={"min": 10, "max": 60})
+
+    body_floor = 14.0
+
+    def flow_panels(self) -> list[tuple[Side, Panel]]:
+        """The panels that take running text, in reading order."""
+        placed = [(side, panel) for side in self.sides for panel in side.panels if panel.flow]
+        return sorted(placed, key=lambda pair: pair[1].flow or 0)
+
+
+@dataclass(frozen=True)
+class BookletLayout(PieceLayout):
+    """Pages folded once into a booklet: a cover, running text, the contact page last."""
+
+    max_pages: int = field(default=16, metadata={"min": 4, "max": 64})
+    qr_mm: float = field(default=24, metadata={"min": 10, "max": 60})
+
+    body_floor = 14.0
+
+
 LAYOUT_KINDS: dict[str, type] = {"routine-card": CardLayout, "fridge-card": FridgeLayout,
-                                  "sheet": SheetLayout}
+                                  "sheet": SheetLayout, "leaflet": LeafletLayout,
+                                  "booklet": BookletLayout}
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -173,7 +224,13 @@ def _colour_problems(colours: Colours) -> list[tuple[str, str, str]]:
                           "write it as #rrggbb, like #1a1a1a"))
     if found:
         return found
-    for fore, back in (("text", "background"), ("on_accent", "accent"), ("accent", "background")):
+    if colours.tint is not None and not _HEX.match(colours.tint):
+        return [("colours.tint", f"'{colours.tint}' is not a colour",
+                 "write it as #rrggbb, like #e8eff4")]
+    pairs = [("text", "background"), ("on_accent", "accent"), ("accent", "background")]
+    if colours.tint is not None:
+        pairs.append(("text", "tint"))
+    for fore, back in pairs:
         ratio = contrast(getattr(colours, fore), getattr(colours, back))
         if ratio < MIN_CONTRAST:
             found.append((f"colours.{fore}", f"{fore} on {back} has a contrast of {ratio:.1f}:1, "
@@ -232,7 +289,46 @@ def _sheet_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
     return []
 
 
-_RULES = {CardLayout: _card_rule, FridgeLayout: _fridge_rule, SheetLayout: _sheet_rule}
+def _panel_problems(layout: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Each side's panels fill the paper exactly; one cover; flow numbers 1, 2, 3 …"""
+    sides, paper, orientation = layout.get("sides"), layout.get("paper"), layout.get("orientation")
+    if not sides or paper is None or orientation is None:
+        return []
+    width = paper.size_mm[1 if orientation is Orientation.LANDSCAPE else 0]
+    found = []
+    for index, side in enumerate(sides):
+        total = sum(panel.width_mm for panel in side.panels)
+        if abs(total - width) > 0.5:
+            wider = "wider than" if total > width else "narrower than"
+            found.append((f"sides[{index}]", f"the panels of '{side.name}' are {total:g} mm "
+                          f"wide together, {wider} the {width:g} mm paper",
+                          "make the panel widths add up to the paper's width"))
+    panels = [panel for side in sides for panel in side.panels]
+    if sum(panel.role is PanelRole.COVER for panel in panels) != 1:
+        found.append(("sides", "a leaflet needs exactly one panel with role: cover", ""))
+    flows = sorted(panel.flow for panel in panels if panel.flow)
+    if flows != list(range(1, len(flows) + 1)):
+        found.append(("sides", f"the flow numbers are {flows or 'missing'}; the running text "
+                      "needs panels numbered 1, 2, 3 … with no gaps or repeats",
+                      "give each panel that takes text its place in the reading order"))
+    for panel in panels:
+        if panel.role is PanelRole.TEXT and not panel.flow:
+            found.append(("sides", f"the text panel '{panel.name}' has no flow number",
+                          "say where in the reading order it comes: flow: 1, 2 …"))
+    return found
+
+
+def _leaflet_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+    found = _card_rule(arguments)
+    marks, bleed = arguments.get("marks"), arguments.get("bleed_mm")
+    if marks is not None and bleed is not None and marks.offset_mm < bleed:
+        found.append(("marks.offset_mm", f"marks {marks.offset_mm:g} mm from the trim would "
+                      f"print inside the {bleed:g} mm bleed", f"use at least {bleed:g} mm"))
+    return found + _panel_problems(arguments)
+
+
+_RULES = {CardLayout: _card_rule, FridgeLayout: _fridge_rule, SheetLayout: _sheet_rule,
+          LeafletLayout: _leaflet_rule, BookletLayout: _card_rule}
 
 
 def load_layout(path: Path, display: str | None = None) -> Any:

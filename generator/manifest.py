@@ -22,6 +22,11 @@ _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
 
 class ProductKind(StrEnum):
     ROUTINE_CARDS = "routine-cards"
+    LEAFLET = "leaflet"
+    FRIDGE_CARD = "fridge-card"
+
+
+FRIDGE_LINES = (6, 8)  # a fridge card shows this many routines, fewest and most
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,14 @@ def load_manifest(project: Project) -> LoadedManifest:
     def rule(arguments: dict) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
         cls = arguments.pop("_class")
         found = []
+        if cls is Product and arguments.get("kind") is ProductKind.FRIDGE_CARD:
+            chosen = arguments.get("routines") or ()
+            low, high = FRIDGE_LINES
+            if not low <= len(chosen) <= high:
+                found.append(("routines" if chosen else "kind", f"a fridge card shows {low} to "
+                              f"{high} routines, this one names {len(chosen)}",
+                              "list the routine ids under routines:, like [ogonkontakt, "
+                              "sitta-nara, ...]; `handouts list` shows them"))
         if cls in (Product, SheetChoice):
             layout, output = arguments.get("layout"), arguments.get("output")
             if isinstance(layout, str) and layout and project.layout_path(layout) is None:

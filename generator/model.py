@@ -87,6 +87,31 @@ class SelfCare:
     tips: tuple[str, ...] = field(metadata={"min_items": 1, "item_max_len": 200})
 
 
+class LeafletPart(StrEnum):
+    """Other content files a leaflet section can take in whole."""
+
+    SELF_CARE = "self-care"
+    ACTIVITIES = "activities"
+
+
+@dataclass(frozen=True)
+class LeafletSection:
+    """One section of running text; it may list routines' short forms or take in a part."""
+
+    id: str = field(metadata=text(40, slug=True))
+    heading: str | None = field(default=None, metadata=text(60))
+    paragraphs: tuple[str, ...] = field(default=(), metadata={"item_max_len": 700})
+    routines: tuple[str, ...] = ()  # ids: their short forms, printed as a list
+    include: LeafletPart | None = None
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    title: str = field(metadata=text(60))
+    subtitle: str = field(metadata=text(120))
+    sections: tuple[LeafletSection, ...] = field(metadata={"min_items": 1})
+
+
 @dataclass(frozen=True)
 class Labels:
     """The fixed words printed on the products, per language."""
@@ -99,6 +124,8 @@ class Labels:
     email_label: str = field(metadata=text(20))
     phone_label: str = field(metadata=text(20))
     qr_caption: str = field(metadata=text(60))
+    everyday_heading: str = field(metadata=text(40))
+    notes_heading: str = field(metadata=text(40))
     made_with: str = field(metadata=text(120, template=True))
     # Personal cards (issue 4): headings and labels around one person's details.
     personal_title: str = field(metadata=text(60))
@@ -125,6 +152,7 @@ class Content:
     activities: Activities
     self_care: SelfCare
     labels: Labels
+    leaflet: Leaflet
 
     def routine(self, routine_id: str) -> Routine:
         for routine in self.routines:

@@ -83,6 +83,15 @@ class Checker:
             return container.positions[key]
         return None
 
+    def _field_position(self, value: Any, name: str) -> tuple[int, int] | int | None:
+        """Where a rule's field stands; 'items[2]' points at the third item itself."""
+        match = re.fullmatch(r"(\w+)\[(\d+)\]", name)
+        if match and isinstance(value.get(match[1]), Sequence):
+            items = value[match[1]]
+            if int(match[2]) < len(items):
+                return self.position(items, int(match[2]))
+        return self.position(value, name)
+
     # -- conversion -------------------------------------------------------------
     def convert(self, value: Any, cls: type[T], path: str, where: Any = None,
                 meta: typing.Mapping[str, Any] | None = None) -> T:
@@ -206,7 +215,7 @@ class Checker:
         rule = self.rules.get(cls) or self.rules.get(object)
         if rule is not None:
             for name, message, hint in rule(dict(arguments, _class=cls)):
-                self.report(self.position(value, name), f"{prefix}{name}", message, hint)
+                self.report(self._field_position(value, name), f"{prefix}{name}", message, hint)
         return cls(**arguments)
 
 

@@ -38,7 +38,7 @@ def assert_pictures(data: bytes, name: str, references: Path, regenerate: bool,
     pages = render_pages(data, dpi)
     references.mkdir(exist_ok=True)
     if regenerate:
-        for old in references.glob(f"{name}-*.png"):
+        for old in references.glob(f"{name}-[0-9][0-9].png"):
             old.unlink()
     for number, picture in enumerate(pages, 1):
         path = references / f"{name}-{number:02d}.png"
@@ -51,5 +51,5 @@ def assert_pictures(data: bytes, name: str, references: Path, regenerate: bool,
         assert mean <= MEAN_TOLERANCE and changed <= STRONG_SHARE, (
             f"page {number} of {name} differs from {path.name}: mean {mean:.2f}, "
             f"{changed:.2%} of pixels changed")
-    expected_count = len(list(references.glob(f"{name}-*.png")))
+    expected_count = len(list(references.glob(f"{name}-[0-9][0-9].png")))
     assert expected_count == len(pages), f"{name}: {len(pages)} pages, {expected_count} references"

@@ -31,15 +31,22 @@ def handouts(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
 
 
-def test_build_writes_both_files_and_says_so(runner: CliRunner, tmp_path: Path) -> None:
+def test_build_writes_every_file_and_says_so(runner: CliRunner, tmp_path: Path) -> None:
     result = run(runner, "build", "--out", str(tmp_path / "ut"))
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 7
     assert "rutinkort-a6.pdf (12 cards, 24 pages" in lines[0]
     assert "rutinkort-a4-ark.pdf (12 cards on 3 sheets, 6 pages" in lines[1]
+    assert "oxytocin-och-beroring.pdf (2 sides, 5 text panels" in lines[2]
+    assert "oxytocin-och-beroring-a5.pdf (8 pages" in lines[3]
+    assert "oxytocin-och-beroring-a5-ark.pdf (8 pages on 2 sheets" in lines[4]
+    assert "kylskapskort-a5.pdf (7 routines, 1 page" in lines[5]
+    assert "kylskapskort-dl.pdf (6 routines, 1 page" in lines[6]
     assert sorted(p.name for p in (tmp_path / "ut").iterdir()) == [
-        "rutinkort-a4-ark.pdf", "rutinkort-a6.pdf"]
+        "kylskapskort-a5.pdf", "kylskapskort-dl.pdf", "oxytocin-och-beroring-a5-ark.pdf",
+        "oxytocin-och-beroring-a5.pdf", "oxytocin-och-beroring.pdf", "rutinkort-a4-ark.pdf",
+        "rutinkort-a6.pdf"]
 
 
 def test_build_from_any_folder_uses_the_built_in_content(runner: CliRunner,

@@ -90,6 +90,15 @@ class _Recorder:
     def setLineWidth(self, _: float) -> None:
         pass
 
+    def setDash(self, *_: object) -> None:  # fold marks are dashed, crop marks solid
+        pass
+
+    def saveState(self) -> None:
+        pass
+
+    def restoreState(self) -> None:
+        pass
+
 
 def test_crop_marks_sit_outside_the_bleed_at_every_cut(grid: Grid) -> None:
     from generator.impose import _draw_marks

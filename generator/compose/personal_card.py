@@ -208,7 +208,7 @@ class TooManyRoutines(HandoutsError):
     pass
 
 
-def compose_fridge_card(person: Person, routines: Sequence[Routine], content: Content,
+def compose_personal_fridge(person: Person, routines: Sequence[Routine], content: Content,
                         layout: FridgeLayout, fonts: Fonts, product: str) -> Page:
     """The A5 fridge card: everything on one page, one short line per routine.
 

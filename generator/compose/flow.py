@@ -1,0 +1,230 @@
+"""Compose (flow): running text through a row of boxes (panels or pages), fail rather than clip.
+
+The leaflet's sections become flowables: headings, paragraphs, lists with pictograms
+and boxes of text. They flow through the boxes in reading order; a paragraph may split
+between boxes (never leaving one line behind), a heading never ends a box, a list item
+or a box of text never splits. When the text does not fit even at the layout's
+minimum sizes, the error names the first section left over and how much is left.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable, Paragraph
+
+from ..errors import LayoutOverflow
+from ..fonts import check_glyphs
+from ..layout import MM, Colours, TypeStyle
+from ..model import Pictogram
+from .pictograms import draw_pictogram
+from .text import Fonts, markup, style
+
+_EPSILON = 0.01
+
+
+@dataclass(frozen=True)
+class Box:
+    """Room for running text: a panel or a page, in points."""
+
+    name: str
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Item:
+    """One flowable and the section it belongs to; a heading keeps with what follows."""
+
+    flowable: Flowable
+    section: str
+    keep_with_next: bool = False
+
+
+@dataclass
+class Placed:
+    item: Item
+    height: float  # the flowable's own height, without the space after it
+
+
+@dataclass
+class Filled:
+    """What one box holds after flowing, top to bottom."""
+
+    box: Box
+    placed: list[Placed] = field(default_factory=list)
+
+    @property
+    def sections(self) -> list[str]:
+        return list(dict.fromkeys(p.item.section for p in self.placed))
+
+    def draw(self, canvas, x: float, top: float) -> None:  # type: ignore[no-untyped-def]
+        """Draw the box's contents with its top-left corner at (x, top)."""
+        y = top
+        for index, placed in enumerate(self.placed):
+            flowable = placed.item.flowable
+            if index:
+                y -= flowable.getSpaceBefore()
+            y -= placed.height
+            flowable.drawOn(canvas, x, y)
+            y -= flowable.getSpaceAfter()
+
+
+class PictogramItem(Flowable):  # type: ignore[misc]
+    """A list line: a pictogram on the left, its text beside it; never split."""
+
+    def __init__(self, pictogram: Pictogram, paragraph: Paragraph, size: float,
+                 colour: str, gap: float) -> None:
+        super().__init__()
+        self.pictogram, self.paragraph, self.size = pictogram, paragraph, size
+        self.colour, self.gap = colour, gap
+        self.spaceAfter = paragraph.style.spaceAfter
+
+    def wrap(self, width: float, height: float) -> tuple[float, float]:
+        _, text_height = self.paragraph.wrap(width - self.size - self.gap, height)
+        self.height = max(self.size, text_height)
+        self.width = width
+        return width, self.height
+
+    def split(self, width: float, height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        canvas = self.canv
+        draw_pictogram(canvas, self.pictogram, 0, self.height - self.size, self.size,
+                       self.colour)
+        text_height = self.paragraph.height
+        self.paragraph.drawOn(canvas, self.size + self.gap,
+                              self.height - text_height - max(0, (self.size - text_height) / 2))
+
+
+class TextBox(Flowable):  # type: ignore[misc]
+    """Paragraphs on a tinted, rounded ground, kept together."""
+
+    def __init__(self, paragraphs: list[Paragraph], tint: str, padding: float,
+                 space_after: float) -> None:
+        super().__init__()
+        self.paragraphs, self.tint, self.padding = paragraphs, tint, padding
+        self.spaceAfter = space_after
+
+    def wrap(self, width: float, height: float) -> tuple[float, float]:
+        inner = width - 2 * self.padding
+        total = 0.0
+        for paragraph in self.paragraphs:
+            total += paragraph.wrap(inner, 10_000)[1] + paragraph.style.spaceAfter
+        self.width, self.height = width, total - self.paragraphs[-1].style.spaceAfter \
+            + 2 * self.padding
+        return self.width, self.height
+
+    def split(self, width: float, height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(HexColor(self.tint))
+        canvas.roundRect(0, 0, self.width, self.height, 2.5 * MM, stroke=0, fill=1)
+        y = self.height - self.padding
+        for paragraph in self.paragraphs:
+            y -= paragraph.height
+            paragraph.drawOn(canvas, self.padding, y)
+            y -= paragraph.style.spaceAfter
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles at one scale, and the helpers that make flowables with them."""
+
+    type: dict[str, TypeStyle]
+    fonts: Fonts
+    colours: Colours
+    scale: float
+    product: str
+
+    def size(self, role: str) -> tuple[float, float]:
+        spec = self.type[role]
+        size = max(spec.size * self.scale, spec.smallest)
+        return size, size + (spec.leading - spec.size)
+
+    def paragraph(self, text: str, role: str = "body", where: str = "",
+                  bold: bool = False, after: float | None = None,
+                  bullet: str | None = None, lead: str = "") -> Paragraph:
+        """A paragraph; `lead` is a bold run-in before the text, like a list item's title."""
+        size, leading = self.size(role)
+        font = self.fonts.bold if (bold or role != "body") else self.fonts.regular
+        check_glyphs(text, font, self.product, where)
+        check_glyphs(lead, self.fonts.bold, self.product, where)
+        indent = size * 1.1 if bullet else 0
+        spacing = leading * 0.35 if after is None else after
+        before = leading * 0.5 if role == "heading" else 0
+        paragraph_style = style(where or role, font, size, leading, self.colours.text,
+                                indent, spacing)
+        paragraph_style.spaceBefore = before
+        shown = markup(text)
+        if lead:
+            shown = f'<font face="{self.fonts.bold}">{markup(lead)}</font> {shown}'
+        return Paragraph(shown, paragraph_style, bulletText=bullet)
+
+
+Source = Callable[[Styles], list[Item]]
+
+
+def _flow_once(items: Sequence[Item], boxes: Sequence[Box]) -> tuple[list[Filled], list[Item]]:
+    """Fill the boxes in order; return them and the items left over."""
+    queue = deque(items)
+    filled = []
+    for box in boxes:
+        current = Filled(box)
+        room = box.height
+        while queue:
+            item = queue[0]
+            before = item.flowable.getSpaceBefore() if current.placed else 0
+            _, height = item.flowable.wrap(box.width, room - before)
+            if before + height <= room + _EPSILON:
+                current.placed.append(Placed(item, height))
+                room -= before + height + item.flowable.getSpaceAfter()
+                queue.popleft()
+                continue
+            parts = item.flowable.split(box.width, room - before) if room - before > 0 else []
+            if len(parts) >= 2:
+                queue.popleft()
+                first = Item(parts[0], item.section)
+                queue.extendleft(reversed([first] + [Item(p, item.section, item.keep_with_next)
+                                                     for p in parts[1:]]))
+                continue
+            break
+        while current.placed and current.placed[-1].item.keep_with_next and queue:
+            queue.appendleft(current.placed.pop().item)  # a heading never ends a box
+        filled.append(current)
+        if not queue:
+            break
+    return filled, list(queue)
+
+
+def flow(source: Source, boxes: Sequence[Box], type_styles: dict[str, TypeStyle],
+         fonts: Fonts, colours: Colours, *, product: str, where: str = "") -> list[Filled]:
+    """Flow the text through `boxes`, shrinking towards the minimum sizes before failing."""
+    largest = max(spec.size for spec in type_styles.values())
+    smallest_scale = min(spec.smallest / spec.size for spec in type_styles.values())
+    scale = 1.0
+    while True:
+        styles = Styles(type_styles, fonts, colours, scale, product)
+        filled, left = _flow_once(source(styles), boxes)
+        if not left:
+            return filled
+        if scale <= smallest_scale + 1e-9:
+            break
+        scale = max(smallest_scale, scale - 0.5 / largest)
+    width = boxes[-1].width
+    left_height = sum(i.flowable.wrap(width, 10_000)[1] + i.flowable.getSpaceAfter()
+                      for i in left)
+    sections = list(dict.fromkeys(i.section for i in left))
+    after = f" and {len(sections) - 1} after it" if len(sections) > 1 else ""
+    body_size, body_leading = styles.size("body")
+    lines = max(1, round(left_height / body_leading))
+    raise LayoutOverflow(
+        product, where or f"the {len(boxes)} text panels", f"section '{sections[0]}'{after}",
+        left_height / MM, body_size,
+        f"about {lines} lines of {body_size:g} pt are left over; shorten these sections, "
+        "or name a layout with more room in content/handouts.yaml")

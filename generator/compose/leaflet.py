@@ -1,0 +1,112 @@
+"""Compose (tri-fold leaflet): one sheet, two sides of panels, text flowing through them.
+
+Each side is one page the size of the sheet. Panels stand left to right as the side
+lies face up; the layout says which panel is the cover, which holds the contact block
+and the order the running text takes through the rest. Crop marks at the corners and
+dashed fold marks at the folds sit outside the trim, beyond the bleed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from ..layout import MM, CropMarks, LeafletLayout, Panel, PanelRole, Side
+from ..model import Content
+from ..page import Page, Painter
+from .contact import ContactBlock
+from .flow import Box, Filled, flow
+from .leaflet_text import LeafletWords, draw_cover, leaflet_contact, leaflet_source, type_roles
+from .text import Fonts
+
+CONTACT_GAP_MM = 8.0
+
+
+@dataclass(frozen=True)
+class FoldedLeaflet:
+    """The pages (one per side) and what each panel holds, for checks and tests."""
+
+    pages: list[Page]
+    panels: dict[str, Filled]
+
+
+def panel_edges(side: Side) -> list[float]:
+    """x of each panel's left edge, in points, and the side's right edge last."""
+    edges = [0.0]
+    for panel in side.panels:
+        edges.append(edges[-1] + panel.width_mm * MM)
+    return edges
+
+
+def draw_marks(canvas: Canvas, width: float, height: float, folds: list[float],
+               marks: CropMarks) -> None:
+    """Crop marks at the corners; dashed fold marks above and below each fold."""
+    offset, length = marks.offset_mm * MM, marks.length_mm * MM
+    canvas.saveState()
+    canvas.setStrokeColorRGB(0, 0, 0)
+    canvas.setLineWidth(marks.line_pt)
+    for x in (0, width):
+        canvas.line(x, -offset, x, -offset - length)
+        canvas.line(x, height + offset, x, height + offset + length)
+    for y in (0, height):
+        canvas.line(-offset, y, -offset - length, y)
+        canvas.line(width + offset, y, width + offset + length, y)
+    canvas.setDash(1.5 * MM, 1 * MM)
+    for x in folds:
+        canvas.line(x, -offset, x, -offset - length)
+        canvas.line(x, height + offset, x, height + offset + length)
+    canvas.restoreState()
+
+
+def _side_page(side: Side, layout: LeafletLayout, words: LeafletWords, fonts: Fonts,
+               panels: dict[str, Filled], contact: ContactBlock | None, product: str) -> Page:
+    width, height = (size * MM for size in layout.trim_mm)
+    bleed, margin = layout.bleed_mm * MM, layout.margin_mm * MM
+    edges = panel_edges(side)
+
+    def draw_panel(painter: Painter, panel: Panel, left: float, right: float) -> None:
+        canvas = painter.canvas
+        if panel.role is PanelRole.COVER:
+            grow_left = bleed if left == 0 else 0
+            grow_right = bleed if abs(right - width) < 0.01 else 0
+            draw_cover(canvas, words, layout, fonts, (left, 0, right - left, height),
+                       (left - grow_left, -bleed, right - left + grow_left + grow_right,
+                        height + 2 * bleed), product)
+        if panel.name in panels:
+            panels[panel.name].draw(canvas, left + margin, height - margin)
+        if panel.role is PanelRole.BACK and contact is not None:
+            contact.draw(painter, left + margin, margin)
+
+    def draw(painter: Painter) -> None:
+        canvas = painter.canvas
+        canvas.setFillColor(HexColor(layout.colours.background))
+        canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
+        for panel, left, right in zip(side.panels, edges, edges[1:], strict=False):
+            draw_panel(painter, panel, left, right)
+        draw_marks(canvas, width, height, edges[1:-1], layout.marks)
+
+    reach = (layout.marks.offset_mm + layout.marks.length_mm + 1) * MM
+    return Page(side.name, width, height, bleed, draw, margin=max(reach, bleed))
+
+
+def compose_leaflet(content: Content, layout: LeafletLayout, fonts: Fonts,
+                    product: str) -> FoldedLeaflet:
+    """Flow the leaflet's text through the layout's panels and draw both sides."""
+    words = LeafletWords.of(content)
+    height, margin = layout.trim_mm[1] * MM, layout.margin_mm * MM
+    backs = [p for side in layout.sides for p in side.panels if p.role is PanelRole.BACK]
+    contact = (leaflet_contact(words, layout, fonts, backs[0].width_mm * MM - 2 * margin,
+                               product) if backs else None)
+    boxes = []
+    for _, panel in layout.flow_panels():
+        room = height - 2 * margin
+        if panel.role is PanelRole.BACK and contact is not None:
+            room -= contact.height + CONTACT_GAP_MM * MM
+        boxes.append(Box(panel.name, panel.width_mm * MM - 2 * margin, room))
+    filled = flow(leaflet_source(words), boxes, type_roles(layout), fonts, layout.colours,
+                  product=product)
+    panels = {f.box.name: f for f in filled}
+    pages = [_side_page(side, layout, words, fonts, panels, contact, product)
+             for side in layout.sides]
+    return FoldedLeaflet(pages, panels)

@@ -1,0 +1,54 @@
+"""The shipped products, built once per test session, and helpers to read PDFs back."""
+from __future__ import annotations
+
+import io
+import os
+from functools import lru_cache
+
+import pypdfium2 as pdfium
+from pypdf import PdfReader
+
+from generator.build import build_project
+from generator.layout import MM
+from generator.manifest import Project
+
+
+@lru_cache(maxsize=1)
+def shipped() -> dict[str, bytes]:
+    """Every file `handouts build` makes from the built-in project, by name."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1795305600"
+    try:
+        return {d.name: d.data for d in build_project(Project(None))}
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def boxes_mm(data: bytes) -> list[dict[str, tuple[float, ...]]]:
+    """Each page's MediaBox, BleedBox and TrimBox in millimetres."""
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        pages.append({name: tuple(round(float(v) / MM, 1) for v in getattr(page, name))
+                      for name in ("mediabox", "bleedbox", "trimbox")})
+    return pages
+
+
+def size_mm(box: tuple[float, ...]) -> tuple[float, float]:
+    return round(box[2] - box[0], 1), round(box[3] - box[1], 1)
+
+
+def text_in(data: bytes, page: int, left_mm: float, right_mm: float) -> str:
+    """The text of one page between two distances from the trim's left edge."""
+    document = pdfium.PdfDocument(data)
+    try:
+        sheet = document[page]
+        trim = sheet.get_trimbox()
+        textpage = sheet.get_textpage()
+        text = textpage.get_text_bounded(left=trim[0] + left_mm * MM, right=trim[0] + right_mm * MM,
+                                         bottom=0, top=sheet.get_height())
+        return " ".join(text.split())
+    finally:
+        document.close()
