@@ -1,7 +1,8 @@
 """Batch: a roster to one card per person, one imposed sheet file and a report.
 
-Rows are laid out in fixed chunks by worker processes; results come back in row order
-whatever `jobs` is, and each chunk's sheets depend only on its own rows, so every
+Rows are read lazily and laid out in fixed chunks by worker processes, with a bounded
+number of chunks in flight, so memory does not grow with the roster; results come back
+in row order whatever `jobs` is, and each chunk's sheets depend only on its own rows, so every
 output's bytes are the same for any number of jobs. A row that fails is reported with
 its reason and the others go on. Files are written atomically, and a card whose bytes
 would not change is left alone, so an interrupted batch is finished by running it again.
@@ -11,10 +12,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import multiprocessing
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import BinaryIO
 
@@ -34,6 +38,7 @@ from .roster import Roster, RosterRow, read_roster
 from .write import atomic_file, safe_name, write_atomic
 
 CHUNK_ROWS = 32  # fixed, so the sheets (packed per chunk) do not depend on --jobs
+IN_FLIGHT_PER_JOB = 2  # chunks queued or being laid out per worker: enough to keep it busy
 WRITTEN, UNCHANGED, FAILED = "skapad", "oförändrad", "fel"
 REPORT_COLUMNS = ("rad", "namn", "fil", "status", "fel")
 
@@ -142,17 +147,29 @@ def lay_out_chunk(task: tuple[str, list[RosterRow]]) -> ChunkOutcome:
     return ChunkOutcome(outcomes, sheet)
 
 
+def _chunks(roster: Roster) -> Iterator[tuple[str, list[RosterRow]]]:
+    rows = iter(roster)
+    while chunk := list(itertools.islice(rows, CHUNK_ROWS)):
+        yield roster.file, chunk
+
+
 def _outcomes(roster: Roster, project: Project, layout_name: str,
               jobs: int) -> Iterator[ChunkOutcome]:
-    tasks = [(roster.file, list(roster.rows[i:i + CHUNK_ROWS]))
-             for i in range(0, len(roster.rows), CHUNK_ROWS)]
-    if jobs <= 1 or len(tasks) == 1:
+    """Each chunk's outcome, in row order; at most IN_FLIGHT_PER_JOB x jobs chunks pending."""
+    chunks = -(-roster.count // CHUNK_ROWS)
+    if jobs <= 1 or chunks <= 1:
         _start_worker(project.root, layout_name)
-        yield from map(lay_out_chunk, tasks)
+        yield from map(lay_out_chunk, _chunks(roster))
         return
-    with multiprocessing.Pool(min(jobs, len(tasks)), _start_worker,
-                              (project.root, layout_name)) as pool:
-        yield from pool.imap(lay_out_chunk, tasks)
+    workers = min(jobs, chunks)
+    with multiprocessing.Pool(workers, _start_worker, (project.root, layout_name)) as pool:
+        pending: deque[AsyncResult[ChunkOutcome]] = deque()
+        for task in _chunks(roster):
+            pending.append(pool.apply_async(lay_out_chunk, (task,)))
+            if len(pending) >= IN_FLIGHT_PER_JOB * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:
@@ -203,7 +220,7 @@ def run_batch(project: Project, roster_path: Path, layout_name: str, out: Path, 
                 sheets.append((sheet_file.seek(0, io.SEEK_END), len(chunk.sheet)))
                 sheet_file.write(chunk.sheet)
             if progress is not None:
-                progress(len(chunk.rows), len(roster.rows))
+                progress(len(chunk.rows), roster.count)
         if sheets:
             result.sheet_pages = _write_sheet(sheet_file, sheets, sheet_path)
             result.sheet = sheet_path

@@ -6,13 +6,16 @@ inside a cell is split on commas or line breaks. A row keeps its spreadsheet num
 (the header is row 1), so a message points where Excel shows it. Problems with the
 file as a whole (no name column, an unknown column) fail at once; problems of one row
 travel with that row and are reported by the batch without stopping the others.
+Rows are made as they are used: a batch of 10,000 persons never holds them all.
 """
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,10 +70,25 @@ class RosterRow:
 
 @dataclass(frozen=True)
 class Roster:
+    """A roster whose header is checked and whose persons are counted, rows made on demand.
+
+    Each parsed row costs some kilobytes (values with their positions); iterating makes
+    them one at a time, so a batch holds only the rows it is working on.
+    """
+
     file: str
     stem: str  # the roster's file name without suffix, for the sheet and report names
-    rows: tuple[RosterRow, ...]
+    count: int  # persons, i.e. rows that are not empty
     is_csv: bool
+    make_rows: Callable[[], Iterator[RosterRow]] = field(repr=False, compare=False)
+
+    def __iter__(self) -> Iterator[RosterRow]:
+        return self.make_rows()
+
+    @property
+    def rows(self) -> tuple[RosterRow, ...]:
+        """Every row at once, for a small roster; a batch iterates instead."""
+        return tuple(self.make_rows())
 
 
 def decode(raw: bytes) -> str:
@@ -161,33 +179,44 @@ def _person_values(columns: list[str | None], cells: list[str]) -> dict[str, Any
     return values
 
 
-def read_csv_roster(text: str, file: str) -> list[RosterRow]:
+def _is_blank(cells: list[str]) -> bool:
+    return not any(cell.strip() for cell in cells)  # Excel keeps rows of empty cells
+
+
+def read_csv_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[RosterRow]]]:
+    """Check the header at once; return the number of persons and a maker of their rows."""
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
         raise ContentError.single(file, "the roster is empty",
                                   hint="the first row names the columns, e.g. namn;rutiner")
     delimiter = sniff_delimiter(next(line for line in lines if line.strip()))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = list(reader)
-    columns = _read_header(rows[0], file)
-    headers = tuple((COLUMNS[c][0], rows[0][i].strip()) for i, c in enumerate(columns)
+
+    def records() -> Iterator[list[str]]:
+        return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+    first = next(records())
+    columns = _read_header(first, file)
+    headers = tuple((COLUMNS[c][0], first[i].strip()) for i, c in enumerate(columns)
                     if c is not None)
-    result = []
-    for number, cells in enumerate(rows[1:], 2):
-        if not any(cell.strip() for cell in cells):
-            continue  # Excel keeps rows of empty cells at the end; they are no one
-        problems: tuple[Problem, ...] = ()
-        if any(cell.strip() for cell in cells[len(columns):]):
-            problems = (Problem(file, number, None, f"the row has {len(cells)} cells, the "
-                                f"header names {len(columns)} columns",
-                                hint="look for a stray delimiter or a column without a name"),)
-        values = _person_values(columns, cells)
-        result.append(RosterRow(number, number, located(values, file, number), headers,
-                                problems))
-    return result
+    count = sum(1 for cells in itertools.islice(records(), 1, None) if not _is_blank(cells))
+
+    def rows() -> Iterator[RosterRow]:
+        for number, cells in enumerate(itertools.islice(records(), 1, None), 2):
+            if _is_blank(cells):
+                continue
+            problems: tuple[Problem, ...] = ()
+            if not _is_blank(cells[len(columns):]):
+                problems = (Problem(file, number, None, f"the row has {len(cells)} cells, "
+                                    f"the header names {len(columns)} columns",
+                                    hint="look for a stray delimiter or a column without a "
+                                    "name"),)
+            values = _person_values(columns, cells)
+            yield RosterRow(number, number, located(values, file, number), headers, problems)
+
+    return count, rows
 
 
-def read_yaml_roster(text: str, file: str) -> list[RosterRow]:
+def read_yaml_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[RosterRow]]]:
     value = parse_yaml(text, file)
     if value is None:
         raise ContentError.single(file, "the roster is empty",
@@ -196,8 +225,12 @@ def read_yaml_roster(text: str, file: str) -> list[RosterRow]:
         raise ContentError.single(file, "a roster is a list of persons", line=1,
                                   hint="start each person with '- name:'")
     positions: list[tuple[int, int]] = getattr(value, "positions", [])
-    return [RosterRow(index, position[0], item)
-            for index, (item, position) in enumerate(zip(value, positions, strict=True), 1)]
+
+    def rows() -> Iterator[RosterRow]:
+        for index, (item, position) in enumerate(zip(value, positions, strict=True), 1):
+            yield RosterRow(index, position[0], item)
+
+    return len(value), rows
 
 
 def read_roster(path: Path, display: str | None = None) -> Roster:
@@ -209,9 +242,9 @@ def read_roster(path: Path, display: str | None = None) -> Roster:
                                   hint="split the roster into smaller files")
     is_csv = path.suffix.lower() not in (".yaml", ".yml")
     text = decode(raw)
-    rows = read_csv_roster(text, name) if is_csv else read_yaml_roster(text, name)
-    if not rows:
+    count, rows = read_csv_roster(text, name) if is_csv else read_yaml_roster(text, name)
+    if not count:
         raise ContentError.single(name, "the roster names no persons", line=1 if is_csv else None,
                                   hint="add one row per person below the header"
                                   if is_csv else "add persons to the list")
-    return Roster(name, path.stem, tuple(rows), is_csv)
+    return Roster(name, path.stem, count, is_csv, rows)
