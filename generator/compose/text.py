@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
@@ -62,6 +63,7 @@ class WordTooLong(HandoutsError):
     pass
 
 
+@lru_cache(maxsize=1024)
 def widest_word(text: str, font: str, size: float) -> tuple[str, float]:
     """The word (no-break spaces keep groups together) that needs the most room."""
     words = text.split() or [""]
@@ -82,6 +84,24 @@ class Fitted:
         return sum(self.heights)
 
 
+@lru_cache(maxsize=1024)
+def _wrapped(text: str, font: str, size: float, leading: float, colour: str, inset: float,
+             gap: float, marker: str | None, width: float) -> tuple[Paragraph, float]:
+    """A paragraph parsed and wrapped to `width`, and its height.
+
+    A batch sets the same routine texts and labels for every person; each is parsed
+    and wrapped once per process. A wrapped paragraph is only read when drawn, so one
+    object serves every page (and sheet) that shows it.
+    """
+    indent = stringWidth("8.", font, size) + size * 0.6 if marker else 0
+    paragraph_style = style("text", font, size, leading, colour, indent + inset, gap)
+    paragraph_style.rightIndent = inset
+    paragraph_style.bulletIndent = inset
+    paragraph = Paragraph(text, paragraph_style, bulletText=marker)
+    _, height = paragraph.wrap(width, 10_000)
+    return paragraph, height
+
+
 def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
                 colour: str, scale: float, width: float, gap: float) -> Fitted:
     paragraphs, heights = [], []
@@ -89,18 +109,12 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
         spec = styles[block.role]
         size = max(spec.size * scale, spec.smallest)
         leading = size + (spec.leading - spec.size)
-        font = block_font(block, fonts)
         marker = f"{block.number}." if block.number is not None else block.bullet
-        indent = stringWidth("8.", font, size) + size * 0.6 if marker else 0
         text = markup(block.text)
         if block.lead:
             text = f'<font name="{fonts.bold}">{markup(block.lead)}</font> {text}'
-        paragraph_style = style(block.field, font, size, leading, colour, indent + block.inset,
-                                gap)
-        paragraph_style.rightIndent = block.inset
-        paragraph_style.bulletIndent = block.inset
-        paragraph = Paragraph(text, paragraph_style, bulletText=marker)
-        _, height = paragraph.wrap(width, 10_000)
+        paragraph, height = _wrapped(text, block_font(block, fonts), size, leading, colour,
+                                     block.inset, gap, marker, width)
         paragraphs.append(paragraph)
         heights.append(height + gap)
     return Fitted(paragraphs, heights, scale)
