@@ -117,13 +117,9 @@ class Labels:
     """The fixed words printed on the products, per language."""
 
     person_default: str = field(metadata=text(40))
-    steps_heading: str = field(metadata=text(40))
     why_heading: str = field(metadata=text(40))
     contact_heading: str = field(metadata=text(60))
-    website_label: str = field(metadata=text(20))
-    email_label: str = field(metadata=text(20))
     phone_label: str = field(metadata=text(20))
-    qr_caption: str = field(metadata=text(60))
     everyday_heading: str = field(metadata=text(40))
     notes_heading: str = field(metadata=text(40))
     made_with: str = field(metadata=text(120, template=True))

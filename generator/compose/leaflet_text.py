@@ -107,7 +107,7 @@ def draw_cover(canvas: Canvas, words: LeafletWords, layout: AnyLeaflet, fonts: F
     colours, margin = layout.colours, layout.margin_mm * MM
     canvas.setFillColor(HexColor(colours.accent))
     canvas.rect(*ground, stroke=0, fill=1)
-    leaflet, organisation = words.content.leaflet, words.content.organisation
+    leaflet = words.content.leaflet
     inner = width - 2 * margin
     title = fit([Block("title", words.text(leaflet.title), "title"),
                  Block("subtitle", words.text(leaflet.subtitle), "heading")],
@@ -115,7 +115,9 @@ def draw_cover(canvas: Canvas, words: LeafletWords, layout: AnyLeaflet, fonts: F
                 product=product, where="cover", gap=4 * MM)
     top = y + height - margin - 6 * MM
     draw_fitted(canvas, title, x + margin, top, inner)
-    name = fit([Block("organisation", organisation.name, bold=True)], type_roles(layout),
+    # The credit, as the school's own leaflet gives it: who the texts were made with.
+    name = fit([Block("made_with", words.text(words.content.labels.made_with), bold=True)],
+               type_roles(layout),
                fonts, colours.on_accent, inner, height / 4, product=product, where="cover")
     draw_fitted(canvas, name, x + margin, y + margin + name.height, inner)
     room = (top - title.height) - (y + margin + name.height)
