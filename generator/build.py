@@ -56,8 +56,9 @@ def _layout(project: Project, name: str, expected: tuple[str, ...], used_by: str
             hint: str = "name another layout in the manifest") -> Any:
     path = project.layout_path(name)
     if path is None:
+        close = did_you_mean(name, project.layout_names())
         raise ContentError.single(used_by, f"no layout named '{name}'",
-                                  hint=did_you_mean(name, project.layout_names()))
+                                  hint=close if close.startswith("did you mean") else hint)
     layout = load_layout(path, project.display(path))
     if layout.kind not in expected:
         kinds = " or ".join(f"'{kind}'" for kind in expected)

@@ -147,3 +147,16 @@ def test_unknown_product(runner: CliRunner, tmp_path: Path) -> None:
     result = run(runner, "build", "--product", "rutinkrt", "--out", str(tmp_path))
     assert result.exit_code == 1
     assert "no product named rutinkrt" in result.output
+
+
+def test_an_unknown_card_layout_names_the_ones_that_fit(runner: CliRunner,
+                                                         tmp_path: Path) -> None:
+    from generator.defaults import default_dir
+    person = str(default_dir("content") / "people" / "anna-lind.yaml")
+    result = run(runner, "card", person, "--layout", "kylskap", "--out", str(tmp_path / "a.pdf"))
+    assert result.exit_code == 1
+    assert "--layout: error: no layout named 'kylskap'\n  hint: use card-a6 or fridge-a5" \
+        in result.output
+    result = run(runner, "card", person, "--layout", "fridge-a4", "--out", str(tmp_path / "a.pdf"))
+    assert "hint: did you mean 'fridge-a5'?" in result.output
+    assert not (tmp_path / "a.pdf").exists()
