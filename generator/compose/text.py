@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..errors import HandoutsError, LayoutOverflow
@@ -171,4 +173,33 @@ def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float) -> N
     y = top
     for paragraph, height in zip(fitted.paragraphs, fitted.heights, strict=True):
         y -= height
-        paragraph.drawOn(canvas, x, y + (height - paragraph.height))
+        draw_paragraph(canvas, paragraph, x, y + (height - paragraph.height))
+
+
+def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x: float, y: float) -> None:
+    """Draw a wrapped paragraph with its lower-left corner at (x, y).
+
+    A paragraph in one font, as most of ours are, is set here as one text object with
+    its lines: the same positions as ReportLab's `drawOn`, at under half the cost,
+    which matters when a batch draws every card twice. Mixed fonts go to `drawOn`.
+    """
+    lines = paragraph.blPara
+    if lines.kind != 0 or getattr(lines, "us_lines", None) or getattr(lines, "link", None):
+        paragraph.drawOn(canvas, x, y)
+        return
+    spec = paragraph.style
+    ascent = lines.fontSize if rl_config.paraFontSizeHeightOffset else getattr(
+        lines, "ascent", lines.fontSize)
+    baseline = y + paragraph.height - ascent
+    canvas.saveState()
+    canvas.setFillColor(lines.textColor)
+    text = canvas.beginText(x + spec.bulletIndent, baseline)
+    if paragraph.bulletText:  # in the same text object, so "1. Step" copies as one line
+        text.setFont(spec.bulletFontName, spec.bulletFontSize)
+        text.textOut(paragraph.bulletText)
+    text.setXPos(spec.leftIndent - spec.bulletIndent)
+    text.setFont(lines.fontName, lines.fontSize, spec.leading)
+    for _, words in lines.lines:
+        text.textLine(" ".join(words))
+    canvas.drawText(text)
+    canvas.restoreState()
