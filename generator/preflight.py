@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import ctypes
 import io
+import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -306,11 +308,24 @@ def _image_findings(number: int, page: pdfium.PdfPage) -> list[Finding]:
     return found
 
 
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs what it repairs in a damaged file; the report says it once, plainly."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def preflight(data: bytes, name: str) -> Report:
     """Check one PDF's bytes; `name` is how the report names the file."""
     report = Report(name)
     try:
-        reader = PdfReader(io.BytesIO(data))
+        with _quiet_pypdf():
+            reader = PdfReader(io.BytesIO(data))
         keywords = str(reader.metadata.get("/Keywords", "") or "") if reader.metadata else ""
         document = pdfium.PdfDocument(data)
     except (PdfReadError, pdfium.PdfiumError, ValueError) as error:

@@ -138,8 +138,12 @@ def _read_header(cells: list[str], file: str) -> list[str | None]:
             columns.append(None)  # an empty header over an empty column, as Excel leaves
             continue
         if canonical is None:
+            hint = did_you_mean(cell.strip().lower(), known)
+            if not hint.startswith("did you mean"):
+                hint = "the columns are: " + ", ".join(
+                    f"{sv}/{en}" for sv, en in SWEDISH.items())
             problems.append(Problem(file, 1, None, f"unknown column '{cell.strip()}'",
-                                    hint=did_you_mean(cell.strip().lower(), known)))
+                                    hint=hint))
         elif canonical in seen:
             problems.append(Problem(file, 1, None, f"the column '{cell.strip()}' appears twice "
                                     f"(columns {seen[canonical]} and {index})",

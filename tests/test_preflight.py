@@ -166,3 +166,10 @@ def test_a_file_that_is_not_a_pdf_is_reported(tmp_path: Path, runner) -> None:  
     assert f"{path}: error: file: this is not a readable PDF" in result.output
     missing = runner.invoke(cli, ["check", str(tmp_path / "borta.pdf")])
     assert missing.exit_code == 1 and "cannot read the file" in missing.output
+
+
+def test_a_file_that_is_not_a_pdf_is_one_plain_finding() -> None:
+    """pypdf's own repair warnings stay out of the person's terminal (and the log)."""
+    report = preflight(b"namn;rutiner\nAnna;musik\n" * 50, "roster.csv")
+    assert [f.message for f in report.findings][0].startswith("this is not a readable PDF")
+    assert len(report.findings) == 1

@@ -109,6 +109,13 @@ def test_unknown_column_gets_did_you_mean(tmp_path: Path) -> None:
         "boende.csv:1: error: unknown column 'musk'\n  hint: did you mean 'musik'?")
 
 
+def test_an_unknown_column_far_from_any_lists_them_all(tmp_path: Path) -> None:
+    text = message(roster(tmp_path, "namn;rutiner;telefonnummer\nBo Ek;musik;1\n"))
+    assert text.startswith("boende.csv:1: error: unknown column 'telefonnummer'\n"
+                           "  hint: the columns are: namn/name, anhörig/carer,")
+    assert "kontakt_telefon/contact_phone" in text
+
+
 def test_a_column_given_twice(tmp_path: Path) -> None:
     assert message(roster(tmp_path, "namn;name;rutiner\nBo;Bo;musik\n")) == (
         "boende.csv:1: error: the column 'name' appears twice (columns 1 and 2)\n"
