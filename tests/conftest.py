@@ -28,7 +28,9 @@ def _no_unexpected_logs(caplog: pytest.LogCaptureFixture):  # type: ignore[no-un
     """A test fails if anything logs a warning it did not expect."""
     caplog.set_level(logging.WARNING)
     yield
-    unexpected = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    # at teardown `caplog.records` holds only teardown's records: ask for the test's own
+    unexpected = [r for phase in ("setup", "call") for r in caplog.get_records(phase)
+                  if r.levelno >= logging.WARNING]
     assert not unexpected, [r.getMessage() for r in unexpected]
 
 
