@@ -25,6 +25,7 @@ from ..page import Page, Painter
 from ..person import Person
 from ..typography import NBSP, phone, web_address
 from .contact import contact_block
+from .pictograms import draw_pictogram
 from .routine_card import (
     Card,
     CardFrame,
@@ -137,8 +138,20 @@ def draw_sections(canvas: Canvas, sections: Sequence[Section], parts: Sequence[F
             y -= box
         else:
             draw_fitted(canvas, part, frame.margin, y, frame.text_width)
+            _draw_pictograms(canvas, section, part, frame.margin, y, colour)
             y -= part.height
         y -= SECTION_GAP
+
+
+def _draw_pictograms(canvas: Canvas, section: Section, part: Fitted, x: float, top: float,
+                     colour: str) -> None:
+    """Each block's pictogram, one line high, level with the block's first line."""
+    for block, paragraph, height in zip(section.blocks, part.paragraphs, part.heights,
+                                        strict=True):
+        if block.pictogram is not None:
+            size = paragraph.style.leading
+            draw_pictogram(canvas, block.pictogram, x + block.inset, top - size, size, colour)
+        top -= height
 
 
 def _sectioned_page(label: str, frame: CardFrame, fonts: Fonts, title: str,
@@ -210,11 +223,8 @@ class TooManyRoutines(HandoutsError):
 
 def compose_personal_fridge(person: Person, routines: Sequence[Routine], content: Content,
                         layout: FridgeLayout, fonts: Fonts, product: str) -> Page:
-    """The A5 fridge card: everything on one page, one short line per routine.
-
-    Pictograms beside the routine lines are left to the fridge card's pictogram module
-    (another branch); the lines are numbered meanwhile.
-    """
+    """The A5 fridge card: everything on one page, one short line per routine, each
+    beside its pictogram as on the generic fridge card."""
     if len(routines) > layout.max_lines:
         raise TooManyRoutines(
             f"{product}: error: routines: the fridge card holds {layout.max_lines} routines, "
@@ -225,7 +235,8 @@ def compose_personal_fridge(person: Person, routines: Sequence[Routine], content
     organisation = content.organisation
     sections = [
         Section((Block("routines_heading", labels.routines_heading, "heading"),) + tuple(
-            Block(f"routines[{i}]", r.short, number=i + 1) for i, r in enumerate(routines))),
+            Block(f"routines[{i}]", r.short, pictogram=r.pictogram)
+            for i, r in enumerate(routines))),
         avoid_section(person, labels, layout.type.heading.size)]
     likes = [value for value in (person.likes.music, person.likes.food,
                                  person.likes.memories) if value]

@@ -23,6 +23,7 @@ from reportlab.platypus import Paragraph
 from ..errors import HandoutsError, LayoutOverflow
 from ..fonts import check_glyphs
 from ..layout import MM, TypeStyle
+from ..model import Pictogram
 
 
 def markup(text: str) -> str:
@@ -40,6 +41,9 @@ def style(name: str, font: str, size: float, leading: float, colour: str,
         allowWidows=0, allowOrphans=0)
 
 
+ICON_ROOM = 1.3  # a pictogram is one line high; this much of a line is kept for it
+
+
 @dataclass(frozen=True)
 class Block:
     """One piece of text to set: which field it shows, its text, role and numbering."""
@@ -53,6 +57,11 @@ class Block:
     lead: str = ""  # words set in bold before the text, such as "Musik:"
     inset: float = 0  # points kept clear on both sides, e.g. inside a framed box
     private: bool = False  # health details: messages never quote the text
+    pictogram: Pictogram | None = None  # drawn one line high to the left of the text
+
+    def icon_room(self, leading: float) -> float:
+        """Points kept clear on the left for the pictogram: its size and a gap."""
+        return leading * ICON_ROOM if self.pictogram is not None else 0
 
 
 @dataclass(frozen=True)
@@ -88,7 +97,8 @@ class Fitted:
 
 @lru_cache(maxsize=1024)
 def _wrapped(text: str, font: str, size: float, leading: float, colour: str, inset: float,
-             gap: float, marker: str | None, width: float) -> tuple[Paragraph, float]:
+             gap: float, marker: str | None, width: float,
+             icon: float = 0) -> tuple[Paragraph, float]:
     """A paragraph parsed and wrapped to `width`, and its height.
 
     A batch sets the same routine texts and labels for every person; each is parsed
@@ -96,9 +106,9 @@ def _wrapped(text: str, font: str, size: float, leading: float, colour: str, ins
     object serves every page (and sheet) that shows it.
     """
     indent = stringWidth("8.", font, size) + size * 0.6 if marker else 0
-    paragraph_style = style("text", font, size, leading, colour, indent + inset, gap)
+    paragraph_style = style("text", font, size, leading, colour, indent + inset + icon, gap)
     paragraph_style.rightIndent = inset
-    paragraph_style.bulletIndent = inset
+    paragraph_style.bulletIndent = inset + icon
     paragraph = Paragraph(text, paragraph_style, bulletText=marker)
     _, height = paragraph.wrap(width, 10_000)
     return paragraph, height
@@ -116,7 +126,7 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
         if block.lead:
             text = f'<font name="{fonts.bold}">{markup(block.lead)}</font> {text}'
         paragraph, height = _wrapped(text, block_font(block, fonts), size, leading, colour,
-                                     block.inset, gap, marker, width)
+                                     block.inset, gap, marker, width, block.icon_room(leading))
         paragraphs.append(paragraph)
         heights.append(height + gap)
     return Fitted(paragraphs, heights, scale)
@@ -135,7 +145,8 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
         check_glyphs(block.lead + block.text, font, product, f"{where}: {block.field}")
         marked = block.number is not None or block.bullet is not None
         indent = stringWidth("8.", font, spec.smallest) * 2 if marked else 0
-        room = width - indent - 2 * block.inset
+        room = width - indent - 2 * block.inset - block.icon_room(
+            spec.smallest + spec.leading - spec.size)
         word, word_width = widest_word(block.text, font, spec.smallest)
         if word_width > room:
             shown = "a word" if block.private else f"the word '{word}'"
