@@ -112,15 +112,18 @@ def read_inputs(project: Project) -> Inputs:
                   Fonts(registered.regular, registered.bold), layouts)
 
 
-def metadata_for(product: Product, content: Content, layout: Any = None) -> Metadata:
-    """What the PDF says about itself; `layout:KIND` lets preflight pick the type floor."""
+def _metadata(title: str, subject: str, content: Content, layout: Any) -> Metadata:
+    """What a PDF says about itself; `layout:KIND` lets preflight pick the type floor."""
     keywords = "beröring, oxytocin, omsorg"
     if layout is not None:
         keywords += f", layout:{layout.kind}"
-    return Metadata(title=product.title, author=content.organisation.name,
-                    subject=product.subject, language=f"{content.language}-SE"
-                    if content.language == "sv" else content.language,
-                    keywords=keywords)
+    language = f"{content.language}-SE" if content.language == "sv" else content.language
+    return Metadata(title=title, author=content.organisation.name, subject=subject,
+                    language=language, keywords=keywords)
+
+
+def metadata_for(product: Product, content: Content, layout: Any = None) -> Metadata:
+    return _metadata(product.title, product.subject, content, layout)
 
 
 def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
@@ -263,24 +266,24 @@ def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list
                                      product), None)]
 
 
-def personal_metadata(content: Content) -> Metadata:
+def personal_metadata(content: Content, layout: Any) -> Metadata:
     """Deliberately bare: no name, no avoid lines, no note ever reach a file's metadata."""
-    return Metadata(title=content.labels.personal_title, author=content.organisation.name,
-                    subject=content.labels.personal_title,
-                    language=f"{content.language}-SE" if content.language == "sv"
-                    else content.language)
+    title = content.labels.personal_title
+    return _metadata(title, title, content, layout)
 
 
 def render_cards(cards: list[Imposable], content: Content, inputs: PersonalInputs) -> bytes:
     pages = [page for pair in cards for page in pair if page is not None]
-    return render_pdf(pages, personal_metadata(content), inputs.fonts.regular)
+    metadata = personal_metadata(content, inputs.layout)
+    return render_pdf(pages, metadata, inputs.fonts.regular)
 
 
 def render_sheets(cards: list[Imposable | None], content: Content,
                   inputs: PersonalInputs) -> bytes:
     """`cards` imposed n-up (None leaves a slot empty) and rendered."""
     sheets = impose(cards, inputs.sheet, inputs.sheet_name)
-    return render_pdf(sheets, personal_metadata(content), inputs.fonts.regular)
+    metadata = personal_metadata(content, inputs.layout)
+    return render_pdf(sheets, metadata, inputs.fonts.regular)
 
 
 def personal_card_document(project: Project, path: Path, layout_name: str,

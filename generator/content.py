@@ -29,8 +29,6 @@ from .validate import Rule, convert_file, did_you_mean
 from .yamlread import read_yaml
 
 T = TypeVar("T")
-LANGUAGE_FILES = ("labels.yaml", "routines.yaml", "activities.yaml", "self_care.yaml",
-                  "leaflet.yaml")
 TEMPLATE_NAMES = ("person.name, carer.name, organisation.name, organisation.phone, seconds, "
                   "pressure")
 

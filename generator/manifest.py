@@ -163,10 +163,3 @@ class LoadedManifest:
         if problems:
             raise ContentError(problems)
 
-
-def require_manifest_entry(manifest: Manifest, name: str, file: str) -> Product:
-    for product in manifest.products:
-        if product.name == name:
-            return product
-    raise ContentError.single(file, f"no product named '{name}'",
-                              hint=did_you_mean(name, [p.name for p in manifest.products]))

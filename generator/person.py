@@ -18,8 +18,6 @@ from .validate import Checker, did_you_mean
 from .yamlread import Mapping
 from .yamlread import Sequence as YamlSequence
 
-# Fields that hold health details: never quoted in a message, a log or metadata.
-PRIVATE_FIELDS = ("avoid", "note")
 _ALLOWED_CONTROLS = "\n\t\r"
 
 

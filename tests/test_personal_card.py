@@ -144,3 +144,12 @@ def test_personal_cards_look_as_reviewed(a6_inputs: PersonalInputs,
     """Anna's A6 deck and her fridge card (pictograms beside the routines) as pictures."""
     assert_pictures(card_pdf(a6_inputs), "personal-anna-a6", REFERENCES, regenerate, 30)
     assert_pictures(card_pdf(fridge_inputs), "personal-anna-fridge", REFERENCES, regenerate, 30)
+
+
+def test_preflight_holds_the_personal_fridge_card_to_18_pt(fridge_inputs: PersonalInputs,
+                                                          a6_inputs: PersonalInputs) -> None:
+    from generator.preflight import preflight
+
+    fridge = preflight(card_pdf(fridge_inputs), "anna-kylskap.pdf")
+    assert fridge.floor == 18 and not fridge.findings
+    assert preflight(card_pdf(a6_inputs), "anna.pdf").floor == 14
