@@ -33,7 +33,7 @@ from .build import (
 )
 from .errors import ContentError, HandoutsError, OutputError
 from .manifest import Project
-from .pdfjoin import join_pdfs
+from .pdf.join import join_pdfs
 from .roster import Roster, RosterRow, read_roster
 from .write import atomic_file, safe_name, write_atomic
 

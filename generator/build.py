@@ -18,15 +18,15 @@ from .compose.routine_card import compose_deck
 from .compose.text import Fonts
 from .content import available_languages, load_content
 from .errors import ContentError, HandoutsError, Problem
-from .fonts import load_fonts, missing_glyph
-from .impose import impose, impose_booklet
 from .layout import BookletLayout, CardLayout, SheetLayout, load_layout
 from .manifest import Product, ProductKind, Project, load_manifest
 from .model import Content
-from .page import Page
+from .pdf.fonts import load_fonts, missing_glyph
+from .pdf.impose import impose, impose_booklet
+from .pdf.page import Page
+from .pdf.render import Metadata, render_pdf
 from .person import Person, convert_person
 from .personalise import base_context, personalise_person, personalise_routine
-from .render import Metadata, render_pdf
 from .validate import did_you_mean
 from .write import Document, safe_name
 from .yamlread import read_yaml

@@ -7,7 +7,7 @@ from pathlib import Path
 import fontpkg
 from reportlab.pdfbase.ttfonts import TTFontFile
 
-from generator.font_slim import unhinted
+from generator.pdf.font_slim import unhinted
 
 REGULAR = Path(fontpkg.path("Atkinson Hyperlegible", weight=400))
 

@@ -10,9 +10,9 @@ from pypdf import PdfReader
 from generator.build import build_project
 from generator.defaults import default_dir
 from generator.errors import ContentError
-from generator.impose import Grid, check_fits
 from generator.layout import MM, load_layout
 from generator.manifest import Project
+from generator.pdf.impose import Grid, check_fits
 
 A6 = (105 * MM, 148 * MM)
 
@@ -101,7 +101,7 @@ class _Recorder:
 
 
 def test_crop_marks_sit_outside_the_bleed_at_every_cut(grid: Grid) -> None:
-    from generator.impose import _draw_marks
+    from generator.pdf.impose import _draw_marks
 
     recorder = _Recorder()
     _draw_marks(recorder, grid)  # type: ignore[arg-type]

@@ -11,9 +11,9 @@ from generator.build import build_project, read_inputs
 from generator.compose.booklet import compose_booklet
 from generator.compose.leaflet import compose_leaflet, panel_edges
 from generator.errors import ContentError, LayoutOverflow
-from generator.impose import booklet_order
 from generator.layout import MM, PanelRole
 from generator.manifest import Project
+from generator.pdf.impose import booklet_order
 from pictures import assert_pictures
 
 TRIFOLD = "oxytocin-och-beroring.pdf"

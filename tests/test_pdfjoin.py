@@ -9,7 +9,7 @@ import pytest
 
 from generator.build import build_project
 from generator.manifest import Project
-from generator.pdfjoin import JoinError, join_pdfs
+from generator.pdf.join import JoinError, join_pdfs
 
 
 @pytest.fixture(scope="module")

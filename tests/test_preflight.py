@@ -12,8 +12,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from generator.cli import cli
 from generator.defaults import default_dir
-from generator.fonts import load_fonts
 from generator.layout import MM
+from generator.pdf.fonts import load_fonts
 from generator.preflight import body_floor, preflight
 
 

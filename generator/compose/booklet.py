@@ -12,7 +12,7 @@ from reportlab.lib.colors import HexColor
 
 from ..layout import MM, BookletLayout
 from ..model import Content
-from ..page import Page, Painter
+from ..pdf.page import Page, Painter
 from .flow import Box, Filled, flow
 from .leaflet_text import LeafletWords, draw_cover, leaflet_contact, leaflet_source, type_roles
 from .text import Block, Fonts, draw_fitted, fit

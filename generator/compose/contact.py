@@ -13,10 +13,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import LayoutOverflow
-from ..fonts import check_glyphs
 from ..layout import MM, TypeStyle
 from ..model import Labels, Organisation
-from ..page import Painter
+from ..pdf.fonts import check_glyphs
+from ..pdf.page import Painter
 from ..typography import NBSP, phone, web_address
 from .text import Fonts
 

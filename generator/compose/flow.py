@@ -16,9 +16,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Paragraph
 
 from ..errors import LayoutOverflow
-from ..fonts import check_glyphs
 from ..layout import MM, Colours, TypeStyle
 from ..model import Pictogram
+from ..pdf.fonts import check_glyphs
 from .pictograms import draw_pictogram
 from .text import Fonts, markup, style
 

@@ -11,7 +11,7 @@ from reportlab.lib.colors import HexColor
 
 from ..layout import MM, FridgeLayout
 from ..model import Content, Routine
-from ..page import Page, Painter
+from ..pdf.page import Page, Painter
 from ..typography import NBSP, phone, web_address
 from .flow import Box, Item, PictogramItem, Styles, flow
 from .text import Block, Fonts, draw_fitted, fit

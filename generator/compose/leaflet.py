@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..layout import MM, CropMarks, LeafletLayout, Panel, PanelRole, Side
 from ..model import Content
-from ..page import Page, Painter
+from ..pdf.page import Page, Painter
 from .contact import ContactBlock
 from .flow import Box, Filled, flow
 from .leaflet_text import LeafletWords, draw_cover, leaflet_contact, leaflet_source, type_roles

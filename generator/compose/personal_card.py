@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..errors import HandoutsError
 from ..layout import MM, CardLayout, FridgeLayout
 from ..model import Content, Labels, Routine
-from ..page import Page, Painter
+from ..pdf.page import Page, Painter
 from ..person import Person
 from ..typography import NBSP, phone, web_address
 from .contact import contact_block

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..errors import gather
 from ..layout import MM, CardLayout, FridgeLayout
 from ..model import Content, Routine
-from ..page import Page, Painter
+from ..pdf.page import Page, Painter
 from .contact import ContactBlock, contact_block
 from .text import Block, Fitted, Fonts, draw_fitted, fit
 

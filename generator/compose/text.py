@@ -21,9 +21,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..errors import HandoutsError, LayoutOverflow
-from ..fonts import check_glyphs
 from ..layout import MM, TypeStyle
 from ..model import Pictogram
+from ..pdf.fonts import check_glyphs
 
 
 def markup(text: str) -> str:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from .errors import ContentError
-from .layout import MM, Duplex, Orientation, SheetLayout
+from ..errors import ContentError
+from ..layout import MM, Duplex, Orientation, SheetLayout
 from .page import Page, Painter
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from .errors import ContentError, FontError
+from ..errors import ContentError, FontError
+from ..validate import convert_file
+from ..yamlread import read_yaml
 from .font_slim import unhinted
-from .validate import convert_file
-from .yamlread import read_yaml
 
 ROLES = ("regular", "bold")
 

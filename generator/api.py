@@ -1,0 +1,189 @@
+"""Public API: what another program (the web app, a script, the tests) calls.
+
+Inputs are bytes, outputs are bytes; nothing here prints or exits. Bad input raises a
+`HandoutsError` whose `problems` list says what is wrong and where (see errors.py), or
+comes back as a list of `Problem`s from the `check_*` functions.
+
+    from pathlib import Path
+    from generator import api
+
+    project = api.open_project(Path("mitt-hem"))      # or api.open_project() for the built-in
+    card = api.make_card(Path("anna.yaml").read_bytes(), project=project)
+    Path(card.file_name).write_bytes(card.pdf)
+"""
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .batch import FAILED, run_batch
+from .build import (
+    PERSONAL_KINDS,
+    build_project,
+    personal_cards,
+    read_personal_inputs,
+    render_cards,
+)
+from .build import (
+    check_person as _check_person,
+)
+from .errors import ContentError, HandoutsError, Problem
+from .manifest import Project
+from .model import Routine
+from .preflight import Report, preflight
+from .preview import render_pages
+from .write import Document, safe_name
+from .yamlread import parse_yaml
+
+__all__ = ["BatchOutcome", "Card", "HandoutsError", "Problem", "Project", "RowResult",
+           "build_products", "card_layouts", "check_person", "make_batch", "make_card",
+           "open_project", "preflight_pdf", "preview_pages", "routines"]
+
+
+@dataclass(frozen=True)
+class Card:
+    """One person's card: the PDF to save and the name to save it under."""
+
+    person_name: str
+    file_name: str
+    pdf: bytes
+    pages: int
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """One roster row's outcome, as the batch report gives it."""
+
+    number: int  # the row as Excel shows it (header = 1), or the item in a YAML list
+    name: str
+    file: str  # the card's file name in the ZIP; "" when the row failed
+    status: str  # skapad, oförändrad or fel
+    error: str = ""  # one line, for the report
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """Every row's outcome and the files `handouts batch` writes, in memory."""
+
+    rows: tuple[RowResult, ...]
+    documents: tuple[Document, ...] = field(repr=False)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for row in self.rows if row.status == FAILED)
+
+    def zip(self) -> bytes:
+        """The cards, the sheet file and the report in one ZIP, as the batch writes them."""
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for document in self.documents:
+                info = zipfile.ZipInfo(document.name, date_time=(2026, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, document.data)
+        return buffer.getvalue()
+
+
+def open_project(folder: Path | None = None) -> Project:
+    """The project in `folder` (with content/handouts.yaml), else the built-in content."""
+    return Project.find(folder.resolve()) if folder is not None else Project(None)
+
+
+def card_layouts(project: Project) -> tuple[str, ...]:
+    """The layouts a personal card can be made with (card-a6, fridge-a5, and the user's)."""
+    from .layout import load_layout
+
+    names = []
+    for name in project.layout_names():
+        path = project.layout_path(name)
+        if path is not None and load_layout(path, project.display(path)).kind in PERSONAL_KINDS:
+            names.append(name)
+    return tuple(names)
+
+
+def routines(project: Project, language: str = "sv") -> tuple[Routine, ...]:
+    """The routines a person can choose, in the content's order."""
+    from .content import load_content
+
+    return load_content(project.content, language).routines
+
+
+def _problems(error: HandoutsError, name: str) -> list[Problem]:
+    found = getattr(error, "problems", None)
+    if found:
+        return list(found)
+    return [Problem(name, None, None, error.format_message())]
+
+
+def make_card(source: bytes, *, project: Project, layout: str = "card-a6",
+              name: str = "person.yaml") -> Card:
+    """A person file's bytes (YAML, UTF-8) laid out as a card; raises `HandoutsError`."""
+    inputs = read_personal_inputs(project, layout)
+    person = _check_person(_read_person(source, name), name, inputs)
+    cards = personal_cards(person, inputs, name)
+    data = render_cards(cards, inputs.content(person.language), inputs)
+    pages = sum(1 for pair in cards for page in pair if page is not None)
+    return Card(person.name, f"{safe_name(person.name)}.pdf", data, pages)
+
+
+def check_person(source: bytes, *, project: Project, layout: str = "card-a6",
+                 name: str = "person.yaml") -> list[Problem]:
+    """Every problem with a person file, including text that does not fit; [] when fine."""
+    try:
+        make_card(source, project=project, layout=layout, name=name)
+    except HandoutsError as error:
+        return _problems(error, name)
+    return []
+
+
+def _read_person(source: bytes, name: str) -> object:
+    try:
+        text = source.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ContentError.single(name, "the file is not UTF-8",
+                                  hint="save it as UTF-8 in your editor") from None
+    return parse_yaml(text, name)
+
+
+def make_batch(source: bytes, *, file_name: str, project: Project, layout: str = "card-a6",
+               jobs: int = 1, progress: Callable[[int, int], None] | None = None
+               ) -> BatchOutcome:
+    """A roster's bytes (CSV or YAML; `file_name` says which) to every card, sheet and report."""
+    stem = Path(file_name).name or "lista.csv"
+    with tempfile.TemporaryDirectory(prefix="handouts-batch-") as folder:
+        roster = Path(folder) / "in" / stem
+        roster.parent.mkdir()
+        roster.write_bytes(source)
+        out = Path(folder) / "out"
+        result = run_batch(project, roster, layout, out, jobs, progress, display=stem)
+        rows = tuple(RowResult(r.number, r.name, r.file, r.status, r.error) for r in result.rows)
+        names = [r.file for r in result.rows if r.file]
+        for extra in (result.sheet, result.report):
+            if extra is not None:
+                names.append(extra.name)
+        documents = tuple(Document(n, (out / n).read_bytes(), "") for n in names)
+    return BatchOutcome(rows, documents)
+
+
+def build_products(project: Project, only: tuple[str, ...] = ()) -> list[Document]:
+    """Every product of the project (or only the named ones), laid out in memory."""
+    return build_project(project, only)
+
+
+def preflight_pdf(pdf: bytes, name: str = "document.pdf") -> Report:
+    """A print shop's checks on any PDF's bytes."""
+    return preflight(pdf, name)
+
+
+def preview_pages(pdf: bytes, dpi: int = 72, name: str = "document.pdf") -> list[bytes]:
+    """Each page of a PDF as PNG bytes."""
+    pictures = render_pages(name, pdf, dpi)
+    out = []
+    for picture in pictures:
+        buffer = io.BytesIO()
+        picture.image.save(buffer, format="PNG")
+        out.append(buffer.getvalue())
+    return out
