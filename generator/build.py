@@ -255,7 +255,7 @@ def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list
     content = inputs.content(person.language)
     labels = content.labels
     context = base_context(content.organisation, person.name,
-                           person.carer or labels.carer_default)
+                           person.carer or labels.carer_default, person.called)
     routines = [personalise_routine(content.routine(i), context) for i in person.routines]
     shown = personalise_person(person)
     if isinstance(inputs.layout, CardLayout):

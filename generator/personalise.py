@@ -104,10 +104,15 @@ def organisation_context(organisation: Organisation) -> dict[str, str]:
 
 
 def base_context(organisation: Organisation, person_name: str,
-                 carer_name: str | None = None) -> dict[str, Any]:
-    """What every template may name: the person cared for, the carer and the organisation."""
+                 carer_name: str | None = None, call_name: str | None = None) -> dict[str, Any]:
+    """What every template may name: the person cared for, the carer and the organisation.
+
+    `person.call_name` is what the person is called (Anna), for the routine steps;
+    `person.name` the full name. Without a person both are the content's default words.
+    """
+    person = {"name": person_name, "call_name": call_name or person_name}
     context: dict[str, Any] = {"organisation": organisation_context(organisation),
-                               "person": {"name": person_name}}
+                               "person": person}
     if carer_name is not None:
         context["carer"] = {"name": carer_name}
     return context
