@@ -23,6 +23,7 @@ from pathlib import Path
 from .batch import FAILED, run_batch
 from .build import (
     PERSONAL_KINDS,
+    PersonalInputs,
     build_project,
     personal_cards,
     read_personal_inputs,
@@ -39,9 +40,10 @@ from .preview import render_pages
 from .write import Document, safe_name
 from .yamlread import parse_yaml
 
-__all__ = ["BatchOutcome", "Card", "HandoutsError", "Problem", "Project", "RowResult",
-           "build_products", "card_layouts", "check_person", "make_batch", "make_card",
-           "open_project", "preflight_pdf", "preview_pages", "routines"]
+__all__ = ["BatchOutcome", "Card", "HandoutsError", "Problem", "ProductFile", "Project",
+           "RowResult", "build_products", "card_layouts", "check_person", "count_roster",
+           "languages", "make_batch", "make_card", "open_project", "person_values", "pictogram_png",
+           "preflight_pdf", "preview_pages", "product_files", "project_stamp", "routines"]
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,65 @@ def routines(project: Project, language: str = "sv") -> tuple[Routine, ...]:
     return load_content(project.content, language).routines
 
 
+def languages(project: Project) -> tuple[str, ...]:
+    """The languages the project has content in (a folder each under content/)."""
+    from .content import available_languages
+
+    return tuple(available_languages(project.content))
+
+
+@dataclass(frozen=True)
+class ProductFile:
+    """One file `build_products` makes, and what it is."""
+
+    file_name: str
+    product: str  # the product's name in the manifest
+    title: str
+    kind: str  # routine-cards, leaflet or fridge-card
+    layout_kind: str  # the layout it is laid out with: routine-card, leaflet, booklet, ...
+    sheet: bool  # the product's pages imposed on sheets (print on a desktop printer)
+
+
+def product_files(project: Project) -> list[ProductFile]:
+    """Every file the project's products make, in the manifest's order."""
+    from .build import read_inputs
+
+    inputs = read_inputs(project)
+    found = []
+    for product in inputs.products:
+        layout_kind = inputs.layouts[product.layout].kind
+        found.append(ProductFile(product.output, product.name, product.title,
+                                 product.kind.value, layout_kind, False))
+        if product.sheet is not None:
+            found.append(ProductFile(product.sheet.output, product.name, product.title,
+                                     product.kind.value, layout_kind, True))
+    return found
+
+
+def person_values(source: bytes, name: str = "person.yaml") -> object:
+    """A person file's values as plain data (for an editor to fill a form), not yet checked."""
+    return _plain(_read_person(source, name))
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def count_roster(source: bytes, *, file_name: str) -> int:
+    """How many persons a roster names; raises `HandoutsError` when it cannot be read."""
+    from .roster import read_roster
+
+    stem = Path(file_name).name or "lista.csv"
+    with tempfile.TemporaryDirectory(prefix="handouts-roster-") as folder:
+        roster = Path(folder) / stem
+        roster.write_bytes(source)
+        return read_roster(roster, stem).count
+
+
 def _problems(error: HandoutsError, name: str) -> list[Problem]:
     found = getattr(error, "problems", None)
     if found:
@@ -118,10 +179,40 @@ def _problems(error: HandoutsError, name: str) -> list[Problem]:
     return [Problem(name, None, None, error.format_message())]
 
 
+def project_stamp(project: Project) -> tuple[tuple[str, int, int], ...]:
+    """Every content, layout and font settings file of the project with its size and time.
+
+    It changes when any of them is edited, added or removed: a cache keyed on it (the
+    web app's materials, the read inputs below) is never stale.
+    """
+    folders = {project.content, project.fonts, project.folder("layouts")}
+    found = []
+    for folder in sorted(folders):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                info = path.stat()
+                found.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(found)
+
+
+_INPUTS: dict[tuple[Path | None, str], tuple[object, PersonalInputs]] = {}
+
+
+def _personal_inputs(project: Project, layout: str) -> PersonalInputs:
+    """The layout, fonts and content a card needs, read once while the files stay the same."""
+    stamp = project_stamp(project)
+    cached = _INPUTS.get((project.root, layout))
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    inputs = read_personal_inputs(project, layout)
+    _INPUTS[(project.root, layout)] = (stamp, inputs)
+    return inputs
+
+
 def make_card(source: bytes, *, project: Project, layout: str = "card-a6",
               name: str = "person.yaml") -> Card:
     """A person file's bytes (YAML, UTF-8) laid out as a card; raises `HandoutsError`."""
-    inputs = read_personal_inputs(project, layout)
+    inputs = _personal_inputs(project, layout)
     person = _check_person(_read_person(source, name), name, inputs)
     cards = personal_cards(person, inputs, name)
     data = render_cards(cards, inputs.content(person.language), inputs)
@@ -176,6 +267,20 @@ def build_products(project: Project, only: tuple[str, ...] = ()) -> list[Documen
 def preflight_pdf(pdf: bytes, name: str = "document.pdf") -> Report:
     """A print shop's checks on any PDF's bytes."""
     return preflight(pdf, name)
+
+
+def pictogram_png(routine: Routine, pixels: int = 64, colour: str = "#1a1a1a") -> bytes:
+    """A routine's pictogram as a square PNG, for a screen (a form's checkbox, a list)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .compose.pictograms import draw_pictogram
+
+    buffer, size = io.BytesIO(), 72.0
+    canvas = Canvas(buffer, pagesize=(size, size), invariant=1)
+    draw_pictogram(canvas, routine.pictogram, 6, 6, size - 12, colour)
+    canvas.showPage()
+    canvas.save()
+    return preview_pages(buffer.getvalue(), dpi=round(72 * pixels / size))[0]
 
 
 def preview_pages(pdf: bytes, dpi: int = 72, name: str = "document.pdf") -> list[bytes]:

@@ -257,6 +257,25 @@ class _ProgressBar:
 
 
 @cli.command()
+@project_option
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="0.0.0.0 lets everyone on this network use the app.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the app in the browser.")
+def serve(directory: Path | None, port: int, host: str, open_browser: bool) -> None:
+    """Run the web app for care staff on this computer (Ctrl-C stops it).
+
+    \b
+    Example:
+      handouts serve --open
+    """
+    from .web.server import serve as run
+
+    project = _project(directory)
+    run(project.root, host, port, open_browser, click.echo)
+
+
+@cli.command()
 @click.argument("target", type=click.Path(file_okay=False, path_type=Path))
 def init(target: Path) -> None:
     """Copy the default manifest, content and layouts into TARGET to edit.
