@@ -6,13 +6,14 @@ nothing is stored between requests, and no address carries personal data.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartParser
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
@@ -30,6 +31,10 @@ from .work import Workers
 STATIC = Path(__file__).parent / "static"
 FONTS = {"regular.ttf": 400, "bold.ttf": 700}
 NO_STORE = {"cache-control": "no-store"}
+UNREADABLE = N_("The form could not be read. Open the page again and send it once more.")
+Handler = Callable[[list[tuple[str, Any]]], Awaitable[Response]]
+# Uploads stay in memory (at most the body limit), never in a temporary file on disk.
+MultiPartParser.spool_max_size = MAX_BODY
 
 
 def _font_path(weight: int) -> Path:
@@ -48,16 +53,16 @@ class Web:
         self.materials = Materials(project, language)
         self.workers = workers
 
-    async def form_items(self, request: Request) -> list[tuple[str, Any]] | Response:
-        """The posted fields, or the page that says why they cannot be read."""
+    async def with_form(self, request: Request, handle: Handler) -> Response:
+        """`handle` the posted fields (uploads closed afterwards), or say why they cannot be read."""
         try:
-            form = await request.form(max_files=2, max_fields=200, max_part_size=MAX_BODY)
+            async with request.form(max_files=2, max_fields=200,
+                                    max_part_size=MAX_BODY) as form:
+                return await handle(list(form.multi_items()))
         except BodyTooLarge:
             return self.pages.message(413, TOO_LARGE)
         except HTTPException:
-            return self.pages.message(400, N_("The form could not be read. Open the page "
-                                              "again and send it once more."))
-        return list(form.multi_items())
+            return self.pages.message(400, UNREADABLE)
 
     # -- pages ---------------------------------------------------------------------------
     async def start(self, request: Request) -> Response:
@@ -67,15 +72,12 @@ class Web:
         return self.card.show()
 
     async def card_post(self, request: Request) -> Response:
-        items = await self.form_items(request)
-        if isinstance(items, Response):
-            return items
-        return await self.card.post(items)
+        return await self.with_form(request, self.card.post)
 
     async def card_open(self, request: Request) -> Response:
-        items = await self.form_items(request)
-        if isinstance(items, Response):
-            return items
+        return await self.with_form(request, self.open_items)
+
+    async def open_items(self, items: list[tuple[str, Any]]) -> Response:
         uploads = [value for key, value in items if key == "fil"]
         if len(uploads) > 1:
             return self.pages.message(400, N_("The form sent the field “{0}” more than once."),
@@ -86,18 +88,21 @@ class Web:
         return self.batch.show()
 
     async def batch_post(self, request: Request) -> Response:
-        items = await self.form_items(request)
-        if isinstance(items, Response):
-            return items
+        stream = "application/x-ndjson" in request.headers.get("accept", "")
+
+        async def handle(items: list[tuple[str, Any]]) -> Response:
+            return await self.batch_items(items, stream)
+
+        return await self.with_form(request, handle)
+
+    async def batch_items(self, items: list[tuple[str, Any]], stream: bool) -> Response:
         files = [value for key, value in items if key == "lista"]
         layouts = [value for key, value in items if key == "layout"]
         if len(files) > 1 or len(layouts) > 1 or any(k not in ("lista", "layout")
                                                      for k, _ in items):
-            return self.pages.message(400, N_("The form could not be read. Open the page "
-                                              "again and send it once more."))
+            return self.pages.message(400, UNREADABLE)
         upload = files[0] if files and isinstance(files[0], UploadFile) else None
         layout = layouts[0] if layouts and isinstance(layouts[0], str) else "card-a6"
-        stream = "application/x-ndjson" in request.headers.get("accept", "")
         return await self.batch.post(upload, layout, stream)
 
     async def example(self, request: Request) -> Response:

@@ -58,7 +58,7 @@ class CardPage:
         for i in range(MAX_CONTACT_ROWS):
             for part, label in PARTS.items():
                 found[f"f-contact-{i}-{part}"] = (
-                    f"{gettext(N_('Contact {number}')).format(number=i + 1)}, {gettext(label)}")
+                    gettext(N_('Contact %(number)s')) % {'number': i + 1} + f", {gettext(label)}")
         return found
 
     def show(self, form: CardForm | None = None, status: int = 200,

@@ -28,7 +28,7 @@
       if (running) { running.abort(); }
       running = new AbortController();
       preview.classList.add("busy");
-      fetch(form.action, { method: "POST", body: new URLSearchParams(data), signal: running.signal,
+      fetch(form.getAttribute("action"), { method: "POST", body: new URLSearchParams(data), signal: running.signal,
         headers: { "Accept": "text/html" } })
         .then(function (r) { return r.text(); })
         .then(function (html) { swapLive(html); preview.classList.remove("busy"); })
@@ -89,7 +89,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       box.hidden = false; bar.value = 0; text.textContent = ""; result.innerHTML = "";
-      fetch(form.action, { method: "POST", body: new FormData(form), headers: { "Accept": "application/x-ndjson" } })
+      fetch(form.getAttribute("action"), { method: "POST", body: new FormData(form), headers: { "Accept": "application/x-ndjson" } })
         .then(function (response) {
           var type = response.headers.get("content-type") || "";
           if (type.indexOf("ndjson") < 0) {
