@@ -26,8 +26,8 @@ def test_overflow_names_card_field_and_amount(project: Path) -> None:
                  "finger, och vänta sedan en stund innan du fortsätter med nästa steg.")
     text = "\n".join(f"      - {long_step}" for _ in range(3))
     edit(project / "content/sv/routines.yaml",
-         "      - Vänta och låt {{ person.name }} försöka själv.",
-         "      - Vänta och låt {{ person.name }} försöka själv.\n" + text)
+         "      - Vänta och låt {{ person.call_name }} försöka själv.",
+         "      - Vänta och låt {{ person.call_name }} försöka själv.\n" + text)
     with pytest.raises(LayoutOverflow) as caught:
         build(project)
     message = caught.value.format_message()
@@ -38,8 +38,8 @@ def test_overflow_names_card_field_and_amount(project: Path) -> None:
 
 def test_text_that_fits_at_a_smaller_size_shrinks_but_not_below_the_floor(project: Path) -> None:
     edit(project / "content/sv/routines.yaml",
-         "      - Vänta och låt {{ person.name }} försöka själv.",
-         "      - Vänta och låt {{ person.name }} försöka själv, i lugn och ro, "
+         "      - Vänta och låt {{ person.call_name }} försöka själv.",
+         "      - Vänta och låt {{ person.call_name }} försöka själv, i lugn och ro, "
          "utan att skynda på eller ta över.")
     data = build(project)["rutinkort-a6.pdf"]
     assert "utan att skynda på eller ta över." in page_text(data, 8).replace("\n", " ")
