@@ -28,14 +28,16 @@ MAX_BYTES = 50_000_000
 
 # Column -> (where it goes in a person, is it a list). Contacts are one per row.
 COLUMNS: dict[str, tuple[str, bool]] = {
-    "name": ("name", False), "call_name": ("call_name", False), "carer": ("carer", False), "language": ("language", False),
+    "name": ("name", False), "call_name": ("call_name", False),
+    "carer": ("carer", False), "language": ("language", False),
     "routines": ("routines", True), "avoid": ("avoid", True),
     "music": ("likes.music", False), "food": ("likes.food", False),
     "memories": ("likes.memories", False), "contact_role": ("contacts.role", False),
     "contact_name": ("contacts.name", False), "contact_phone": ("contacts.phone", False),
     "note": ("note", False),
 }
-SWEDISH = {"namn": "name", "tilltalsnamn": "call_name", "anhörig": "carer", "språk": "language", "rutiner": "routines",
+SWEDISH = {"namn": "name", "tilltalsnamn": "call_name",
+           "anhörig": "carer", "språk": "language", "rutiner": "routines",
            "undvik": "avoid", "musik": "music", "mat": "food", "minnen": "memories",
            "kontakt_roll": "contact_role", "kontakt_namn": "contact_name",
            "kontakt_telefon": "contact_phone", "anteckning": "note"}

@@ -54,7 +54,7 @@ class Web:
         self.workers = workers
 
     async def with_form(self, request: Request, handle: Handler) -> Response:
-        """`handle` the posted fields (uploads closed afterwards), or say why they cannot be read."""
+        """`handle` the posted fields (uploads closed after), or say why they cannot be read."""
         try:
             async with request.form(max_files=2, max_fields=200,
                                     max_part_size=MAX_BODY) as form:
@@ -112,9 +112,9 @@ class Web:
         if kind == "xlsx":
             return Response(example_xlsx(), media_type="application/vnd.openxmlformats-"
                             "officedocument.spreadsheetml.sheet",
-                            headers={"content-disposition": 'attachment; filename="exempel-lista.xlsx"'})
+                            headers=_download("exempel-lista.xlsx"))
         return Response(example_csv(), media_type="text/csv; charset=utf-8",
-                        headers={"content-disposition": 'attachment; filename="exempel-lista.csv"'})
+                        headers=_download("exempel-lista.csv"))
 
     async def material(self, request: Request) -> Response:
         built = await self.materials.current()
@@ -191,6 +191,10 @@ def create_app(project_dir: Path | None = None, host: str = "127.0.0.1", port: i
     app.state.web = web
     return Guard(app, allowed_hosts(host, port), any_ip=host in ("0.0.0.0", "::"),
                  language=language)
+
+
+def _download(name: str) -> dict[str, str]:
+    return {"content-disposition": f'attachment; filename="{name}"'}
 
 
 def _not_found(web: Web) -> Any:

@@ -15,7 +15,7 @@ from starlette.responses import Response
 
 from .. import api
 from ..write import safe_name
-from .forms import CardForm, FormProblem, MAX_CONTACT_ROWS, field_id, person_yaml, read_form
+from .forms import MAX_CONTACT_ROWS, CardForm, FormProblem, field_id, person_yaml, read_form
 from .forms import form_from_values as _form_from_values
 from .i18n import N_, translate_problem
 from .views import Pages
@@ -76,7 +76,8 @@ class CardPage:
                 general.append(text)
             else:
                 errors.setdefault(target, []).append(text)
-        languages = [(code, code) for code in api.languages(self.project)]
+        languages = [(code, _language_name(code, self.pages.language))
+                     for code in api.languages(self.project)]
         return self.pages.page(
             "card.html", status, here="card", form=form, errors=errors, general=general,
             labels=self.labels(), routines=self.routine_choices, languages=languages,
@@ -144,6 +145,17 @@ def _problems(error: api.HandoutsError) -> list[api.Problem]:
 def _as_file_problem(problem: api.Problem) -> api.Problem:
     return api.Problem(problem.file, problem.line, problem.column, problem.message,
                        problem.field or "file", problem.hint)
+
+
+def _language_name(code: str, language: str) -> str:
+    """"Svenska" for sv, in the page's language; the code itself when Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code).get_display_name(language)
+    except (ValueError, UnknownLocaleError):
+        return code
+    return (name or code)[:1].upper() + (name or code)[1:]
 
 
 def _attachment(name: str) -> dict[str, str]:

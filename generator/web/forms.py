@@ -62,8 +62,9 @@ def read_form(items: list[tuple[str, Any]], layouts: Iterable[str]) -> tuple[Car
     for key, _ in items:
         if key not in known:
             raise FormProblem(N_("The form sent a field it does not have: “{0}”."), key)
-    form = CardForm(**{key: _single(items, key) for key in (
-        "name", "call_name", "carer", "avoid", "music", "food", "memories", "note")})
+    form = CardForm()
+    for key in ("name", "call_name", "carer", "avoid", "music", "food", "memories", "note"):
+        setattr(form, key, _single(items, key))
     form.language = _single(items, "language") or "sv"
     form.layout = _single(items, "layout") or "card-a6"
     if form.layout not in layouts:

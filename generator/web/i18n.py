@@ -18,7 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext name Babel extracts
+def N_(message: str) -> str:
     """Mark a text for the catalogue; it is translated where it is shown."""
     return message
 
@@ -55,7 +55,8 @@ PROBLEM_TEXTS: tuple[tuple[str, str], ...] = (
     (r"write the digits, like 0701234567 or \+46701234567",
      N_("Write the digits, for example 070-174 06 50.")),
     (r"write the number in quotes", N_("Write the phone number as text.")),
-    (r"there is no content in the language '(.+)'", N_("There are no texts in the language “{0}”.")),
+    (r"there is no content in the language '(.+)'",
+     N_("There are no texts in the language “{0}”.")),
     (r"the text holds (U\+[0-9A-F]+) \(.+\), which cannot be printed",
      N_("The text holds a character that cannot be printed ({0}).")),
     (r"delete it; it is often pasted in by accident",

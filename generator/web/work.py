@@ -71,11 +71,12 @@ class Workers:
     def __init__(self, root: Path | None, processes: int | None = None) -> None:
         self.root = str(root) if root else None
         count = processes or cpu_count()
-        self.pool = ProcessPoolExecutor(max(1, count), mp_context=multiprocessing.get_context(
+        self.count = max(1, count)
+        self.pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context(
             "spawn"), initializer=_quiet)
 
     def warm(self) -> None:
-        for _ in range(self.pool._max_workers):
+        for _ in range(self.count):
             self.pool.submit(_warm, self.root)
 
     async def card(self, source: bytes, layout: str, preview: bool) -> CardOutcome:

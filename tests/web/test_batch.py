@@ -79,7 +79,7 @@ def test_xlsx_rows_keep_excels_numbers_and_phone_numbers(page, tmp_path) -> None
 
 
 def test_the_progress_bar_moves(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rows = [["Person %d" % i, "", "ogonkontakt", "", "", ""] for i in range(100)]
+    rows = [[f"Person {i}", "", "ogonkontakt", "", "", ""] for i in range(100)]
     data = ("\r\n".join([";".join(HEADER)] + [";".join(r) for r in rows]) + "\r\n").encode()
     path = tmp_path / "stor.csv"
     path.write_bytes(data)
