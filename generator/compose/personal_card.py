@@ -250,6 +250,5 @@ def compose_personal_fridge(person: Person, routines: Sequence[Routine], content
     sections.append(Section((Block(
         "organisation", f"{web_address(organisation.website)}{NBSP}· "
         f"{phone(organisation.phone)}", lead=f"{organisation.name}:"),)))
-    sections.append(Section((Block("advice_note", labels.advice_note),)))
     return _sectioned_page("fridge card", frame, fonts, person.name, sections, frame.margin,
                            product)
