@@ -11,8 +11,8 @@ from generator.defaults import default_dir
 from generator.errors import ContentError
 
 ROUTINE_IDS = ("ogonkontakt", "sitta-nara", "utomhus", "laga-mat", "maltid", "resa-sig",
-               "forflyttning", "minnen", "musik", "dusch-och-bad", "har-och-skagg", "fot-och-handbad",
-               "sjalvberoring")
+               "forflyttning", "minnen", "musik", "dusch-och-bad", "har-och-skagg",
+               "fot-och-handbad", "sjalvberoring")
 
 
 def content_error(project: Path) -> str:
