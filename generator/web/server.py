@@ -30,7 +30,8 @@ def log_config() -> dict[str, object]:
     handlers["access"] = {**handlers["access"], "filters": ["plain"]}
     config["handlers"] = handlers
     formatters = dict(LOGGING_CONFIG["formatters"])  # type: ignore[arg-type]
-    formatters["access"] = {**formatters["access"], "fmt": "%(levelprefix)s %(message)s"}
+    formatters["access"] = {"()": "uvicorn.logging.DefaultFormatter",
+                            "fmt": "%(levelprefix)s %(message)s", "use_colors": None}
     config["formatters"] = formatters
     return config
 
