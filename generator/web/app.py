@@ -5,6 +5,7 @@ nothing is stored between requests, and no address carries personal data.
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -167,6 +168,7 @@ def create_app(project_dir: Path | None = None, host: str = "127.0.0.1", port: i
         web.materials.start()
         yield
         await web.materials.stop()
+        await asyncio.to_thread(web.workers.close)
 
     async def unexpected(request: Request, error: Exception) -> Response:
         return web.pages.message(500, N_("Something went wrong in the app. Try again; if it "
