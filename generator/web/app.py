@@ -25,7 +25,7 @@ from .batch_page import BatchPage, example_csv, example_xlsx
 from .card_page import CardPage
 from .guard import MAX_BODY, TOO_LARGE, BodyTooLarge, Guard, allowed_hosts
 from .i18n import N_
-from .material import ABOUT, Materials
+from .material import ABOUT, Materials, headings
 from .views import Pages
 from .work import Workers
 
@@ -120,10 +120,12 @@ class Web:
     async def material(self, request: Request) -> Response:
         built = await self.materials.current()
         gettext = self.pages.gettext
-        items = [{"file": a.file_name, "title": a.title,
+        items = [{"file": a.file_name, "title": heading,
                   "what": gettext(ABOUT.get((a.kind, a.layout_kind, a.sheet), ("", ""))[0]),
                   "print": gettext(ABOUT.get((a.kind, a.layout_kind, a.sheet), ("", ""))[1]),
-                  "kb": max(1, len(built.files[a.file_name]) // 1024)} for a in built.about]
+                  "kb": max(1, len(built.files[a.file_name]) // 1024)}
+                 for a, heading in zip(built.about, headings(built.about, gettext),
+                                       strict=True)]
         return self.pages.page("material.html", here="material", items=items,
                                problems=built.problems, generation=built.generation,
                                watching=self.materials.project.root is not None)

@@ -7,7 +7,7 @@ open pages (server-sent events) to reload, like `mkdocs serve`.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +39,24 @@ ABOUT = {
         N_("The fridge card: the routines in large print on one page."),
         N_("Print single-sided at 100 %, on thick paper if you have it.")),
 }
+
+
+SHORT = {("routine-card", False): N_("A6 cards"), ("routine-card", True): N_("A6 cards on A4 sheets"),
+         ("leaflet", False): N_("folded A4"), ("booklet", False): N_("A5 booklet"),
+         ("booklet", True): N_("booklet on A4 sheets"), ("fridge-card", False): N_("fridge card")}
+
+
+def headings(files: list[api.ProductFile], gettext: Callable[[str], str]) -> list[str]:
+    """Each file's heading: its title and what form it takes, the file name if still alike."""
+    shorts = [gettext(SHORT[key]) if (key := (item.layout_kind, item.sheet)) in SHORT else ""
+              for item in files]
+    found = []
+    for item, short in zip(files, shorts, strict=True):
+        if sum(1 for other, s in zip(files, shorts, strict=True)
+               if other.title == item.title and s == short) > 1:
+            short = f"{short}, {item.file_name}" if short else item.file_name
+        found.append(f"{item.title} ({short})" if short else item.title)
+    return found
 
 
 @dataclass

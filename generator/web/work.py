@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import api
 
-PREVIEW_DPI = 48  # page pictures beside the form: readable, and quick to make
+PREVIEW_DPI = 60  # page pictures beside the form: about their size on screen, quick to make
 
 
 @dataclass(frozen=True)
