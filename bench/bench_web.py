@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from roster_gen import write_roster  # noqa: E402
+from roster_gen import write_roster
 
 CARD = {"name": "Anna Lind", "call_name": "Anna", "carer": "Erik, hennes make",
         "routines": ["ogonkontakt", "maltid", "musik"], "avoid": "Höger axel",
