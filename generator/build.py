@@ -117,9 +117,8 @@ def _metadata(title: str, subject: str, content: Content, layout: Any) -> Metada
     keywords = "beröring, oxytocin, omsorg"
     if layout is not None:
         keywords += f", layout:{layout.kind}"
-    language = f"{content.language}-SE" if content.language == "sv" else content.language
     return Metadata(title=title, author=content.organisation.name, subject=subject,
-                    language=language, keywords=keywords)
+                    language=content.locale.tag, keywords=keywords)
 
 
 def metadata_for(product: Product, content: Content, layout: Any = None) -> Metadata:
@@ -129,7 +128,7 @@ def metadata_for(product: Product, content: Content, layout: Any = None) -> Meta
 def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
     content = inputs.content
     chosen = product.routines or content.routine_ids
-    context = base_context(content.organisation, content.labels.person_default,
+    context = base_context(content, content.labels.person_default,
                            content.labels.carer_default)
     routines = [personalise_routine(content.routine(i), context) for i in chosen]
     cards = compose_deck(routines, content, inputs.layouts[product.layout], inputs.fonts,
@@ -169,7 +168,7 @@ def _leaflet(inputs: Inputs, product: Product) -> list[Document]:
 
 def _fridge_card(inputs: Inputs, product: Product) -> list[Document]:
     content, layout = inputs.content, inputs.layouts[product.layout]
-    context = base_context(content.organisation, content.labels.person_default)
+    context = base_context(content, content.labels.person_default)
     routines = [personalise_routine(content.routine(i), context) for i in product.routines or ()]
     page = compose_fridge_card(routines, content, layout, inputs.fonts, product.name)
     return [Document(product.output, render_pdf([page], metadata_for(product, content, layout),
@@ -254,10 +253,9 @@ def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list
     """The person's pages laid out, as (front, back) pairs ready to render or impose."""
     content = inputs.content(person.language)
     labels = content.labels
-    context = base_context(content.organisation, person.name,
-                           person.carer or labels.carer_default)
+    context = base_context(content, person.name, person.carer or labels.carer_default)
     routines = [personalise_routine(content.routine(i), context) for i in person.routines]
-    shown = personalise_person(person)
+    shown = personalise_person(person, content.locale)
     if isinstance(inputs.layout, CardLayout):
         deck = compose_personal_deck(shown, routines, content, inputs.layout, inputs.fonts,
                                      product)
