@@ -18,7 +18,7 @@ from .compose.routine_card import compose_deck
 from .compose.text import Fonts
 from .content import available_languages, load_content
 from .errors import ContentError, HandoutsError, Problem
-from .layout import BookletLayout, CardLayout, SheetLayout, load_layout
+from .layout import BookletLayout, CardLayout, Layout, SheetLayout, load_layout
 from .manifest import Product, ProductKind, Project, load_manifest
 from .model import Content
 from .pdf.fonts import load_fonts, missing_glyph
@@ -53,7 +53,7 @@ class Inputs:
 
 
 def _layout(project: Project, name: str, expected: tuple[str, ...], used_by: str,
-            hint: str = "name another layout in the manifest") -> Any:
+            hint: str = "name another layout in the manifest") -> Layout:
     path = project.layout_path(name)
     if path is None:
         close = did_you_mean(name, project.layout_names())
@@ -233,6 +233,7 @@ def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
                      "use card-a6 or fridge-a5")
     sheet_name = PERSONAL_SHEETS[layout.kind]
     sheet = _layout(project, sheet_name, ("sheet",), sheet_name)
+    assert isinstance(sheet, SheetLayout)  # _layout checked its kind
     registered = load_fonts(project.fonts)
     return PersonalInputs(project, layout, sheet, sheet_name,
                           Fonts(registered.regular, registered.bold),

@@ -26,9 +26,8 @@ from ..yamlread import read_yaml
 
 NBSP = "\u00a0"
 _SPACED_HYPHEN = re.compile(r"(?<=\s)-{1,2}(?=\s)")
-_QUOTES = "\"“„”"
-_OPENING_QUOTE = re.compile(rf"(?:^|(?<=[\s(\[]))[{_QUOTES}]")
-_ANY_QUOTE = re.compile(f"[{_QUOTES}]")
+_QUOTE = re.compile("[\"“„”]")
+_BEFORE_OPENING = " \t\n([" + NBSP  # a quote after these (or first) opens
 _NUMBER_FORMAT = "#,##0.##"  # no trailing zeros: 3.0 -> 3, 3.5 -> 3,5
 
 
@@ -106,8 +105,8 @@ class Locale:
         text = decimal_point.sub(lambda m: f"{m[1]}{sign}{m[2]}", text)
         text = number_unit.sub(lambda m: m.group(1) + NBSP, text)
         quotes = self.data.quotes
-        text = _OPENING_QUOTE.sub(quotes.open, text)
-        text = _ANY_QUOTE.sub(quotes.close, text)
+        text = _QUOTE.sub(lambda m: quotes.open if m.start() == 0 or m.string[m.start() - 1]
+                          in _BEFORE_OPENING else quotes.close, text)
         text = text.replace("'", self.data.apostrophe)
         return _SPACED_HYPHEN.sub(self.data.dash, text)
 
