@@ -92,16 +92,23 @@ class Locale:
                                    + r")\b)")
         return number_unit, decimal_point
 
+    @cached_property
+    def _decimal_sign(self) -> str:
+        return get_decimal_symbol(self.cldr)
+
     def text(self, text: str) -> str:
-        """Apply the language's typography to running text.
+        """Apply the language's typography to running text (remembered: texts repeat).
 
         - a no-break space between a number and its unit ("3,5 kg", "3 sekunder");
         - a decimal point before a unit becomes the language's decimal sign;
         - straight and English double quotes become the language's own;
         - an apostrophe becomes the typographic one, a spaced hyphen a dash.
         """
+        return _typeset(self, text)
+
+    def _typeset(self, text: str) -> str:
         number_unit, decimal_point = self._unit_patterns
-        sign = get_decimal_symbol(self.cldr)
+        sign = self._decimal_sign
         text = decimal_point.sub(lambda m: f"{m[1]}{sign}{m[2]}", text)
         text = number_unit.sub(lambda m: m.group(1) + NBSP, text)
         quotes = self.data.quotes
@@ -120,6 +127,13 @@ class Locale:
     # -- phone numbers ----------------------------------------------------------------------
     def phone(self, number: str) -> str:
         """A phone number grouped as the region writes it: 0723010853 -> '072-301 08 53'.
+
+        Remembered: the organisation's number is printed on every card of a batch.
+        """
+        return _grouped(self, number)
+
+    def _group(self, number: str) -> str:
+        """The grouping itself (see `phone`).
 
         Numbers of the region are printed in the national form (a +46 number too);
         a number of another country, or one that is not a number, is left as written.
@@ -144,6 +158,16 @@ class Locale:
         else:
             shown = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
         return shown.replace(" ", NBSP)
+
+
+@lru_cache(maxsize=8192)
+def _typeset(locale: Locale, text: str) -> str:
+    return locale._typeset(text)
+
+
+@lru_cache(maxsize=1024)
+def _grouped(locale: Locale, number: str) -> str:
+    return locale._group(number)
 
 
 def web_address(url: str) -> str:
