@@ -203,6 +203,7 @@ def _cached(path: str, stamp: int, language: str, display: str) -> Locale:
     return Locale(language, data)
 
 
+@lru_cache(maxsize=1)
 def interface_locale() -> Locale:
     """The built-in locale of the program's own words (batch reports, fallback file names)."""
     return load_locale(default_dir("content"), INTERFACE_LANGUAGE)
