@@ -58,7 +58,9 @@ def avoid_section(person: Person, labels: Labels, symbol: float) -> Section:
     return Section((Block("avoid_heading", labels.avoid_heading, "heading",
                           inset=inset + symbol + 2 * MM),)
                    + tuple(Block(f"avoid[{i}]", line, bullet="•", inset=inset, private=True)
-                           for i, line in enumerate(lines)), framed=True)
+                           for i, line in enumerate(lines))
+                   # Sensitivity can change from one day to the next: ask again (issue 15).
+                   + (Block("avoid_check", labels.avoid_check, inset=inset),), framed=True)
 
 
 def likes_section(person: Person, labels: Labels) -> Section | None:
@@ -206,6 +208,7 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
             Block("note", person.note, private=True))))
     if not back_sections:
         back_sections = [Section((Block("name", person.name, "heading"),))]
+    back_sections.append(Section((Block("advice_note", labels.advice_note),)))
     back = _sectioned_page("cover back", frame, fonts, "", back_sections,
                            frame.margin + contact.height + 6 * MM, product,
                            lambda painter: contact.draw(painter, frame.margin, frame.margin))

@@ -130,13 +130,15 @@ class Labels:
     carer_label: str = field(metadata=text(40))
     routines_heading: str = field(metadata=text(40))
     avoid_heading: str = field(metadata=text(30))
-    avoid_none: str = field(metadata=text(60))
+    avoid_none: str = field(metadata=text(80))
+    avoid_check: str = field(metadata=text(90))  # issue 15: the list alone is not enough
     likes_heading: str = field(metadata=text(30))
     music_label: str = field(metadata=text(20))
     food_label: str = field(metadata=text(20))
     memories_label: str = field(metadata=text(20))
     contacts_heading: str = field(metadata=text(40))
     note_heading: str = field(metadata=text(40))
+    advice_note: str = field(metadata=text(90))  # issue 15: cards do not replace advice
 
 
 @dataclass(frozen=True)
