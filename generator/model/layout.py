@@ -189,6 +189,5 @@ class BookletLayout(PieceLayout):
 Layout = CardLayout | FridgeLayout | SheetLayout | LeafletLayout | BookletLayout
 
 LAYOUT_KINDS: dict[str, type[Layout]] = {
-    "routine-card": CardLayout, "fridge-card": FridgeLayout,
-                                  "sheet": SheetLayout, "leaflet": LeafletLayout,
-                                  "booklet": BookletLayout}
+    "routine-card": CardLayout, "fridge-card": FridgeLayout, "sheet": SheetLayout,
+    "leaflet": LeafletLayout, "booklet": BookletLayout}
