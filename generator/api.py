@@ -274,10 +274,11 @@ def pictogram_png(routine: Routine, pixels: int = 64, colour: str = "#1a1a1a") -
     from reportlab.pdfgen.canvas import Canvas
 
     from .compose.pictograms import draw_pictogram
+    from .model.colour import Colour
 
     buffer, size = io.BytesIO(), 72.0
     canvas = Canvas(buffer, pagesize=(size, size), invariant=1)
-    draw_pictogram(canvas, routine.pictogram, 6, 6, size - 12, colour)
+    draw_pictogram(canvas, routine.pictogram, 6, 6, size - 12, Colour.parse(colour))
     canvas.showPage()
     canvas.save()
     return preview_pages(buffer.getvalue(), dpi=round(72 * pixels / size))[0]

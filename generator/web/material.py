@@ -41,9 +41,11 @@ ABOUT = {
 }
 
 
-SHORT = {("routine-card", False): N_("A6 cards"), ("routine-card", True): N_("A6 cards on A4 sheets"),
-         ("leaflet", False): N_("folded A4"), ("booklet", False): N_("A5 booklet"),
-         ("booklet", True): N_("booklet on A4 sheets"), ("fridge-card", False): N_("fridge card")}
+SHORT = {
+    ("routine-card", False): N_("A6 cards"), ("routine-card", True): N_("A6 cards on A4 sheets"),
+    ("leaflet", False): N_("folded A4"), ("booklet", False): N_("A5 booklet"),
+    ("booklet", True): N_("booklet on A4 sheets"), ("fridge-card", False): N_("fridge card"),
+}
 
 
 def headings(files: list[api.ProductFile], gettext: Callable[[str], str]) -> list[str]:
