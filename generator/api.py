@@ -42,8 +42,9 @@ from .yamlread import parse_yaml
 
 __all__ = ["BatchOutcome", "Card", "HandoutsError", "Problem", "ProductFile", "Project",
            "RowResult", "build_products", "card_layouts", "check_person", "count_roster",
-           "languages", "make_batch", "make_card", "open_project", "person_values", "pictogram_png",
-           "preflight_pdf", "preview_pages", "product_files", "project_stamp", "routines"]
+           "file_stem", "languages", "make_batch", "make_card", "open_project", "person_values",
+           "pictogram_png", "preflight_pdf", "preview_pages", "product_files", "project_stamp",
+           "routines"]
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,7 @@ def card_layouts(project: Project) -> tuple[str, ...]:
 
 def routines(project: Project, language: str = "sv") -> tuple[Routine, ...]:
     """The routines a person can choose, in the content's order."""
-    from .content import load_content
-
-    return load_content(project.content, language).routines
+    return _personal_inputs(project, "card-a6").content(language).routines
 
 
 def languages(project: Project) -> tuple[str, ...]:
@@ -146,6 +145,11 @@ def product_files(project: Project) -> list[ProductFile]:
             found.append(ProductFile(product.sheet.output, product.name, product.title,
                                      product.kind.value, layout_kind, True))
     return found
+
+
+def file_stem(person_name: str) -> str:
+    """The file name (without suffix) a person's card is saved under: `Åsa Öberg` → asa-oberg."""
+    return safe_name(person_name)
 
 
 def person_values(source: bytes, name: str = "person.yaml") -> object:

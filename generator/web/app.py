@@ -150,6 +150,13 @@ class Web:
         return StreamingResponse(self.materials.events(), media_type="text/event-stream",
                                  headers=NO_STORE)
 
+    async def pictogram(self, request: Request) -> Response:
+        picture = self.card.pictograms.get(request.path_params["id"])
+        if picture is None:
+            return self.pages.message(404, N_("There is no such file."))
+        return Response(picture, media_type="image/png",
+                        headers={"cache-control": "max-age=3600"})
+
     async def font(self, request: Request) -> Response:
         weight = FONTS.get(request.path_params["name"])
         if weight is None:
@@ -186,7 +193,7 @@ def create_app(project_dir: Path | None = None, host: str = "127.0.0.1", port: i
         Route("/material", web.material), Route("/material/handelser", web.material_events),
         Route("/material/fil/{name:str}", web.material_file),
         Route("/material/bild/{name:str}", web.material_picture),
-        Route("/typsnitt/{name:str}", web.font),
+        Route("/typsnitt/{name:str}", web.font), Route("/rutin/{id:str}.png", web.pictogram),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan,

@@ -14,7 +14,6 @@ from typing import Any
 from starlette.responses import Response
 
 from .. import api
-from ..write import safe_name
 from .forms import MAX_CONTACT_ROWS, CardForm, FormProblem, field_id, person_yaml, read_form
 from .forms import form_from_values as _form_from_values
 from .i18n import N_, translate_problem
@@ -44,9 +43,14 @@ class CardPage:
     workers: Workers
 
     @cached_property
+    def pictograms(self) -> dict[str, bytes]:
+        """Each routine's pictogram as a PNG, drawn once by the library."""
+        return {r.id: api.pictogram_png(r, 96) for r in api.routines(self.project)}
+
+    @property
     def routine_choices(self) -> list[dict[str, str]]:
-        """Each routine's id, title and pictogram (drawn once by the library)."""
-        return [{"id": r.id, "title": r.title, "picture": data_uri(api.pictogram_png(r, 96))}
+        """Each routine's id, title and the address of its pictogram."""
+        return [{"id": r.id, "title": r.title, "picture": f"/rutin/{r.id}.png"}
                 for r in api.routines(self.project)]
 
     def layouts(self) -> list[str]:
@@ -99,7 +103,7 @@ class CardPage:
                 del form.contacts[int(index)]
             return self.show(form)
         if action == "save":
-            name = safe_name(form.name, fallback="person") + ".yaml"
+            name = api.file_stem(form.name) + ".yaml"
             return Response(person_yaml(form), media_type="application/x-yaml",
                             headers=_attachment(name))
         if action not in ("preview", "pdf", ""):

@@ -179,3 +179,20 @@ def test_keyboard_alone_makes_a_card(page, tmp_path) -> None:  # type: ignore[no
     saved = tmp_path / "k.pdf"
     download.value.save_as(saved)
     assert "Karl Berg" in pdf_text(saved)
+
+
+def test_contact_rows_are_added_and_removed_at_once(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/kort")
+    page.get_by_role("group", name="Kontakt 1").get_by_label("Roll").fill("Make")
+    page.get_by_role("button", name="Lägg till en kontakt").click()
+    second = page.get_by_role("group", name="Kontakt 2")
+    assert second.count() == 1
+    assert page.evaluate("document.activeElement.id") == "f-contact-1-role"  # focus moved
+    second.get_by_label("Roll").fill("Dotter")
+    second.get_by_label("Telefon").fill("070-174 06 51")
+    page.get_by_role("button", name="Ta bort kontakt 1").click()
+    first = page.get_by_role("group", name="Kontakt 1")
+    assert first.get_by_label("Roll").input_value() == "Dotter"
+    assert page.get_by_role("group", name="Kontakt 2").count() == 0
+    assert page.locator("input[name=contacts]").input_value() == "1"
+    assert first.get_by_label("Telefon").get_attribute("name") == "contact-0-phone"
