@@ -294,6 +294,6 @@ def preview_pages(pdf: bytes, dpi: int = 72, name: str = "document.pdf") -> list
     out = []
     for picture in pictures:
         buffer = io.BytesIO()
-        picture.image.save(buffer, format="PNG")
+        picture.image.save(buffer, format="PNG", compress_level=1)  # fast: a preview is short-lived
         out.append(buffer.getvalue())
     return out

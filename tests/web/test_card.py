@@ -80,9 +80,10 @@ def test_the_preview_works_without_javascript(browser, served) -> None:  # type:
     page.goto("/kort")
     fill_anna(page)
     page.get_by_role("button", name="Lägg till en kontakt").click()
-    assert page.get_by_role("group", name="Kontakt 2").count() == 1
+    page.get_by_role("group", name="Kontakt 2").wait_for()
     assert page.get_by_label("Namn", exact=True).first.input_value() == "Anna Lind"
     page.get_by_role("button", name="Förhandsgranska", exact=True).last.click()
+    page.locator("#preview .pages img").first.wait_for()
     assert page.locator("#preview .pages img").count() >= 4
     context.close()
 

@@ -43,7 +43,10 @@
       if (button.hasAttribute("data-add-contact")) { event.preventDefault(); addContact(form); later(); }
       else if (/^remove-contact-/.test(button.value || "") || button.hasAttribute("data-remove-contact")) {
         event.preventDefault(); removeContact(form, button.closest("[data-contact]")); later();
-      } else if (button.value === "preview") { event.preventDefault(); clearTimeout(timer); update(); }
+      } else if (button.value === "preview") {
+        event.preventDefault(); clearTimeout(timer); update();
+        if (window.innerWidth < 1024) { preview.scrollIntoView(); }
+      }
     });
   }
 
