@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from .errors import HandoutsError
+from .errors import HandoutsError, Problem
 from .model import Organisation, Routine, Step
 from .person import Person
 from .typography import genitive, phone, quantity, swedish_text, web_address
@@ -25,6 +25,10 @@ MAX_RESULT = 2_000  # characters one template may produce
 
 class TemplateProblem(HandoutsError):
     """A template in content could not be rendered."""
+
+    def __init__(self, code: str, params: dict[str, Any]) -> None:
+        self.code, self.params = code, params
+        super().__init__([Problem(code, params)])
 
 
 _OPERATORS = {"*": operator.mul, "**": operator.pow, "+": operator.add}
@@ -66,12 +70,12 @@ def _compiled(source: str) -> Any:
     return ENVIRONMENT.from_string(source)
 
 
-def template_error(source: str, context: dict[str, Any]) -> str | None:
-    """Why `source` cannot be rendered against `context`, or None when it can."""
+def template_error(source: str, context: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """Why `source` cannot be rendered against `context` (code, params), or None when it can."""
     try:
         render(source, context)
     except TemplateProblem as problem:
-        return problem.message
+        return problem.code, problem.params
     return None
 
 
@@ -82,15 +86,15 @@ def render(source: str, context: dict[str, Any]) -> str:
     try:
         result = _compiled(source).render(context)
     except SecurityError as error:
-        raise TemplateProblem(f"the template is refused: {error}") from None
+        raise TemplateProblem("template.refused", {"detail": str(error)}) from None
     except UndefinedError as error:
-        raise TemplateProblem(f"the template names something unknown: {error.message}") from None
+        raise TemplateProblem("template.unknown_name", {"detail": error.message}) from None
     except TemplateError as error:
-        raise TemplateProblem(f"the template is not valid: {error.message}") from None
+        raise TemplateProblem("template.invalid", {"detail": error.message}) from None
     except (TypeError, ValueError, ArithmeticError, OverflowError, MemoryError) as error:
-        raise TemplateProblem(f"the template fails: {error}") from None
+        raise TemplateProblem("template.fails", {"detail": str(error)}) from None
     if len(result) > MAX_RESULT:
-        raise TemplateProblem(f"the template produces {len(result)} characters")
+        raise TemplateProblem("template.too_long", {"length": len(result)})
     return swedish_text(" ".join(result.split()))
 
 
@@ -135,7 +139,8 @@ def personalise_routine(routine: Routine, context: dict[str, Any]) -> Routine:
             steps=steps,
         )
     except TemplateProblem as problem:
-        raise TemplateProblem(f"routine '{routine.id}': {problem.message}") from None
+        raise TemplateProblem("template.in_routine", {
+            "routine": routine.id, "detail": (problem.code, problem.params)}) from None
 
 
 def personalise_person(person: Person) -> Person:
