@@ -53,7 +53,7 @@ def find_layout(project: Project, name: str, expected: tuple[str, ...], used_by:
     if path is None:
         close = suggest(name, project.layout_names())
         raise error.single(used_by, "layout.unknown", {"name": name},
-                           hint=close if close[0] == "hint.suggest" else hint)
+                           hint=close if close[0] == "hint.did_you_mean" else hint)
     layout = load_layout(path, project.display(path))
     if layout.kind not in expected:
         kinds = " or ".join(f"'{kind}'" for kind in expected)

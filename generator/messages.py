@@ -29,7 +29,7 @@ class Message:
 
 CATALOGUE: dict[str, Message] = {
     # hints that several codes share (a Problem's `suggestion`)
-    "hint.suggest": Message("did you mean '{close}'?"),
+    "hint.did_you_mean": Message("did you mean '{close}'?"),
     "hint.choose_one": Message("choose one of: {choices}"),
     "hint.see_list": Message("see `handouts list` for the {count} choices"),
     "hint.template_names": Message("the names you can use are: {names}"),

@@ -139,7 +139,7 @@ def _read_header(cells: list[str], file: str) -> list[str | None]:
             continue
         if canonical is None:
             hint = suggest(cell.strip().lower(), known)
-            if hint[0] != "hint.suggest":
+            if hint[0] != "hint.did_you_mean":
                 hint = ("hint.roster_columns", {"columns": ", ".join(
                     f"{sv}/{en}" for sv, en in SWEDISH.items())})
             problems.append(Problem("roster.unknown_column", {"column": cell.strip()}, file, 1,

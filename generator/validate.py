@@ -33,7 +33,7 @@ def suggest(word: str, choices: typing.Iterable[str]) -> Suggestion:
     options = sorted(set(choices))
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        return ("hint.suggest", {"close": close[0]})
+        return ("hint.did_you_mean", {"close": close[0]})
     if len(options) <= 14:
         return ("hint.choose_one", {"choices": ", ".join(options)})
     return ("hint.see_list", {"count": len(options)})

@@ -96,8 +96,9 @@ def write_documents(documents: list[Document], folder: Path) -> list[Path]:
     return written
 
 
-def cannot_write(path: Path, error: OSError, code: str = "output.cannot_write") -> OutputError:
-    return OutputError([Problem(code, {"reason": error.strerror}, str(path))])
+def cannot_write(path: Path, error: OSError, sheet: bool = False) -> OutputError:
+    return OutputError([Problem("output.cannot_write_sheet" if sheet else "output.cannot_write",
+                                {"reason": error.strerror}, str(path))])
 
 
 class Folder:
@@ -133,7 +134,7 @@ class Folder:
             with atomic_file(target) as stream:
                 yield stream
         except OSError as error:
-            raise cannot_write(target, error, "output.cannot_write_sheet") from None
+            raise cannot_write(target, error, sheet=True) from None
 
 
 class Memory:

@@ -120,8 +120,9 @@ def parse_yaml(text: str, file: str) -> Any:
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         problem = (error.problem or "").strip() or str(error)
-        code = "yaml.invalid_tabs" if "\\t" in problem or "\t" in problem else "yaml.invalid"
-        raise ContentError([Problem(code, {"detail": problem}, file, line, column)]) from None
+        tabs = "\\t" in problem or "\t" in problem
+        raise ContentError([Problem("yaml.invalid_tabs" if tabs else "yaml.invalid",
+                                    {"detail": problem}, file, line, column)]) from None
     except yaml.YAMLError as error:
         raise ContentError.single(file, "yaml.invalid_bare", {"detail": str(error)}) from None
     if node is None:
