@@ -16,13 +16,14 @@ from typing import Any
 
 import click
 
-from .batch import UNCHANGED, WRITTEN, BatchResult, run_batch
+from .batch import UNCHANGED, WRITTEN, run_batch
 from .build import build_project, default_output, lay_out, read_inputs
-from .errors import EXIT_INPUT, HandoutsError, Problem
+from .errors import EXIT_INPUT, HandoutsError
+from .json_out import batch_json, check_json, error_json
 from .layout import load_layout
 from .manifest import Project
 from .personal import personal_card_document
-from .preflight import Report, failed, preflight, read_pdfs
+from .preflight import failed, preflight, read_pdfs
 from .preview import preview as preview_pages
 from .project_files import init_project
 from .write import Document, write_documents
@@ -71,15 +72,8 @@ def _json_errors(output_format: str) -> Iterator[None]:
     except HandoutsError as error:
         if output_format != "json" or _DEBUG["on"]:
             raise
-        _echo_json({"ok": False, "exit_code": error.exit_code,
-                    "problems": [p.as_dict() for p in error.problems]})
+        _echo_json(error_json(error))
         sys.exit(error.exit_code)
-
-
-def _report_json(report: Report) -> dict[str, Any]:
-    return {"file": report.name, "ok": report.ok, "pages": report.pages, "floor": report.floor,
-            "findings": [{"page": f.page, "check": f.check, "message": f.message}
-                         for f in report.findings]}
 
 
 def _project(directory: Path | None) -> Project:
@@ -167,9 +161,7 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str) ->
         reports = [preflight(data, name) for name, data in files]
         problem = failed(reports)
         if as_json:
-            _echo_json({"ok": problem is None, "exit_code": 0 if problem is None else EXIT_INPUT,
-                        "problems": [p.as_dict() for p in problem.problems] if problem else [],
-                        "files": [_report_json(report) for report in reports]})
+            _echo_json(check_json(reports, problem))
             sys.exit(0 if problem is None else EXIT_INPUT)
         for report in reports:
             click.echo(report.format())
@@ -307,7 +299,7 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
         if bar is not None:
             bar.close()
     if as_json:
-        _echo_json(_batch_json(result))
+        _echo_json(batch_json(result, _shown))
         sys.exit(EXIT_INPUT if result.failed else 0)
     for message in result.messages:
         click.echo(message, err=True)
@@ -318,21 +310,6 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
                f"report: {_shown(result.report)}" if result.report else "")
     if result.failed:
         sys.exit(1)
-
-
-def _batch_json(result: BatchResult) -> dict[str, Any]:
-    """Each row's outcome with its problems, and the files written, for other programs."""
-
-    def problems(found: tuple[Problem, ...]) -> list[dict[str, Any]]:
-        return [p.as_dict() for p in found]
-
-    return {"ok": not result.failed, "exit_code": EXIT_INPUT if result.failed else 0,
-            "made": len(result.rows) - result.failed, "failed": result.failed,
-            "rows": [{"row": r.number, "name": r.name, "file": r.file, "status": r.status,
-                      "problems": problems(r.problems)} for r in result.rows],
-            "sheet": _shown(result.sheet) if result.sheet else None,
-            "sheet_pages": result.sheet_pages,
-            "report": _shown(result.report) if result.report else None}
 
 
 def _cpus() -> int:

@@ -57,6 +57,8 @@ class Problem:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict):
+        return messages.phrase(value)  # a nested (code, params): its text
     return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
 
 

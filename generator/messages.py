@@ -248,6 +248,12 @@ def _fill(text: str, params: dict[str, Any], translate: Callable[[str], str]) ->
                               if isinstance(v, tuple) else v) for k, v in params.items()})
 
 
+def phrase(value: tuple[str, dict[str, Any]],
+           translate: Callable[[str], str] = identity) -> str:
+    """A nested (code, params) parameter, e.g. "the word 'x'", as text."""
+    return _fill(_template(value[0], translate).text, value[1], translate)
+
+
 def message_text(problem: Problem, translate: Callable[[str], str] = identity) -> str:
     """The problem's message alone, without its place."""
     return _template(problem.code, translate).text.format(**_values(problem, translate))
