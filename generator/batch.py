@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from .errors import ContentError, HandoutsError, Problem
+from .locale import interface_locale
 from .manifest import Project
 from .messages import format_problem, hint_text, located_text
 from .pdf.join import join_pdfs
@@ -43,7 +44,7 @@ from .write import Folder, safe_name
 
 CHUNK_ROWS = 32  # fixed, so the sheets (packed per chunk) do not depend on --jobs
 IN_FLIGHT_PER_JOB = 2  # chunks queued or being laid out per worker: enough to keep it busy
-WRITTEN, UNCHANGED, FAILED = "skapad", "oförändrad", "fel"
+WRITTEN, UNCHANGED, FAILED = interface_locale().report_words
 REPORT_COLUMNS = ("rad", "namn", "fil", "status", "fel")
 
 

@@ -19,7 +19,7 @@ from .compose.routine_card import compose_deck
 from .compose.text import Fonts
 from .content import load_content
 from .errors import ContentError, HandoutsError, Problem, Suggestion
-from .layout import BookletLayout, load_layout
+from .layout import BookletLayout, Layout, load_layout
 from .manifest import Product, ProductKind, Project, load_manifest
 from .model import Content
 from .pdf.fonts import load_fonts
@@ -47,7 +47,7 @@ class Inputs:
 
 def find_layout(project: Project, name: str, expected: tuple[str, ...], used_by: str,
                 hint: Suggestion = ("hint.other_layout", {}),
-                error: type[HandoutsError] = ContentError) -> Any:
+                error: type[HandoutsError] = ContentError) -> Layout:
     """The layout `name`, checked to be of one of the `expected` kinds; else `error`."""
     path = project.layout_path(name)
     if path is None:
@@ -112,9 +112,8 @@ def document_metadata(title: str, subject: str, content: Content, layout: Any) -
     keywords = "beröring, oxytocin, omsorg"
     if layout is not None:
         keywords += f", layout:{layout.kind}"
-    language = f"{content.language}-SE" if content.language == "sv" else content.language
     return Metadata(title=title, author=content.organisation.name, subject=subject,
-                    language=language, keywords=keywords)
+                    language=content.locale.tag, keywords=keywords)
 
 
 def metadata_for(product: Product, content: Content, layout: Any = None) -> Metadata:
@@ -124,7 +123,7 @@ def metadata_for(product: Product, content: Content, layout: Any = None) -> Meta
 def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
     content = inputs.content
     chosen = product.routines or content.routine_ids
-    context = base_context(content.organisation, content.labels.person_default,
+    context = base_context(content, content.labels.person_default,
                            content.labels.carer_default)
     routines = [personalise_routine(content.routine(i), context) for i in chosen]
     cards = compose_deck(routines, content, inputs.layouts[product.layout], inputs.fonts,
@@ -164,7 +163,7 @@ def _leaflet(inputs: Inputs, product: Product) -> list[Document]:
 
 def _fridge_card(inputs: Inputs, product: Product) -> list[Document]:
     content, layout = inputs.content, inputs.layouts[product.layout]
-    context = base_context(content.organisation, content.labels.person_default)
+    context = base_context(content, content.labels.person_default)
     routines = [personalise_routine(content.routine(i), context) for i in product.routines or ()]
     page = compose_fridge_card(routines, content, layout, inputs.fonts, product.name)
     return [Document(product.output, render_pdf([page], metadata_for(product, content, layout),

@@ -165,6 +165,8 @@ CATALOGUE: dict[str, Message] = {
     "template.too_long": Message("the template produces {length} characters"),
     "template.in_routine": Message("routine '{routine}': {detail}", plain=True),
     # persons and rosters (person.py, roster.py)
+    "locale.missing": Message("there are no language rules for '{language}'",
+                              "copy sv/{file} to {language}/ and change what differs"),
     "person.not_mapping": Message("a person is a mapping of keys such as name: and routines:"),
     "person.language": Message("there is no content in the language '{language}'"),
     "text.unprintable": Message("the text holds U+{codepoint} ({name}), which cannot be printed",

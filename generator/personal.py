@@ -59,6 +59,7 @@ def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
                          ("hint.personal_layouts", {}), error=UsageError)
     sheet_name = PERSONAL_SHEETS[layout.kind]
     sheet = find_layout(project, sheet_name, ("sheet",), sheet_name)
+    assert isinstance(sheet, SheetLayout)  # find_layout checked its kind
     registered = load_fonts(project.fonts)
     return PersonalInputs(project, layout, sheet, sheet_name,
                           Fonts(registered.regular, registered.bold),
@@ -79,10 +80,9 @@ def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list
     """The person's pages laid out, as (front, back) pairs ready to render or impose."""
     content = inputs.content(person.language)
     labels = content.labels
-    context = base_context(content.organisation, person.name,
-                           person.carer or labels.carer_default)
+    context = base_context(content, person.name, person.carer or labels.carer_default)
     routines = [personalise_routine(content.routine(i), context) for i in person.routines]
-    shown = personalise_person(person)
+    shown = personalise_person(person, content.locale)
     if isinstance(inputs.layout, CardLayout):
         deck = compose_personal_deck(shown, routines, content, inputs.layout, inputs.fonts,
                                      product)
