@@ -22,7 +22,6 @@ from .errors import ContentError, Problem
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PHONE_COLUMNS = ("contact_phone", "kontakt_telefon")
-_SAVE_AS = "open it in Excel and choose Save as: Excel workbook (.xlsx) or CSV UTF-8"
 
 
 def is_workbook(raw: bytes) -> bool:
@@ -39,15 +38,11 @@ def is_workbook(raw: bytes) -> bool:
 def refuse_other_spreadsheets(raw: bytes, file: str, suffix: str) -> None:
     """A clear message for files a roster cannot be read from: .xls, .ods, locked, not Excel."""
     if raw.startswith(OLE2):
-        raise ContentError.single(file, "the file is an old Excel file (.xls) or a "
-                                  "password-protected workbook, which cannot be read",
-                                  hint="remove the password, then " + _SAVE_AS)
+        raise ContentError.single(file, "roster.xls")
     if raw.startswith(b"PK") and b"opendocument.spreadsheet" in raw[:200]:
-        raise ContentError.single(file, "the file is an OpenDocument spreadsheet (.ods)",
-                                  hint=_SAVE_AS)
+        raise ContentError.single(file, "roster.ods")
     if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
-        raise ContentError.single(file, "the file is not an Excel workbook, though its "
-                                  "name ends in " + suffix, hint=_SAVE_AS)
+        raise ContentError.single(file, "roster.not_xlsx", {"suffix": suffix})
 
 
 def shown_text(value: Any, number_format: str = "General") -> str:
@@ -102,12 +97,12 @@ def read_workbook(raw: bytes, file: str) -> tuple[str, dict[int, list[Problem]]]
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise ContentError.single(file, "the workbook cannot be read "
-                                  f"({type(error).__name__})", hint=_SAVE_AS) from None
+        raise ContentError.single(file, "roster.xlsx_unreadable",
+                                  {"detail": type(error).__name__}) from None
     try:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
-            raise ContentError.single(file, "the workbook has no sheet", hint=_SAVE_AS)
+            raise ContentError.single(file, "roster.xlsx_unreadable", {"detail": "no sheet"})
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
         problems: dict[int, list[Problem]] = {}
@@ -134,9 +129,8 @@ def _restore_phone(values: list[Any], texts: list[str], at: int, number: int, fi
         texts[at] = restored
         return
     problems.setdefault(number, []).append(Problem(
-        file, number, None, f"the phone number {texts[at]} was stored as a number and has "
-        "lost its leading 0", "contacts.phone",
-        "format the column as Text in Excel and type the number again"))
+        "roster.phone_lost_zero", {"number": texts[at]}, file, number, field="contacts.phone",
+        row=number))
     texts[at] = ""
 
 

@@ -87,7 +87,7 @@ def test_files_that_are_not_workbooks_get_a_clear_message(tmp_path: Path, name: 
     with pytest.raises(ContentError) as caught:
         read(tmp_path, data, name)
     assert words in caught.value.format_message()
-    assert "Save as" in caught.value.format_message()
+    assert "save it as an Excel workbook (.xlsx)" in caught.value.format_message()
 
 
 def test_an_ods_file_is_named(tmp_path: Path) -> None:

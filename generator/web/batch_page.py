@@ -18,9 +18,9 @@ from typing import Any
 from starlette.responses import Response, StreamingResponse
 
 from .. import api
-from .i18n import N_, translate_problem, translate_row_error
+from .i18n import N_, problem_text
 from .views import Pages
-from .work import cpu_count, problems_of
+from .work import cpu_count
 
 MAX_ROWS = 5_000
 STATUS = {"skapad": N_("Made"), "oförändrad": N_("Made"), "fel": N_("Not made")}
@@ -116,11 +116,8 @@ class BatchPage:
 
     def _messages(self, error: api.HandoutsError) -> list[str]:
         texts = []
-        for problem in problems_of(error):
-            text = translate_problem(problem.message, self.pages.language)
-            if problem.hint:
-                text += " " + translate_problem(problem.hint, self.pages.language)
-            texts.append(text)
+        for problem in error.problems:
+            texts.append(problem_text(problem, self.pages.language))
         return texts
 
     def _make(self, data: bytes, file_name: str, layout: str,
@@ -135,7 +132,7 @@ class BatchPage:
         gettext, language = self.pages.gettext, self.pages.language
         rows = [{"number": row.number, "name": row.name, "ok": row.status != "fel",
                  "status": gettext(STATUS.get(row.status, row.status)),
-                 "reason": translate_row_error(row.error, language) if row.error else ""}
+                 "reason": " ".join(_row_reason(p, language) for p in row.problems)}
                 for row in outcome.rows]
         archive = outcome.zip()
         stem = file_name.rsplit(".", 1)[0] or "lista"
@@ -170,6 +167,12 @@ class BatchPage:
         result = self._result(outcome, file_name)
         html = self.pages.text("_batch_result.html", result=result, inline_zip=False)
         yield _line({"html": html, "zip": result["zip"], "zip_name": result["zip_name"]})
+
+
+def _row_reason(problem: api.Problem, language: str) -> str:
+    """A failed row's reason: the column it is about, then what is wrong and what to do."""
+    text = problem_text(problem, language)
+    return f"{api.roster_column(problem.field)}: {text}" if problem.field else text
 
 
 def _line(value: dict[str, Any]) -> bytes:

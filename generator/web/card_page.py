@@ -16,7 +16,7 @@ from starlette.responses import Response
 from .. import api
 from .forms import MAX_CONTACT_ROWS, CardForm, FormProblem, field_id, person_yaml, read_form
 from .forms import form_from_values as _form_from_values
-from .i18n import N_, translate_problem
+from .i18n import N_, problem_text
 from .views import Pages
 from .work import CardOutcome, Workers
 
@@ -67,14 +67,13 @@ class CardPage:
 
     def show(self, form: CardForm | None = None, status: int = 200,
              problems: list[api.Problem] | None = None, pictures: list[bytes] | None = None,
-             extra: list[str] | None = None) -> Response:
+             extra: dict[str, list[str]] | None = None) -> Response:
+        """The page; `extra` holds the web's own messages by form field."""
         form = form or CardForm()
-        errors: dict[str, list[str]] = {}
-        general = list(extra or [])
+        errors: dict[str, list[str]] = {key: list(value) for key, value in (extra or {}).items()}
+        general: list[str] = []
         for problem in problems or []:
-            text = translate_problem(problem.message, self.pages.language)
-            if problem.hint:
-                text += " " + translate_problem(problem.hint, self.pages.language)
+            text = problem_text(problem, self.pages.language)
             target = field_id(problem.field)
             if target is None:
                 general.append(text)
@@ -127,8 +126,8 @@ class CardPage:
         try:
             values = api.person_values(data, upload.filename)
         except api.HandoutsError as error:
-            problems = [_as_file_problem(p) for p in _problems(error)]
-            return self.show(CardForm(), 422, problems)
+            texts = [problem_text(p, self.pages.language) for p in error.problems]
+            return self.show(CardForm(), 422, extra={"f-file": texts})
         form = _form_from_values(values, layout if layout in self.layouts() else "card-a6")
         outcome: CardOutcome = await self.workers.card(data, form.layout, preview=True)
         if outcome.card is None:
@@ -136,19 +135,7 @@ class CardPage:
         return self.show(form, 200, pictures=outcome.pages)
 
     def _file_problem(self, msgid: str) -> Response:
-        return self.show(CardForm(), 400, [api.Problem("", None, None, self.pages.gettext(msgid),
-                                                       "file")])
-
-
-def _problems(error: api.HandoutsError) -> list[api.Problem]:
-    from .work import problems_of
-
-    return problems_of(error)
-
-
-def _as_file_problem(problem: api.Problem) -> api.Problem:
-    return api.Problem(problem.file, problem.line, problem.column, problem.message,
-                       problem.field or "file", problem.hint)
+        return self.show(CardForm(), 400, extra={"f-file": [self.pages.gettext(msgid)]})
 
 
 def _language_name(code: str, language: str) -> str:

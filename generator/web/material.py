@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import api
-from .i18n import N_, translate_problem
-from .work import problems_of
+from .i18n import N_, problem_text
 
 PICTURE_DPI = 40
 # What each file is and how to print it: (kind, layout kind, on sheets) -> texts.
@@ -79,7 +78,7 @@ def build(project: api.Project, generation: int, language: str) -> Built:
         documents = api.build_products(project)
     except api.HandoutsError as error:
         texts = [f"{p.file}{':' + str(p.line) if p.line else ''}: "
-                 f"{translate_problem(p.message, language)}" for p in problems_of(error)]
+                 f"{problem_text(p, language)}" for p in error.problems]
         return Built(problems=texts, generation=generation)
     files = {d.name: d.data for d in documents}
     pictures = {}

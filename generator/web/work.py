@@ -29,21 +29,13 @@ class CardOutcome:
     pages: list[bytes] = field(default_factory=list)
 
 
-def problems_of(error: api.HandoutsError) -> list[api.Problem]:
-    """The problems an error carries, or one made from its text."""
-    found = getattr(error, "problems", None)
-    if found:
-        return list(found)
-    return [api.Problem("", None, None, error.format_message())]
-
-
 def card_outcome(source: bytes, root: str | None, layout: str, preview: bool) -> CardOutcome:
     """The card for a person file's bytes (runs in a worker process)."""
     project = api.open_project(Path(root) if root else None)
     try:
         card = api.make_card(source, project=project, layout=layout)
     except api.HandoutsError as error:
-        return CardOutcome(None, problems_of(error))
+        return CardOutcome(None, list(error.problems))
     pages = api.preview_pages(card.pdf, dpi=PREVIEW_DPI) if preview else []
     return CardOutcome(card, [], pages)
 
