@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .batch import FAILED, lay_out_roster, write_batch
 from .build import build_project
@@ -96,12 +97,16 @@ def card_layouts(project: Project) -> tuple[str, ...]:
     """The layouts a personal card can be made with (card-a6, fridge-a5, and the user's)."""
     from .layout import load_layout
 
-    names = []
-    for name in project.layout_names():
-        path = project.layout_path(name)
-        if path is not None and load_layout(path, project.display(path)).kind in PERSONAL_KINDS:
-            names.append(name)
-    return tuple(names)
+    def find() -> tuple[str, ...]:
+        names = []
+        for name in project.layout_names():
+            path = project.layout_path(name)
+            if path is not None and load_layout(path, project.display(path)).kind in (
+                    PERSONAL_KINDS):
+                names.append(name)
+        return tuple(names)
+
+    return _while_unchanged(project, "card_layouts", find)
 
 
 def routines(project: Project, language: str = "sv") -> tuple[Routine, ...]:
@@ -205,18 +210,25 @@ def project_stamp(project: Project) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
-_INPUTS: dict[tuple[Path | None, str], tuple[object, PersonalInputs]] = {}
+_READ: dict[tuple[Path | None, str], tuple[object, object]] = {}
+T = TypeVar("T")
+
+
+def _while_unchanged(project: Project, key: str, read: Callable[[], T]) -> T:
+    """`read()`'s result, read again only when a file of the project has changed."""
+    stamp = project_stamp(project)
+    cached = _READ.get((project.root, key))
+    if cached is not None and cached[0] == stamp:
+        return cached[1]  # type: ignore[return-value]
+    value = read()
+    _READ[(project.root, key)] = (stamp, value)
+    return value
 
 
 def _personal_inputs(project: Project, layout: str) -> PersonalInputs:
     """The layout, fonts and content a card needs, read once while the files stay the same."""
-    stamp = project_stamp(project)
-    cached = _INPUTS.get((project.root, layout))
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    inputs = read_personal_inputs(project, layout)
-    _INPUTS[(project.root, layout)] = (stamp, inputs)
-    return inputs
+    return _while_unchanged(project, f"inputs:{layout}",
+                            lambda: read_personal_inputs(project, layout))
 
 
 def make_card(source: bytes, *, project: Project, layout: str = "card-a6",
