@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 
+import pikepdf
 import pypdf
 import pypdfium2
 import pytest
@@ -40,5 +41,49 @@ def test_joining_is_reproducible(parts: list[bytes]) -> None:
 
 
 def test_something_else_is_refused() -> None:
-    with pytest.raises(JoinError, match="no classic cross-reference table"):
+    with pytest.raises(JoinError, match="part 1 is not a readable PDF"):
         join_pdfs([b"%PDF-1.7\n not ours"], io.BytesIO())
+
+
+def _part(pages: int, *, tagged: bool = False) -> bytes:
+    """A small PDF whose catalogue has what a PDF/A or PDF/UA file carries."""
+    pdf = pikepdf.new()
+    for _ in range(pages):
+        pdf.add_blank_page(page_size=(200, 300))
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta["dc:title"] = "Kort"
+    profile = pdf.make_stream(b"not really an ICC profile")
+    pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1,
+        OutputConditionIdentifier="sRGB IEC61966-2.1", DestOutputProfile=profile)])
+    pdf.Root.Lang = "sv-SE"
+    pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+    pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    if tagged:
+        pdf.Root.StructTreeRoot = pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.StructTreeRoot))
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True)
+    return out.getvalue()
+
+
+def test_joining_keeps_the_first_parts_catalogue() -> None:
+    parts = [_part(2), _part(3)]
+    stream = io.BytesIO()
+    assert join_pdfs(parts, stream) == 5
+    with pikepdf.open(io.BytesIO(stream.getvalue())) as joined, \
+            pikepdf.open(io.BytesIO(parts[0])) as first:
+        assert len(joined.pages) == 5
+        assert str(joined.Root.Lang) == "sv-SE"
+        assert bool(joined.Root.ViewerPreferences.DisplayDocTitle) is True
+        assert bool(joined.Root.MarkInfo.Marked) is True
+        assert joined.Root.Metadata.read_bytes() == first.Root.Metadata.read_bytes()
+        intent = joined.Root.OutputIntents[0]
+        assert str(intent.OutputConditionIdentifier) == "sRGB IEC61966-2.1"
+        assert intent.DestOutputProfile.read_bytes() == b"not really an ICC profile"
+        assert set(joined.Root.keys()) == set(first.Root.keys())
+
+
+def test_a_later_part_with_its_own_structure_tree_is_refused() -> None:
+    with pytest.raises(JoinError, match="part 2 has /StructTreeRoot"):
+        join_pdfs([_part(1, tagged=True), _part(1, tagged=True)], io.BytesIO())

@@ -1,52 +1,43 @@
-"""Write (join): PDFs that render.py made, joined page after page into one file, streaming.
+"""Write (join): PDFs joined page after page into one file, streaming, catalogue kept.
 
 A batch's sheet file holds every card of the roster; read into memory at once it would
-grow with the roster. Each part is a small PDF from `render_pdf`: classic xref table,
-no object streams, references written `N 0 R` outside streams. Joining renumbers each
-part's objects, points its pages at one shared page tree and copies streams as they
-are, so memory holds one part at a time. Only PDFs from this program are joined.
+grow with the roster. qpdf (through pikepdf) reads one part at a time; its pages and
+everything they use are written out at once under new object numbers, pointing at one
+shared page tree, so memory holds one part, never the whole file. Streams are copied as
+they are (never decoded). The first part's catalogue entries (language, viewer
+preferences, XMP metadata, output intents, mark info, ...) and document information
+stand for the whole file; an entry that describes the part's own pages (a structure
+tree, outlines, page labels) cannot stand for the others and is refused in a later
+part rather than dropped.
 """
 from __future__ import annotations
 
 import hashlib
-import re
+import io
+from collections import deque
 from collections.abc import Iterable
-from typing import BinaryIO
+from decimal import Decimal
+from typing import Any, BinaryIO
 
-_REFERENCE = re.compile(rb"(\d+) 0 R\b")
-_STREAM = re.compile(rb"\nstream\r?\n")
-_OBJECT = re.compile(rb"(\d+) 0 obj\r?\n")
+import pikepdf
 
 
 class JoinError(ValueError):
-    """A part is not a PDF of the shape render.py writes."""
+    """A part is not a PDF, or holds something joining cannot keep."""
 
 
-def _objects(data: bytes) -> tuple[dict[int, bytes], bytes]:
-    """The part's objects (body between 'obj' and 'endobj') and its trailer dictionary."""
-    xref = data.rfind(b"\nxref")
-    trailer = data.rfind(b"trailer")
-    if xref < 0 or trailer < xref:
-        raise JoinError("no classic cross-reference table")
-    table = data[xref:trailer].split(b"\n")
-    offsets = sorted(int(line[:10]) for line in table if line.strip().endswith(b" n"))
-    objects = {}
-    ends = offsets[1:] + [xref]
-    for start, end in zip(offsets, ends, strict=True):
-        chunk = data[start:end]
-        match = _OBJECT.match(chunk)
-        if match is None:
-            raise JoinError(f"no object at offset {start}")
-        body = chunk[match.end():chunk.rfind(b"endobj")]
-        objects[int(match.group(1))] = body
-    return objects, data[trailer:]
+# Catalogue entries that describe one part's own pages: kept from the first part, refused
+# in a later one until joining learns to merge them.
+PER_PART = frozenset({"/StructTreeRoot", "/Outlines", "/PageLabels", "/Names", "/Dests",
+                      "/AcroForm"})
+_SKIPPED = frozenset({"/Pages", "/Type", "/Version"})
 
 
-def _reference(dictionary: bytes, key: bytes) -> int:
-    match = re.search(rb"/" + key + rb" (\d+) 0 R", dictionary)
-    if match is None:
-        raise JoinError(f"no /{key.decode()} reference")
-    return int(match.group(1))
+def _real(value: Decimal) -> bytes:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return (text if text not in ("", "-", "-0") else "0").encode()
 
 
 class Joiner:
@@ -61,9 +52,13 @@ class Joiner:
         self.kids: list[int] = []
         self.position = 0
         self.digest = hashlib.md5(usedforsecurity=False)
-        self.catalog_extra = b""
+        self.catalog_entries = b""
         self.info = b"<< >>"
-        self._write(b"%PDF-1.4\n%\x93\x8c\x8b\x9e handouts\n")
+        self.version = self.header_version = "1.4"
+        self.parts = 0
+        # per part: its objects' new numbers and the objects still to write
+        self._numbers: dict[tuple[int, int], int] = {}
+        self._queue: deque[pikepdf.Object] = deque()
 
     def _write(self, data: bytes) -> None:
         self.stream.write(data)
@@ -72,50 +67,112 @@ class Joiner:
 
     def _object(self, number: int, body: bytes) -> None:
         self.offsets[number] = self.position
-        self._write(b"%d 0 obj\n" % number + body + b"endobj\n")
+        self._write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+
+    def _reference(self, target: pikepdf.Object) -> bytes:
+        key = target.objgen
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = self.next_number
+            self.next_number += 1
+            self._queue.append(target)
+        return b"%d 0 R" % number
+
+    def _value(self, value: Any) -> bytes:
+        """One direct value as PDF syntax; indirect objects become new references."""
+        if isinstance(value, bool):
+            return b"true" if value else b"false"
+        if isinstance(value, int):
+            return b"%d" % value
+        if isinstance(value, Decimal):
+            return _real(value)
+        if value is None:
+            return b"null"
+        if value.is_indirect:
+            return self._reference(value)
+        return self._direct(value)
+
+    def _direct(self, value: pikepdf.Object) -> bytes:
+        if isinstance(value, pikepdf.Array):
+            return b"[" + b" ".join(self._value(item) for item in value) + b"]"
+        if isinstance(value, pikepdf.Dictionary):
+            return self._dictionary(value, ())
+        return bytes(value.unparse())  # name, string, real, operator: qpdf's own syntax
+
+    def _dictionary(self, value: pikepdf.Object, skip: Iterable[str]) -> bytes:
+        entries = [pikepdf.Name(key).unparse() + b" " + self._value(item)
+                   for key, item in value.items() if key not in skip]
+        return b"<<" + b" ".join(entries) + b">>"
+
+    def _write_queued(self) -> None:
+        """Write every object the queue reaches; the part's page tree is the shared one."""
+        while self._queue:
+            item = self._queue.popleft()
+            number = self._numbers[item.objgen]
+            if isinstance(item, pikepdf.Stream):
+                raw = item.read_raw_bytes()
+                head = self._dictionary(item.stream_dict, ("/Length",))
+                body = head[:-2] + b" /Length %d>>\nstream\n" % len(raw) + raw + b"\nendstream"
+            elif isinstance(item, pikepdf.Dictionary) and item.get("/Type") == "/Page":
+                body = self._page(item)
+            else:
+                body = self._value_body(item)
+            self._object(number, body)
+
+    def _page(self, page: pikepdf.Object) -> bytes:
+        """A page under the shared page tree (qpdf has copied down what it inherited)."""
+        return self._dictionary(page, ("/Parent",))[:-2] + b" /Parent %d 0 R>>" % self.PAGES
+
+    def _value_body(self, item: pikepdf.Object) -> bytes:
+        if isinstance(item, pikepdf.Dictionary | pikepdf.Array):
+            return self._direct(item)
+        return bytes(item.unparse())
 
     def add(self, data: bytes) -> None:
         """Append every page of one part."""
-        objects, trailer = _objects(data)
-        root = _reference(trailer, b"Root")
-        pages = _reference(objects[root], b"Pages")
-        skipped = {root, pages, _reference(trailer, b"Info")}
-        if not self.kids:  # the first part's catalogue settings and info stand for all
-            self.info = objects[_reference(trailer, b"Info")]
-            catalog = objects[root]
-            language = re.search(rb"/Lang \([^)]*\)", catalog)
-            self.catalog_extra = language.group(0) if language else b""
-            preferences = re.search(rb"/ViewerPreferences (\d+) 0 R", catalog)
-            if preferences:
-                self.catalog_extra += b" /ViewerPreferences " + objects[
-                    int(preferences.group(1))].strip()
-        numbers = {old: self.next_number + i for i, old in enumerate(sorted(objects))}
-        numbers[pages] = self.PAGES
-        self.next_number += len(objects)
-        kids = [int(n) for n in _REFERENCE.findall(
-            objects[pages][objects[pages].index(b"/Kids"):])]
+        try:
+            part = pikepdf.open(io.BytesIO(data), attempt_recovery=False,
+                                inherit_page_attributes=True)
+        except pikepdf.PdfError:
+            raise JoinError(f"part {self.parts + 1} is not a readable PDF") from None
+        with part:
+            self._add(part)
 
-        def renumber(match: re.Match[bytes]) -> bytes:
-            return b"%d 0 R" % numbers[int(match.group(1))]
-
-        for old in sorted(objects):
-            if old in skipped:
-                continue
-            body = objects[old]
-            split = _STREAM.search(body)
-            head, tail = (body[:split.start()], body[split.start():]) if split else (body, b"")
-            self._object(numbers[old], _REFERENCE.sub(renumber, head) + tail)
-        self.kids.extend(numbers[kid] for kid in kids)
+    def _add(self, part: pikepdf.Pdf) -> None:
+        self.parts += 1
+        root = part.Root
+        pages = root.get("/Pages")
+        if pages is None or not part.pages:
+            raise JoinError(f"part {self.parts} has no pages")
+        self._numbers = {pages.objgen: self.PAGES}
+        if self.parts == 1:  # the first part's catalogue and information stand for all
+            self._write(b"%%PDF-%s\n%%\x93\x8c\x8b\x9e handouts\n" % part.pdf_version.encode())
+            self.version = self.header_version = part.pdf_version
+            self.catalog_entries = self._dictionary(root, _SKIPPED)[2:-2]
+            info = part.trailer.get("/Info")
+            if info is not None:
+                self.info = self._dictionary(info, ())
+        else:
+            kept = sorted(key for key in root.keys() if key in PER_PART)
+            if kept:
+                raise JoinError(f"part {self.parts} has {', '.join(kept)}, which describes "
+                                "its own pages; joining cannot merge it yet")
+            self.version = max(self.version, part.pdf_version, key=_version_key)
+        for page in part.pages:
+            self.kids.append(int(self._reference(page.obj).split()[0]))
+        self._write_queued()
 
     def finish(self) -> None:
         if not self.kids:
             raise JoinError("no pages to join")
         kids = b" ".join(b"%d 0 R" % kid for kid in self.kids)
-        self._object(self.PAGES, b"<< /Count %d /Kids [ %s ] /Type /Pages >>\n"
+        self._object(self.PAGES, b"<< /Count %d /Kids [ %s ] /Type /Pages >>"
                      % (len(self.kids), kids))
-        self._object(self.CATALOG, b"<< %s /PageMode /UseNone /Pages %d 0 R /Type /Catalog >>\n"
-                     % (self.catalog_extra, self.PAGES))
-        self._object(self.INFO, self.info.strip() + b"\n")
+        version = (b" /Version /%s" % self.version.encode()
+                   if _version_key(self.version) > _version_key(self.header_version) else b"")
+        self._object(self.CATALOG, b"<<%s /Pages %d 0 R /Type /Catalog%s>>"
+                     % (self.catalog_entries, self.PAGES, version))
+        self._object(self.INFO, self.info)
         identifier = self.digest.hexdigest().encode()
         start = self.position
         count = self.next_number
@@ -126,6 +183,10 @@ class Joiner:
         self._write(b"trailer\n<< /ID [<%s><%s>] /Info %d 0 R /Root %d 0 R /Size %d >>\n"
                     b"startxref\n%d\n%%%%EOF\n"
                     % (identifier, identifier, self.INFO, self.CATALOG, count, start))
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split(".") if p.isdigit())
 
 
 def join_pdfs(parts: Iterable[bytes], stream: BinaryIO) -> int:
