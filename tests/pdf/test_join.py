@@ -8,14 +8,12 @@ import pypdf
 import pypdfium2
 import pytest
 
-from generator.build import build_project
-from generator.manifest import Project
 from generator.pdf.join import JoinError, join_pdfs
 
 
 @pytest.fixture(scope="module")
-def parts() -> list[bytes]:
-    return [d.data for d in build_project(Project(None))]
+def parts(shipped: dict[str, bytes]) -> list[bytes]:
+    return list(shipped.values())
 
 
 def test_joined_file_has_every_page_with_its_boxes(parts: list[bytes]) -> None:

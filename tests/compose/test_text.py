@@ -83,7 +83,8 @@ def test_text_that_overflows_even_at_the_minimum_fails_with_the_amount(
     assert caught.value.overflow_mm == pytest.approx(10, abs=0.01)
 
 
-def test_the_size_search_is_bounded_and_ends_at_the_minimum(a6_inputs) -> None:  # type: ignore[no-untyped-def]
+def test_the_size_search_is_bounded_and_ends_at_the_minimum(
+        a6_inputs) -> None:  # type: ignore[no-untyped-def]
     styles, _, _ = _setting(a6_inputs)
     tried = list(scales(list(styles.values()), list(styles.values())))
     assert tried[0] == 1.0 and tried == sorted(tried, reverse=True)
