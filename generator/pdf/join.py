@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections import deque
 from collections.abc import Iterable
-from decimal import Decimal
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import pikepdf
 
@@ -33,11 +33,11 @@ PER_PART = frozenset({"/StructTreeRoot", "/Outlines", "/PageLabels", "/Names", "
 _SKIPPED = frozenset({"/Pages", "/Type", "/Version"})
 
 
-def _real(value: Decimal) -> bytes:
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return (text if text not in ("", "-", "-0") else "0").encode()
+# qpdf writes every object in one canonical syntax: literal strings with their
+# parentheses and backslashes escaped, binary strings in hex. In that syntax a reference
+# is the only "N G R" outside a string, so strings are matched whole and skipped.
+_TOKEN = re.compile(rb"\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>|(\d+) (\d+) R")
+INHERITABLE = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 
 
 class Joiner:
@@ -69,72 +69,43 @@ class Joiner:
         self.offsets[number] = self.position
         self._write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
 
-    def _reference(self, target: pikepdf.Object) -> bytes:
-        key = target.objgen
-        number = self._numbers.get(key)
-        if number is None:
-            number = self._numbers[key] = self.next_number
-            self.next_number += 1
-            self._queue.append(target)
-        return b"%d 0 R" % number
+    def _renumber(self, part: pikepdf.Pdf, syntax: bytes) -> bytes:
+        """qpdf's syntax of one object with its references renumbered for the joined file;
+        objects met for the first time are numbered and queued."""
 
-    def _value(self, value: Any) -> bytes:
-        """One direct value as PDF syntax; indirect objects become new references."""
-        if isinstance(value, bool):
-            return b"true" if value else b"false"
-        if isinstance(value, int):
-            return b"%d" % value
-        if isinstance(value, Decimal):
-            return _real(value)
-        if value is None:
-            return b"null"
-        if value.is_indirect:
-            return self._reference(value)
-        return self._direct(value)
+        def token(match: re.Match[bytes]) -> bytes:
+            if match.group(1) is None:
+                return match.group(0)  # a string: left as it is
+            key = (int(match.group(1)), int(match.group(2)))
+            number = self._numbers.get(key)
+            if number is None:
+                number = self._numbers[key] = self.next_number
+                self.next_number += 1
+                self._queue.append(part.get_object(key))
+            return b"%d 0 R" % number
 
-    def _direct(self, value: pikepdf.Object) -> bytes:
-        if isinstance(value, pikepdf.Array):
-            return b"[" + b" ".join(self._value(item) for item in value) + b"]"
-        if isinstance(value, pikepdf.Dictionary):
-            return self._dictionary(value, ())
-        return bytes(value.unparse())  # name, string, real, operator: qpdf's own syntax
+        return _TOKEN.sub(token, syntax)
 
-    def _dictionary(self, value: pikepdf.Object, skip: Iterable[str]) -> bytes:
-        entries = [pikepdf.Name(key).unparse() + b" " + self._value(item)
-                   for key, item in value.items() if key not in skip]
-        return b"<<" + b" ".join(entries) + b">>"
-
-    def _write_queued(self) -> None:
-        """Write every object the queue reaches; the part's page tree is the shared one."""
+    def _write_queued(self, part: pikepdf.Pdf) -> None:
+        """Write every object the queue reaches; streams' data as they are, undecoded."""
         while self._queue:
             item = self._queue.popleft()
             number = self._numbers[item.objgen]
             if isinstance(item, pikepdf.Stream):
-                raw = item.read_raw_bytes()
-                head = self._dictionary(item.stream_dict, ("/Length",))
-                body = head[:-2] + b" /Length %d>>\nstream\n" % len(raw) + raw + b"\nendstream"
-            elif isinstance(item, pikepdf.Dictionary) and item.get("/Type") == "/Page":
-                body = self._page(item)
+                head = self._renumber(part, item.stream_dict.unparse(resolved=True))
+                body = head + b"\nstream\n" + item.read_raw_bytes() + b"\nendstream"
             else:
-                body = self._value_body(item)
+                body = self._renumber(part, item.unparse(resolved=True))
             self._object(number, body)
-
-    def _page(self, page: pikepdf.Object) -> bytes:
-        """A page under the shared page tree (qpdf has copied down what it inherited)."""
-        return self._dictionary(page, ("/Parent",))[:-2] + b" /Parent %d 0 R>>" % self.PAGES
-
-    def _value_body(self, item: pikepdf.Object) -> bytes:
-        if isinstance(item, pikepdf.Dictionary | pikepdf.Array):
-            return self._direct(item)
-        return bytes(item.unparse())
 
     def add(self, data: bytes) -> None:
         """Append every page of one part."""
-        try:
-            part = pikepdf.open(io.BytesIO(data), attempt_recovery=False,
-                                inherit_page_attributes=True)
-        except pikepdf.PdfError:
-            raise JoinError(f"part {self.parts + 1} is not a readable PDF") from None
+        part = _open(data, self.parts + 1, inherit=False)
+        pages = part.Root.get("/Pages")
+        if pages is not None and (any(key in pages for key in INHERITABLE)
+                                  or len(pages.get("/Kids", ())) != len(part.pages)):
+            part.close()  # pages take attributes from their tree: let qpdf copy them down
+            part = _open(data, self.parts + 1, inherit=True)
         with part:
             self._add(part)
 
@@ -148,19 +119,21 @@ class Joiner:
         if self.parts == 1:  # the first part's catalogue and information stand for all
             self._write(b"%%PDF-%s\n%%\x93\x8c\x8b\x9e handouts\n" % part.pdf_version.encode())
             self.version = self.header_version = part.pdf_version
-            self.catalog_entries = self._dictionary(root, _SKIPPED)[2:-2]
+            self.catalog_entries = b"".join(
+                b" " + pikepdf.Name(key).unparse() + b" " + self._renumber(
+                    part, root[key].unparse()) for key in root.keys() if key not in _SKIPPED)
             info = part.trailer.get("/Info")
             if info is not None:
-                self.info = self._dictionary(info, ())
+                self.info = self._renumber(part, info.unparse(resolved=True))
         else:
             kept = sorted(key for key in root.keys() if key in PER_PART)
             if kept:
                 raise JoinError(f"part {self.parts} has {', '.join(kept)}, which describes "
                                 "its own pages; joining cannot merge it yet")
             self.version = max(self.version, part.pdf_version, key=_version_key)
-        for page in part.pages:
-            self.kids.append(int(self._reference(page.obj).split()[0]))
-        self._write_queued()
+        self.kids.extend(int(self._renumber(part, page.obj.unparse()).split()[0])
+                         for page in part.pages)
+        self._write_queued(part)
 
     def finish(self) -> None:
         if not self.kids:
@@ -183,6 +156,14 @@ class Joiner:
         self._write(b"trailer\n<< /ID [<%s><%s>] /Info %d 0 R /Root %d 0 R /Size %d >>\n"
                     b"startxref\n%d\n%%%%EOF\n"
                     % (identifier, identifier, self.INFO, self.CATALOG, count, start))
+
+
+def _open(data: bytes, number: int, inherit: bool) -> pikepdf.Pdf:
+    try:
+        return pikepdf.open(io.BytesIO(data), attempt_recovery=False,
+                            inherit_page_attributes=inherit)
+    except pikepdf.PdfError:
+        raise JoinError(f"part {number} is not a readable PDF") from None
 
 
 def _version_key(version: str) -> tuple[int, ...]:
