@@ -85,3 +85,31 @@ def test_joining_keeps_the_first_parts_catalogue() -> None:
 def test_a_later_part_with_its_own_structure_tree_is_refused() -> None:
     with pytest.raises(JoinError, match="part 2 has /StructTreeRoot"):
         join_pdfs([_part(1, tagged=True), _part(1, tagged=True)], io.BytesIO())
+
+
+def test_text_that_looks_like_a_reference_is_copied_as_it_is() -> None:
+    pdf = pikepdf.open(io.BytesIO(_part(1)))
+    title = "Kort (se 12 0 R) \\ slut"
+    pdf.docinfo["/Title"] = title
+    pdf.pages[0].obj["/Note"] = pikepdf.String("4 0 R")
+    part = io.BytesIO()
+    pdf.save(part, deterministic_id=True)
+    joined = io.BytesIO()
+    join_pdfs([part.getvalue()], joined)
+    with pikepdf.open(io.BytesIO(joined.getvalue())) as result:
+        assert str(result.docinfo["/Title"]) == title
+        assert str(result.pages[0].obj["/Note"]) == "4 0 R"
+
+
+def test_what_a_page_inherits_from_its_tree_is_kept() -> None:
+    pdf = pikepdf.open(io.BytesIO(_part(2)))
+    pdf.Root.Pages.MediaBox = pikepdf.Array([0, 0, 123, 456])
+    for page in pdf.pages:
+        del page.obj["/MediaBox"]
+    part = io.BytesIO()
+    pdf.save(part, deterministic_id=True)
+    joined = io.BytesIO()
+    join_pdfs([part.getvalue(), _part(1)], joined)
+    with pikepdf.open(io.BytesIO(joined.getvalue())) as result:
+        assert [list(p.mediabox) for p in result.pages] == [[0, 0, 123, 456]] * 2 + [
+            [0, 0, 200, 300]]
