@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
-
-from ..layout import MM, LeafletLayout, Panel, PanelRole, Side
 from ..model import Content
+from ..model.layout import MM, LeafletLayout, Panel, PanelRole, Side
 from ..pdf.marks import draw_crop_marks
 from ..pdf.page import Page, Painter
 from .contact import ContactBlock
@@ -60,7 +58,7 @@ def _side_page(side: Side, layout: LeafletLayout, words: LeafletWords, fonts: Fo
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
-        canvas.setFillColor(HexColor(layout.colours.background))
+        canvas.setFillColor(layout.colours.background.reportlab)
         canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
         for panel, left, right in zip(side.panels, edges, edges[1:], strict=False):
             draw_panel(painter, panel, left, right)

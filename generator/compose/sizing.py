@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import TypeVar
 from xml.sax.saxutils import escape
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from ..layout import TypeStyle
+from ..model.colour import Colour
+from ..model.layout import TypeStyle
 
 STEP_PT = 0.5  # each try is this much smaller, measured on the largest style
 Try = TypeVar("Try")
@@ -45,11 +45,11 @@ def run_in(text: str, lead: str, fonts: Fonts) -> str:
     return f'<font name="{fonts.bold}">{markup(lead)}</font> {shown}' if lead else shown
 
 
-def style(name: str, font: str, size: float, leading: float, colour: str,
+def style(name: str, font: str, size: float, leading: float, colour: Colour,
           indent: float = 0, space_after: float = 0) -> ParagraphStyle:
     """The one paragraph style: left-aligned, never hyphenated, no word split."""
     return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=leading, textColor=HexColor(colour),
+        name, fontName=font, fontSize=size, leading=leading, textColor=colour.reportlab,
         alignment=TA_LEFT, leftIndent=indent, bulletIndent=0, bulletFontName=font,
         bulletFontSize=size, spaceAfter=space_after, splitLongWords=0,
         hyphenationLang=None, embeddedHyphenation=0, uriWasteReduce=0,

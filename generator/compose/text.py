@@ -17,8 +17,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..errors import HandoutsError, LayoutOverflow
-from ..layout import MM, TypeStyle
 from ..model import Pictogram
+from ..model.colour import Colour
+from ..model.layout import MM, TypeStyle
 from ..pdf.fonts import check_glyphs
 from .sizing import Fonts, run_in, scales, shrink, size_at, style
 
@@ -71,7 +72,7 @@ class Fitted:
 
 
 @lru_cache(maxsize=1024)
-def _wrapped(text: str, font: str, size: float, leading: float, colour: str, inset: float,
+def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, inset: float,
              gap: float, marker: str | None, width: float,
              icon: float = 0) -> tuple[Paragraph, float]:
     """A paragraph parsed and wrapped to `width`, and its height.
@@ -90,7 +91,7 @@ def _wrapped(text: str, font: str, size: float, leading: float, colour: str, ins
 
 
 def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
-                colour: str, scale: float, width: float, gap: float) -> Fitted:
+                colour: Colour, scale: float, width: float, gap: float) -> Fitted:
     paragraphs, heights = [], []
     for block in blocks:
         size, leading = size_at(styles[block.role], scale)
@@ -127,7 +128,7 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
                 "  hint: shorten the word or break it with a space or a hyphen")
 
 
-def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: str,
+def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: Colour,
         width: float, height: float, *, product: str, where: str, gap: float = 0) -> Fitted:
     """Set `blocks` in a box; shrink towards the minimum sizes; fail rather than clip."""
     check_words(blocks, styles, fonts, width, product, where)

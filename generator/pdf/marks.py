@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout import MM, CropMarks
+from ..model.layout import MM, CropMarks
 
 FOLD_DASH = (1.5 * MM, 1 * MM)  # dash and gap of a fold mark
 SOLID: tuple[list[float], int] = ([], 0)
