@@ -119,9 +119,10 @@ class Joiner:
         if self.parts == 1:  # the first part's catalogue and information stand for all
             self._write(b"%%PDF-%s\n%%\x93\x8c\x8b\x9e handouts\n" % part.pdf_version.encode())
             self.version = self.header_version = part.pdf_version
+            keys = sorted(key for key in root.keys() if key not in _SKIPPED)  # a set: sort it
             self.catalog_entries = b"".join(
                 b" " + pikepdf.Name(key).unparse() + b" " + self._renumber(
-                    part, root[key].unparse()) for key in root.keys() if key not in _SKIPPED)
+                    part, root[key].unparse()) for key in keys)
             info = part.trailer.get("/Info")
             if info is not None:
                 self.info = self._renumber(part, info.unparse(resolved=True))

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pikepdf
 import pypdf
@@ -113,3 +117,16 @@ def test_what_a_page_inherits_from_its_tree_is_kept() -> None:
     with pikepdf.open(io.BytesIO(joined.getvalue())) as result:
         assert [list(p.mediabox) for p in result.pages] == [[0, 0, 123, 456]] * 2 + [
             [0, 0, 200, 300]]
+
+
+def test_joining_gives_the_same_bytes_in_separate_processes(tmp_path: Path) -> None:
+    """Nothing may depend on the order of a set or dict that Python shuffles per process."""
+    part = tmp_path / "part.pdf"
+    part.write_bytes(_part(2))
+    script = ("import io, sys; from pathlib import Path; from generator.pdf.join import join_pdfs; "
+              "out = io.BytesIO(); join_pdfs([Path(sys.argv[1]).read_bytes()] * 2, out); "
+              "sys.stdout.buffer.write(out.getvalue())")
+    runs = [subprocess.run([sys.executable, "-c", script, str(part)], capture_output=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")]
+    assert runs[0] == runs[1] == runs[2] and runs[0].startswith(b"%PDF-")
