@@ -44,6 +44,10 @@ STEP_TEXT = "Stryk lugnt och långsamt längs armen och vänta en stund innan n�
 WIDTH = 80 * MM
 
 
+def _ink(a6_inputs):  # type: ignore[no-untyped-def]
+    return a6_inputs.layout.colours.text
+
+
 def _setting(a6_inputs):  # type: ignore[no-untyped-def]
     """The A6 card's type styles and fonts, and four numbered steps to set with them."""
     kinds = a6_inputs.layout.type
@@ -54,7 +58,7 @@ def _setting(a6_inputs):  # type: ignore[no-untyped-def]
 
 def _height_at(scale: float, a6_inputs) -> float:  # type: ignore[no-untyped-def]
     styles, fonts, blocks = _setting(a6_inputs)
-    return text._paragraphs(blocks, styles, fonts, "#000000", scale, WIDTH, 0).height
+    return text._paragraphs(blocks, styles, fonts, _ink(a6_inputs), scale, WIDTH, 0).height
 
 
 def test_text_that_overflows_at_full_size_shrinks_to_the_largest_size_that_fits(
@@ -63,7 +67,8 @@ def test_text_that_overflows_at_full_size_shrinks_to_the_largest_size_that_fits(
     full, floor = _height_at(1.0, a6_inputs), _height_at(0.0, a6_inputs)
     box = (full + floor) / 2
     assert full > box > floor  # overflows at full size, fits at the minimum
-    fitted = text.fit(blocks, styles, fonts, "#000000", WIDTH, box, product="p", where="w")
+    fitted = text.fit(blocks, styles, fonts, _ink(a6_inputs), WIDTH, box, product="p",
+                      where="w")
     assert fitted.height <= box
     body = styles["body"]
     size, _ = size_at(body, fitted.scale)
@@ -79,7 +84,7 @@ def test_text_that_overflows_even_at_the_minimum_fails_with_the_amount(
     floor = _height_at(0.0, a6_inputs)
     box = floor - 10 * MM
     with pytest.raises(LayoutOverflow) as caught:
-        text.fit(blocks, styles, fonts, "#000000", WIDTH, box, product="p", where="w")
+        text.fit(blocks, styles, fonts, _ink(a6_inputs), WIDTH, box, product="p", where="w")
     assert caught.value.overflow_mm == pytest.approx(10, abs=0.01)
 
 
