@@ -17,9 +17,10 @@ import io
 import re
 from collections import deque
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import pikepdf
+if TYPE_CHECKING:
+    import pikepdf
 
 
 class JoinError(ValueError):
@@ -88,6 +89,7 @@ class Joiner:
 
     def _write_queued(self, part: pikepdf.Pdf) -> None:
         """Write every object the queue reaches; streams' data as they are, undecoded."""
+        import pikepdf
         while self._queue:
             item = self._queue.popleft()
             number = self._numbers[item.objgen]
@@ -110,6 +112,7 @@ class Joiner:
             self._add(part)
 
     def _add(self, part: pikepdf.Pdf) -> None:
+        import pikepdf
         self.parts += 1
         root = part.Root
         pages = root.get("/Pages")
@@ -160,6 +163,10 @@ class Joiner:
 
 
 def _open(data: bytes, number: int, inherit: bool) -> pikepdf.Pdf:
+    # imported here, not at the top: a batch's worker processes never join, and qpdf's
+    # library would add a few MB to each of them
+    import pikepdf
+
     try:
         return pikepdf.open(io.BytesIO(data), attempt_recovery=False,
                             inherit_page_attributes=inherit)
