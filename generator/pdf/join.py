@@ -19,12 +19,17 @@ from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, BinaryIO
 
+from ..errors import HandoutsError, Problem
+
 if TYPE_CHECKING:
     import pikepdf
 
 
-class JoinError(ValueError):
+class JoinError(HandoutsError):
     """A part is not a PDF, or holds something joining cannot keep."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__([Problem("pdf.join", {"detail": detail})])
 
 
 # Catalogue entries that describe one part's own pages: kept from the first part, refused
