@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 import types
 import typing
@@ -48,6 +49,29 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+_NOT_FINITE = "YAML reads .nan as 'not a number' and .inf as 'infinity'; write"
+
+
+def number_range(meta: typing.Mapping[str, Any]) -> tuple[float | None, float | None]:
+    """The smallest and largest value a number field takes, from its metadata."""
+    return meta.get("min"), meta.get("max")
+
+
+def _span(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"from {low:g} to {high:g}"
+    if low is not None:
+        return f"of at least {low:g}"
+    return f"of at most {high:g}" if high is not None else "that is finite"
+
+
+def _shown(value: float) -> str:
+    """How a refused number is quoted: `nan`, `inf`, `1e+308`, or the first digits."""
+    if isinstance(value, int) and abs(value) >= 10**12:
+        return f"a number of {int(value.bit_length() * math.log10(2)) + 1} digits"
+    return f"{value:g}"
+
+
 # A rule looks at the converted arguments of one dataclass and returns problems as
 # (field, message, hint); the Checker places them at that field's line.
 Rule = typing.Callable[[dict[str, Any]], list[tuple[str, str, str]]]
@@ -60,6 +84,7 @@ class Checker:
         self.file = file
         self.rules = rules or {}
         self.problems: list[Problem] = []
+        self.unread: set[str] = set()  # paths of values missing or refused: rules wait
 
     # -- reporting ----------------------------------------------------------------
     def report(self, where: tuple[int, int] | int | None, path: str, message: str,
@@ -147,18 +172,28 @@ class Checker:
         return value
 
     def _number(self, value: Any, cls: type, path: str, where: Any,
-                meta: typing.Mapping[str, Any]) -> float:
+                meta: typing.Mapping[str, Any]) -> float | None:
+        """A finite number inside its field's range, or None (reported) for anything else."""
+        low, high = number_range(meta)
+        wanted = f"{'a whole number' if cls is int else 'a number'} {_span(low, high)}"
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             hint = "write the number with a point, like 3.5" if (
                 isinstance(value, str) and re.fullmatch(r"\d+,\d+", value.strip())) else ""
-            self.report(where, path, f"expected a number, got {describe(value)}", hint)
-            return 0
-        if cls is int and not isinstance(value, int):
-            self.report(where, path, "expected a whole number")
-        low, high = meta.get("min"), meta.get("max")
-        if (low is not None and value < low) or (high is not None and value > high):
-            self.report(where, path, f"{value} is outside {low}–{high}")
-        return cls(value)
+            self.report(where, path, f"must be {wanted}, got {describe(value)}",
+                        hint or f"write {wanted}")
+            self.unread.add(path)
+            return None
+        if isinstance(value, float):
+            value += 0.0  # -0 is 0
+        finite = not isinstance(value, float) or math.isfinite(value)
+        whole = cls is not int or isinstance(value, int) or (finite and value.is_integer())
+        if not finite or not whole or (low is not None and value < low) or (
+                high is not None and value > high):
+            self.report(where, path, f"must be {wanted}, got {_shown(value)}",
+                        f"{_NOT_FINITE if not finite else 'write'} {wanted}")
+            self.unread.add(path)
+            return None
+        return cls(value)  # type: ignore[no-any-return]
 
     def _enum(self, value: Any, cls: type[Enum], path: str, where: Any) -> Enum:
         choices = [str(m.value) for m in cls]
@@ -192,6 +227,7 @@ class Checker:
             value.positions = {shorthand: where}
         if not isinstance(value, dict):
             self.report(where, path, f"expected a mapping of keys, got {describe(value)}")
+            self.unread.add(path)
             return None
         hints = typing.get_type_hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
@@ -209,11 +245,14 @@ class Checker:
                     self.report(getattr(value, "line", None) or where, f"{prefix}{name}",
                                 f"the key '{name}' is missing")
                     arguments[name] = None
+                    self.unread.add(f"{prefix}{name}")
                 continue
             arguments[name] = self.convert(value[name], hints[name], f"{prefix}{name}",
                                            self.position(value, name), spec.metadata)
         rule = self.rules.get(cls) or self.rules.get(object)
-        if rule is not None:
+        # A rule reading a missing or refused value (None) could crash or blame the wrong
+        # field: the rules of a mapping wait until every value in it can be read.
+        if rule is not None and not any(p.startswith(prefix) for p in self.unread):
             for name, message, hint in rule(dict(arguments, _class=cls)):
                 self.report(self._field_position(value, name), f"{prefix}{name}", message, hint)
         return cls(**arguments)

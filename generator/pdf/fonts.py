@@ -21,7 +21,7 @@ ROLES = ("regular", "bold")
 @dataclass(frozen=True)
 class FontChoice:
     family: str | None = None
-    weight: int = 400
+    weight: int = field(default=400, metadata={"min": 100, "max": 1000})  # CSS weights
     file: str | None = field(default=None, metadata={"max_len": 200})
 
 
