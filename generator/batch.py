@@ -34,6 +34,7 @@ from .build import (
 from .errors import ContentError, HandoutsError, OutputError
 from .manifest import Project
 from .pdf.join import join_pdfs
+from .report_cells import safe_cell
 from .roster import Roster, RosterRow, read_roster
 from .write import atomic_file, safe_name, write_atomic
 
@@ -193,7 +194,7 @@ def _report_bytes(rows: list[ReportRow]) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(REPORT_COLUMNS)
     for row in rows:
-        writer.writerow((row.number, row.name, row.file, row.status, row.error))
+        writer.writerow(map(safe_cell, (row.number, row.name, row.file, row.status, row.error)))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
