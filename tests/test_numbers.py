@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from guards import time_limit
 
 from conftest import edit
 from generator.cli import cli
@@ -29,6 +28,7 @@ from generator.pdf.fonts import FontConfig, load_fonts
 from generator.person import Person
 from generator.validate import number_range
 from generator.yamlread import Mapping, Sequence, read_yaml
+from guards import time_limit
 
 # What YAML reads as a number (or, for 1e308 without a point, as text) that no field takes.
 BAD_NUMBERS = (".nan", ".NaN", ".inf", "-.inf", "1.0e+308", "-1.0e+308", "1e308",
