@@ -1,9 +1,9 @@
 """Validate (content): a content folder and language to one checked `Content` object.
 
 Every file of the folder is read and checked before anything fails, so `handouts
-check` reports all problems at once. Templates in content are rendered once here
-against the generic context, which catches unknown names and refused code with the
-line they stand on.
+check` reports all problems at once. Templates in content are test-rendered by the
+personalise stage against the generic context, which catches unknown names and refused
+code with the line they stand on. The language's rules (locale.yaml) are read first.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import ContentError, Problem
+from .locale import Locale, locale_file
 from .model import (
     Activities,
     Content,
@@ -24,8 +25,10 @@ from .model import (
     SelfCare,
     Step,
 )
-from .personalise import organisation_context, step_context, template_error
-from .validate import Rule, convert_file, did_you_mean
+from .model.constraints import limits_of
+from .model.locale import LocaleData
+from .personalise import Context, organisation_context, step_context
+from .validate import Rule, RuleProblem, convert_file, suggest
 from .yamlread import read_yaml
 
 T = TypeVar("T")
@@ -41,23 +44,23 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
-def template_rule(base_context: dict[str, Any]) -> Rule:
+def template_rule(base_context: Context) -> Rule:
     """Check every template field of a dataclass by rendering it against the context."""
 
-    def check(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+    def check(arguments: dict[str, Any]) -> list[RuleProblem]:
         cls = arguments.pop("_class")
-        context = dict(base_context)
+        context = base_context
         if cls is Step:
-            context.update(step_context(Step(**{k: v for k, v in arguments.items()
-                                                if k != "text"}, text="")))
+            context = context.with_values(**step_context(Step(**{
+                k: v for k, v in arguments.items() if k != "text"}, text=""), context.locale))
         found = []
         for spec in dataclasses.fields(cls):
             source = arguments.get(spec.name)
-            if spec.metadata.get("template") and isinstance(source, str) and source:
-                message = template_error(source, context)
-                if message:
-                    found.append((spec.name, message, f"the names you can use are: "
-                                  f"{TEMPLATE_NAMES}"))
+            if limits_of(spec).template and isinstance(source, str) and source:
+                problem = context.error(source)
+                if problem:
+                    found.append((spec.name, problem[0], {
+                        **problem[1], "hint": ("hint.template_names", {"names": TEMPLATE_NAMES})}))
         if cls is Step:
             found += _quantity_problems(arguments)
         return found
@@ -65,27 +68,26 @@ def template_rule(base_context: dict[str, Any]) -> Rule:
     return check
 
 
-def _quantity_problems(step: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _quantity_problems(step: dict[str, Any]) -> list[RuleProblem]:
     """A step's duration or pressure must be printed by its text, and only through data."""
     text = step.get("text") or ""
     found = []
     for key, placeholder in (("seconds", "seconds"), ("pressure_kg", "pressure")):
         if step.get(key) is not None and placeholder not in text:
-            found.append(("text", f"the step has {key}: {step[key]:g} but its text does not "
-                          "print it", f"write {{{{ {placeholder} }}}} where it goes"))
+            found.append(("text", "step.unprinted",
+                          {"key": key, "value": step[key], "placeholder": placeholder}))
     return found
 
 
-def _unique_ids(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _unique_ids(arguments: dict[str, Any]) -> list[RuleProblem]:
     seen: dict[str, int] = {}
     found = []
     for index, routine in enumerate(arguments.get("routines") or ()):
         if routine is None:
             continue
         if routine.id in seen:
-            found.append(("routines", f"the id '{routine.id}' is used twice (routines["
-                          f"{seen[routine.id]}] and routines[{index}])",
-                          "give each routine its own id"))
+            found.append(("routines", "routine.id_twice",
+                          {"id": routine.id, "first": seen[routine.id], "second": index}))
         seen[routine.id] = index
     return found
 
@@ -93,19 +95,17 @@ def _unique_ids(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
 def leaflet_rule(routine_ids: tuple[str, ...] | None) -> Rule:
     """A section says something; the routines it names exist (when they could be read)."""
 
-    def check(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
-        found = []
+    def check(arguments: dict[str, Any]) -> list[RuleProblem]:
+        found: list[RuleProblem] = []
         if arguments.get("include") is None:
             if arguments.get("heading") is None:
-                found.append(("heading", "the key 'heading' is missing",
-                              "only a section with 'include' takes its heading from there"))
+                found.append(("heading", "content.heading_missing", {}))
             if not arguments.get("paragraphs") and not arguments.get("routines"):
-                found.append(("paragraphs", "the section has nothing to print",
-                              "give it paragraphs, routines or include"))
+                found.append(("paragraphs", "content.empty_section", {}))
         for index, routine_id in enumerate(arguments.get("routines") or ()):
             if routine_ids is not None and routine_id and routine_id not in routine_ids:
-                found.append((f"routines[{index}]", f"unknown routine '{routine_id}'",
-                              did_you_mean(routine_id, routine_ids)))
+                found.append((f"routines[{index}]", "routine.unknown", {
+                    "routine": routine_id, "hint": suggest(routine_id, routine_ids)}))
         return found
 
     return check
@@ -137,23 +137,25 @@ def load_content(root: Path, language: str = "sv",
     folder = root / language
     if not folder.is_dir():
         languages = available_languages(root) if root.is_dir() else []
-        raise ContentError.single(display_path(root, root), f"no content for the language "
-                                  f"'{language}'", hint=did_you_mean(language, languages)
-                                  if languages else "run `handouts init DIR` to start a folder")
+        raise ContentError.single(display_path(root, root), "content.no_language",
+                                  {"language": language}, hint=suggest(language, languages)
+                                  if languages else ("hint.start_folder", {}))
     loader = _Loader(root)
+    rules_file = loader.load(locale_file(root, language), LocaleData)
+    locale = Locale(language, rules_file) if rules_file is not None else None
     organisation = loader.load(root / "organisation.yaml", Organisation)
     context: dict[str, Any] = {}
-    if organisation is not None:
-        context["organisation"] = organisation_context(organisation)
-    labels = loader.load(folder / "labels.yaml", Labels,
-                         {object: template_rule(context)} if context else None)
+    if organisation is not None and locale is not None:
+        context["organisation"] = organisation_context(organisation, locale)
+    labels = loader.load(folder / "labels.yaml", Labels, {object: template_rule(
+        Context(context, locale))} if context and locale else None)
     rules: dict[type, Rule] | None = None
-    if organisation is not None and labels is not None:
+    if organisation is not None and labels is not None and locale is not None:
         context["person"] = {"name": labels.person_default}
         context["carer"] = {"name": labels.carer_default}
         if person_context is not None:
             context.update(person_context(labels))
-        rules = {object: template_rule(context), RoutineBook: _unique_ids}
+        rules = {object: template_rule(Context(context, locale)), RoutineBook: _unique_ids}
     book = loader.load(folder / "routines.yaml", RoutineBook, rules)
     activities = loader.load(folder / "activities.yaml", Activities)
     self_care = loader.load(folder / "self_care.yaml", SelfCare)
@@ -161,6 +163,6 @@ def load_content(root: Path, language: str = "sv",
     leaflet = loader.load(folder / "leaflet.yaml", Leaflet, {LeafletSection: leaflet_rule(known)})
     if loader.problems:
         raise ContentError(loader.problems)
-    assert organisation and labels and book and activities and self_care and leaflet
+    assert organisation and labels and book and activities and self_care and leaflet and locale
     return Content(language, organisation, book.routines, activities, self_care, labels,
-                   leaflet)
+                   leaflet, locale)

@@ -1,5 +1,7 @@
 """Validate (person): one person's details, from a person file or a roster row, to `Person`.
 
+The types (`Person`, `Likes`, `Contact`) live in model/person.py; this module checks.
+
 A person names the routines they follow; those ids are checked against the content of
 the person's language, with "did you mean" for a misspelt id. Text that cannot be
 printed (control and format characters) is refused with the character's name. No
@@ -9,46 +11,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ContentError, Problem
-from .model import text
-from .validate import Checker, did_you_mean
+from .model.person import Contact, Likes, Person
+from .validate import Checker, suggest
 from .yamlread import Mapping
 from .yamlread import Sequence as YamlSequence
 
 _ALLOWED_CONTROLS = "\n\t\r"
-
-
-@dataclass(frozen=True)
-class Likes:
-    """What brings the person joy: printed so a carer can start a good moment."""
-
-    music: str | None = field(default=None, metadata=text(100))
-    food: str | None = field(default=None, metadata=text(100))
-    memories: str | None = field(default=None, metadata=text(140))
-
-
-@dataclass(frozen=True)
-class Contact:
-    role: str = field(metadata=text(30))
-    name: str = field(metadata=text(50))
-    phone: str = field(metadata=text(20, digits=True))
-
-
-@dataclass(frozen=True)
-class Person:
-    """One person cared for, as their personal card shows them."""
-
-    name: str = field(metadata=text(60))
-    routines: tuple[str, ...] = field(metadata={"min_items": 1, "max_items": 8})
-    carer: str | None = field(default=None, metadata=text(60))
-    language: str = field(default="sv", metadata=text(10))
-    avoid: tuple[str, ...] = field(default=(), metadata={"max_items": 6, "item_max_len": 90})
-    likes: Likes = field(default_factory=Likes)
-    contacts: tuple[Contact, ...] = field(default=(), metadata={"max_items": 3})
-    note: str | None = field(default=None, metadata=text(240))
+__all__ = ["Contact", "Likes", "Person", "convert_person", "located"]
 
 
 RoutineIds = Callable[[str], Sequence[str]]
@@ -75,14 +47,12 @@ def _check_characters(checker: Checker, value: Any, path: str, where: Any,
         character = _unprintable(value)
         if character is not None:
             name = unicodedata.name(character, "a control character")
-            checker.report(where, path, f"the text holds U+{ord(character):04X} ({name}), "
-                           "which cannot be printed", "delete it; it is often pasted in "
-                           "by accident")
+            checker.report(where, path, "text.unprintable",
+                           {"codepoint": f"{ord(character):04X}", "name": name})
         elif missing_glyph is not None and (character := missing_glyph(value)) is not None:
             name = unicodedata.name(character, "unnamed character")
-            checker.report(where, path, f"the font has no letter for {character!r} "
-                           f"(U+{ord(character):04X} {name})",
-                           "write the text without it, or in words")
+            checker.report(where, path, "text.no_letter", {
+                "character": character, "codepoint": f"{ord(character):04X}", "name": name})
     elif isinstance(value, dict):
         for key, item in value.items():
             child = f"{path}.{key}" if path else str(key)
@@ -98,8 +68,8 @@ def _check_routines(checker: Checker, value: Any, person: Person, languages: Seq
                     routine_ids: RoutineIds) -> None:
     if person.language not in languages:
         checker.report(checker.position(value, "language"), "language",
-                       f"there is no content in the language '{person.language}'",
-                       did_you_mean(person.language, languages))
+                       "person.language", {"language": person.language},
+                       suggest(person.language, languages))
         return
     known = routine_ids(person.language)
     listed = value.get("routines") if isinstance(value, dict) else None
@@ -107,11 +77,11 @@ def _check_routines(checker: Checker, value: Any, person: Person, languages: Seq
     for index, routine_id in enumerate(person.routines):
         where = checker.position(listed, index) if isinstance(listed, list) else None
         if routine_id and routine_id not in known:
-            checker.report(where, f"routines[{index}]", f"unknown routine '{routine_id}'",
-                           did_you_mean(routine_id, known))
+            checker.report(where, f"routines[{index}]", "routine.unknown",
+                           {"routine": routine_id}, suggest(routine_id, known))
         elif routine_id in seen:
-            checker.report(where, f"routines[{index}]", f"'{routine_id}' is listed twice",
-                           "list each routine once")
+            checker.report(where, f"routines[{index}]", "routine.twice",
+                           {"routine": routine_id})
         seen.add(routine_id)
 
 
@@ -124,8 +94,7 @@ def convert_person(value: Any, file: str, languages: Sequence[str],
     checker = Checker(file)
     where = getattr(value, "line", 1) or 1
     if not isinstance(value, dict):
-        raise ContentError([Problem(file, where, None, "a person is a mapping of keys such "
-                                    "as name: and routines:")])
+        raise ContentError([Problem("person.not_mapping", {}, file, where)])
     _check_characters(checker, value, "", where, missing_glyph)
     person = checker.convert(value, Person, "", where)
     if isinstance(person.language, str) and isinstance(person.routines, tuple):

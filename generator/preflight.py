@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, PdfObject
 
-from .errors import HandoutsError
+from .errors import HandoutsError, Problem
 from .layout import LAYOUT_KINDS
 from .preflight_page import Boxes, Finding, Rect, drawn_findings, guarded, inside, why
 
@@ -280,7 +280,8 @@ def read_pdfs(paths: list[Path]) -> list[tuple[str, bytes]]:
         try:
             found.append((str(path), path.read_bytes()))
         except OSError as error:
-            raise HandoutsError(f"{path}: error: cannot read the file: {error.strerror}") from None
+            raise HandoutsError([Problem("pdf.unreadable", {"reason": error.strerror},
+                                         str(path))]) from None
     return found
 
 
@@ -290,5 +291,5 @@ def failed(reports: list[Report]) -> PreflightFailed | None:
     if not bad:
         return None
     problems = sum(len(r.findings) for r in bad)
-    return PreflightFailed(f"preflight: {problems} problem(s) in {len(bad)} of "
-                           f"{len(reports)} file(s)")
+    return PreflightFailed([Problem("preflight.failed", {
+        "count": problems, "bad": len(bad), "files": len(reports)}, product="preflight")])

@@ -16,7 +16,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from .layout import MIN_CONTRAST, MM, SAFE_MARGIN_MM, contrast
+from .layout import MIN_CONTRAST, MM, SAFE_MARGIN_MM
+from .model.colour import Colour
 
 MIN_DPI = 300.0
 RENDER_DPI = 150
@@ -142,7 +143,7 @@ class _Pixels:
 
 
 def _hex(colour: tuple[int, int, int]) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*colour)
+    return Colour.rgb(*colour).hex
 
 
 def _distance(a: tuple[int, ...], b: tuple[int, ...]) -> int:
@@ -198,7 +199,7 @@ def _text_findings(number: int, textpage: pdfium.PdfTextPage, pixels: _Pixels, f
         if not colours:
             continue
         background = _ground(colours, glyph.colour)
-        ratio = contrast(_hex(glyph.colour), _hex(background))
+        ratio = Colour.rgb(*glyph.colour).contrast(Colour.rgb(*background))
         if ratio < MIN_CONTRAST - 0.05:
             low.append((ratio, glyph, background))
         reach = _distance(glyph.colour, background) / 2

@@ -2,7 +2,8 @@
 
 `Checker.convert` walks a dataclass's type hints: unknown keys get "did you mean",
 missing keys are named, wrong types say what they got, text longer than its field's
-`max_len` is refused. Each problem carries file, line, column and field path.
+`max_len` is refused (the typed `Limits` in model/constraints.py), a colour is parsed
+once. Each problem carries file, line, column and field path.
 """
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ import typing
 from enum import Enum
 from typing import Any, TypeVar
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, Suggestion
+from .messages import CATALOGUE
+from .model.colour import Colour
+from .model.constraints import NONE, Limits, limits_of
 from .yamlread import Mapping, Sequence
 
 T = TypeVar("T")
@@ -23,14 +27,20 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    """The English text of `suggest`'s hint."""
+    code, params = suggest(word, choices)
+    return CATALOGUE[code].text.format(**params)
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> Suggestion:
     """A hint naming the closest choice, or listing the choices when none is close."""
     options = sorted(set(choices))
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return ("hint.did_you_mean", {"close": close[0]})
     if len(options) <= 14:
-        return "choose one of: " + ", ".join(options)
-    return f"see `handouts list` for the {len(options)} choices"
+        return ("hint.choose_one", {"choices": ", ".join(options)})
+    return ("hint.see_list", {"count": len(options)})
 
 
 def describe(value: Any) -> str:
@@ -49,32 +59,18 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-_NOT_FINITE = "YAML reads .nan as 'not a number' and .inf as 'infinity'; write"
-
-
-def number_range(meta: typing.Mapping[str, Any]) -> tuple[float | None, float | None]:
-    """The smallest and largest value a number field takes, from its metadata."""
-    return meta.get("min"), meta.get("max")
-
-
-def _span(low: float | None, high: float | None) -> str:
-    if low is not None and high is not None:
-        return f"from {low:g} to {high:g}"
-    if low is not None:
-        return f"of at least {low:g}"
-    return f"of at most {high:g}" if high is not None else "that is finite"
-
-
-def _shown(value: float) -> str:
-    """How a refused number is quoted: `nan`, `inf`, `1e+308`, or the first digits."""
+def _shown(value: float) -> str | tuple[str, dict[str, Any]]:
+    """How a refused number is quoted: `nan`, `inf`, `1e+308`, or how many digits it has."""
     if isinstance(value, int) and abs(value) >= 10**12:
-        return f"a number of {int(value.bit_length() * math.log10(2)) + 1} digits"
+        return ("value.digits", {"count": int(value.bit_length() * math.log10(2)) + 1})
     return f"{value:g}"
 
 
 # A rule looks at the converted arguments of one dataclass and returns problems as
-# (field, message, hint); the Checker places them at that field's line.
-Rule = typing.Callable[[dict[str, Any]], list[tuple[str, str, str]]]
+# (field, code, params); the Checker places them at that field's line. A "hint" in
+# params, if any, is a Suggestion that replaces the code's own hint.
+RuleProblem = tuple[str, str, dict[str, Any]]
+Rule = typing.Callable[[dict[str, Any]], list[RuleProblem]]
 
 
 class Checker:
@@ -87,14 +83,15 @@ class Checker:
         self.unread: set[str] = set()  # paths of values missing or refused: rules wait
 
     # -- reporting ----------------------------------------------------------------
-    def report(self, where: tuple[int, int] | int | None, path: str, message: str,
-               hint: str = "") -> None:
+    def report(self, where: tuple[int, int] | int | None, path: str, code: str,
+               params: dict[str, Any] | None = None, hint: Suggestion | None = None) -> None:
         line = column = None
         if isinstance(where, tuple):
             line, column = where
         elif isinstance(where, int):
             line = where
-        self.problems.append(Problem(self.file, line, column, message, path, hint))
+        self.problems.append(Problem(code, params or {}, self.file, line, column, path,
+                                     suggestion=hint))
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -119,9 +116,8 @@ class Checker:
 
     # -- conversion -------------------------------------------------------------
     def convert(self, value: Any, cls: type[T], path: str, where: Any = None,
-                meta: typing.Mapping[str, Any] | None = None) -> T:
+                meta: Limits = NONE) -> T:
         """Convert `value` to `cls`; on a problem, report it and return a stand-in."""
-        meta = meta or {}
         origin = typing.get_origin(cls)
         if origin in (typing.Union, types.UnionType):
             options = [a for a in typing.get_args(cls) if a is not type(None)]
@@ -130,6 +126,8 @@ class Checker:
             return self.convert(value, options[0], path, where, meta)
         if origin is tuple:
             return self._sequence(value, typing.get_args(cls)[0], path, where, meta)  # type: ignore[return-value]
+        if cls is Colour:  # a value written as one string, not a mapping of its fields
+            return self._colour(value, path, where)  # type: ignore[return-value]
         if dataclasses.is_dataclass(cls):
             return self._dataclass(value, cls, path, where)  # type: ignore[return-value]
         if isinstance(cls, type) and issubclass(cls, Enum):
@@ -140,57 +138,61 @@ class Checker:
             return self._number(value, cls, path, where, meta)  # type: ignore[return-value]
         if cls is bool:
             if not isinstance(value, bool):
-                self.report(where, path, f"expected true or false, got {describe(value)}")
+                self.report(where, path, "value.not_bool", {"got": describe(value)})
                 return False  # type: ignore[return-value]
             return value  # type: ignore[return-value]
         raise TypeError(f"no conversion to {cls!r}")
 
-    def _text(self, value: Any, path: str, where: Any, meta: typing.Mapping[str, Any]) -> str:
+    def _colour(self, value: Any, path: str, where: Any) -> Colour | None:
+        try:
+            return Colour.parse(value)
+        except ValueError:
+            shown = value if isinstance(value, str) else describe(value)
+            self.report(where, path, "layout.not_colour", {"value": shown, "example": "#1a1a1a"})
+            self.unread.add(path)
+            return None
+
+    def _text(self, value: Any, path: str, where: Any, meta: Limits) -> str:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.report(where, path, f"expected text, got {describe(value)}")
+            self.report(where, path, "value.not_text", {"got": describe(value)})
             return ""
         if not isinstance(value, str):
-            if meta.get("digits"):
-                self.report(where, path, "write the number in quotes",
-                            'a phone number like 0701234567 must be "0701234567", '
-                            "or YAML reads it as a number and drops the leading 0")
+            if meta.digits:
+                self.report(where, path, "value.phone_number")
                 return ""
             value = str(value)
         value = value.strip()
         if not value:
-            self.report(where, path, "this text is empty")
-        limit = meta.get("max_len")
+            self.report(where, path, "value.empty")
+        limit = meta.max_len
         if limit and len(value) > limit:
-            self.report(where, path, f"the text is {len(value)} characters, at most {limit} "
-                        "fit here", "shorten it")
-        if meta.get("slug") and value and not _SLUG.match(value):
-            self.report(where, path, f"'{value}' is not a valid id",
-                        "use lower-case letters a–z, digits and single hyphens, like 'resa-sig'")
-        if meta.get("digits") and value and not re.fullmatch(r"\+?[0-9 \-]{6,20}", value):
-            self.report(where, path, f"'{value}' is not a phone number",
-                        "write the digits, like 0701234567 or +46701234567")
+            self.report(where, path, "value.too_long", {"length": len(value), "limit": limit})
+        if meta.slug and value and not _SLUG.match(value):
+            self.report(where, path, "value.not_id", {"value": value})
+        if meta.digits and value and not re.fullmatch(r"\+?[0-9 \-]{6,20}", value):
+            self.report(where, path, "value.not_phone", {"value": value})
         return value
 
     def _number(self, value: Any, cls: type, path: str, where: Any,
-                meta: typing.Mapping[str, Any]) -> float | None:
+                meta: Limits) -> float | None:
         """A finite number inside its field's range, or None (reported) for anything else."""
-        low, high = number_range(meta)
-        wanted = f"{'a whole number' if cls is int else 'a number'} {_span(low, high)}"
+        span = ("value.from_to", {"low": meta.min, "high": meta.max}) if (
+            meta.min is not None and meta.max is not None) else ("value.finite", {})
+        wanted = ("value.a_whole_number" if cls is int else "value.a_number", {"span": span})
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            hint = "write the number with a point, like 3.5" if (
-                isinstance(value, str) and re.fullmatch(r"\d+,\d+", value.strip())) else ""
-            self.report(where, path, f"must be {wanted}, got {describe(value)}",
-                        hint or f"write {wanted}")
+            comma = isinstance(value, str) and re.fullmatch(r"\d+,\d+", value.strip())
+            self.report(where, path, "value.decimal_comma" if comma else "value.not_number",
+                        {"got": describe(value), "wanted": wanted})
             self.unread.add(path)
             return None
         if isinstance(value, float):
             value += 0.0  # -0 is 0
         finite = not isinstance(value, float) or math.isfinite(value)
         whole = cls is not int or isinstance(value, int) or (finite and value.is_integer())
-        if not finite or not whole or (low is not None and value < low) or (
-                high is not None and value > high):
-            self.report(where, path, f"must be {wanted}, got {_shown(value)}",
-                        f"{_NOT_FINITE if not finite else 'write'} {wanted}")
+        if not finite or not whole or (meta.min is not None and value < meta.min) or (
+                meta.max is not None and value > meta.max):
+            self.report(where, path, "value.out_of_range" if finite else "value.not_finite",
+                        {"got": _shown(value), "wanted": wanted})
             self.unread.add(path)
             return None
         return cls(value)  # type: ignore[no-any-return]
@@ -200,22 +202,21 @@ class Checker:
         if isinstance(value, str) and value in choices:
             return cls(value)
         shown = value if isinstance(value, str) else describe(value)
-        self.report(where, path, f"'{shown}' is not one of the choices",
-                    did_you_mean(str(value), choices))
+        self.report(where, path, "value.not_choice", {"value": shown},
+                    suggest(str(value), choices))
         return next(iter(cls))
 
     def _sequence(self, value: Any, item_cls: type, path: str, where: Any,
-                  meta: typing.Mapping[str, Any]) -> tuple[Any, ...]:
+                  meta: Limits) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            self.report(where, path, f"expected a list, got {describe(value)}",
-                        "start each item on its own line with '- '")
+            self.report(where, path, "value.not_list", {"got": describe(value)})
             return ()
-        low, high = meta.get("min_items"), meta.get("max_items")
+        low, high = meta.min_items, meta.max_items
         if low is not None and len(value) < low:
-            self.report(where, path, f"the list needs at least {low} item(s)")
+            self.report(where, path, "value.too_few", {"low": low})
         if high is not None and len(value) > high:
-            self.report(where, path, f"the list has {len(value)} items, at most {high} fit")
-        item_meta = {"max_len": meta["item_max_len"]} if "item_max_len" in meta else {}
+            self.report(where, path, "value.too_many", {"count": len(value), "high": high})
+        item_meta = Limits(max_len=meta.item_max_len)
         return tuple(self.convert(item, item_cls, f"{path}[{i}]", self.position(value, i),
                                   item_meta) for i, item in enumerate(value))
 
@@ -226,7 +227,7 @@ class Checker:
             value.file, value.line = self.file, (where[0] if isinstance(where, tuple) else 0)
             value.positions = {shorthand: where}
         if not isinstance(value, dict):
-            self.report(where, path, f"expected a mapping of keys, got {describe(value)}")
+            self.report(where, path, "value.not_mapping", {"got": describe(value)})
             self.unread.add(path)
             return None
         hints = typing.get_type_hints(cls)
@@ -235,7 +236,7 @@ class Checker:
         for key in value:
             if key not in fields:
                 self.report(self.position(value, key), f"{prefix}{key}",
-                            f"unknown key '{key}'", did_you_mean(key, fields))
+                            "key.unknown", {"key": key}, suggest(key, fields))
         arguments: dict[str, Any] = {}
         for name, spec in fields.items():
             required = (spec.default is dataclasses.MISSING
@@ -243,18 +244,21 @@ class Checker:
             if name not in value:
                 if required:
                     self.report(getattr(value, "line", None) or where, f"{prefix}{name}",
-                                f"the key '{name}' is missing")
+                                "key.missing", {"key": name})
                     arguments[name] = None
                     self.unread.add(f"{prefix}{name}")
                 continue
             arguments[name] = self.convert(value[name], hints[name], f"{prefix}{name}",
-                                           self.position(value, name), spec.metadata)
+                                           self.position(value, name), limits_of(spec))
         rule = self.rules.get(cls) or self.rules.get(object)
         # A rule reading a missing or refused value (None) could crash or blame the wrong
         # field: the rules of a mapping wait until every value in it can be read.
         if rule is not None and not any(p.startswith(prefix) for p in self.unread):
-            for name, message, hint in rule(dict(arguments, _class=cls)):
-                self.report(self._field_position(value, name), f"{prefix}{name}", message, hint)
+            for name, code, params in rule(dict(arguments, _class=cls)):
+                params = dict(params)
+                hint = params.pop("hint", None)
+                self.report(self._field_position(value, name), f"{prefix}{name}", code, params,
+                            hint)
         return cls(**arguments)
 
 

@@ -15,14 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..errors import HandoutsError
-from ..layout import MM, CardLayout, FridgeLayout
+from ..errors import HandoutsError, Problem
 from ..model import Content, Labels, Routine
+from ..model.colour import Colour
+from ..model.layout import MM, CardLayout, FridgeLayout
+from ..model.person import Person
 from ..pdf.page import Page, Painter
-from ..person import Person
 from ..typography import NBSP, phone, web_address
 from .contact import contact_block
 from .pictograms import draw_pictogram
@@ -58,7 +58,9 @@ def avoid_section(person: Person, labels: Labels, symbol: float) -> Section:
     return Section((Block("avoid_heading", labels.avoid_heading, "heading",
                           inset=inset + symbol + 2 * MM),)
                    + tuple(Block(f"avoid[{i}]", line, bullet="•", inset=inset, private=True)
-                           for i, line in enumerate(lines)), framed=True)
+                           for i, line in enumerate(lines))
+                   # Sensitivity can change from one day to the next: ask again (issue 15).
+                   + (Block("avoid_check", labels.avoid_check, inset=inset),), framed=True)
 
 
 def likes_section(person: Person, labels: Labels) -> Section | None:
@@ -98,12 +100,12 @@ def fit_sections(sections: Sequence[Section], frame: CardFrame, fonts: Fonts, he
     return parts
 
 
-def draw_warning(canvas: Canvas, x: float, top: float, size: float, colour: str) -> None:
+def draw_warning(canvas: Canvas, x: float, top: float, size: float, colour: Colour) -> None:
     """A warning triangle with an exclamation mark, `size` points wide, apex at `top`."""
     height = size * 0.87
     canvas.saveState()
-    canvas.setStrokeColor(HexColor(colour))
-    canvas.setFillColor(HexColor(colour))
+    canvas.setStrokeColor(colour.reportlab)
+    canvas.setFillColor(colour.reportlab)
     canvas.setLineWidth(max(1.5, size / 10))
     canvas.setLineJoin(1)
     path = canvas.beginPath()
@@ -126,7 +128,7 @@ def draw_sections(canvas: Canvas, sections: Sequence[Section], parts: Sequence[F
         if section.framed:
             box = part.height + 2 * BOX_PADDING
             canvas.saveState()
-            canvas.setStrokeColor(HexColor(colour))
+            canvas.setStrokeColor(colour.reportlab)
             canvas.setLineWidth(FRAME_LINE)
             inner = FRAME_LINE / 2
             canvas.roundRect(frame.margin + inner, y - box + inner, frame.text_width - 2 * inner,
@@ -144,7 +146,7 @@ def draw_sections(canvas: Canvas, sections: Sequence[Section], parts: Sequence[F
 
 
 def _draw_pictograms(canvas: Canvas, section: Section, part: Fitted, x: float, top: float,
-                     colour: str) -> None:
+                     colour: Colour) -> None:
     """Each block's pictogram, one line high, level with the block's first line."""
     for block, paragraph, height in zip(section.blocks, part.paragraphs, part.heights,
                                         strict=True):
@@ -206,6 +208,7 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
             Block("note", person.note, private=True))))
     if not back_sections:
         back_sections = [Section((Block("name", person.name, "heading"),))]
+    back_sections.append(Section((Block("advice_note", labels.advice_note),)))
     back = _sectioned_page("cover back", frame, fonts, "", back_sections,
                            frame.margin + contact.height + 6 * MM, product,
                            lambda painter: contact.draw(painter, frame.margin, frame.margin))
@@ -218,7 +221,7 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
 
 
 class TooManyRoutines(HandoutsError):
-    pass
+    """A fridge card has room for fewer routines than the person has chosen."""
 
 
 def compose_personal_fridge(person: Person, routines: Sequence[Routine], content: Content,
@@ -226,10 +229,8 @@ def compose_personal_fridge(person: Person, routines: Sequence[Routine], content
     """The A5 fridge card: everything on one page, one short line per routine, each
     beside its pictogram as on the generic fridge card."""
     if len(routines) > layout.max_lines:
-        raise TooManyRoutines(
-            f"{product}: error: routines: the fridge card holds {layout.max_lines} routines, "
-            f"this person has {len(routines)}\n  hint: choose fewer, or use the A6 cards "
-            "(--layout card-a6)")
+        raise TooManyRoutines([Problem("fridge.too_many_routines", {
+            "most": layout.max_lines, "count": len(routines)}, field="routines", product=product)])
     frame = CardFrame(layout)
     labels = content.labels
     organisation = content.organisation

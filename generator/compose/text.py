@@ -13,16 +13,16 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from ..errors import HandoutsError, LayoutOverflow
-from ..layout import MM, TypeStyle
+from ..errors import HandoutsError, LayoutOverflow, Problem
 from ..model import Pictogram
+from ..model.colour import Colour
+from ..model.layout import MM, TypeStyle
 from ..pdf.fonts import check_glyphs
 
 
@@ -31,10 +31,10 @@ def markup(text: str) -> str:
     return escape(text)
 
 
-def style(name: str, font: str, size: float, leading: float, colour: str,
+def style(name: str, font: str, size: float, leading: float, colour: Colour,
           indent: float = 0, space_after: float = 0) -> ParagraphStyle:
     return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=leading, textColor=HexColor(colour),
+        name, fontName=font, fontSize=size, leading=leading, textColor=colour.reportlab,
         alignment=TA_LEFT, leftIndent=indent, bulletIndent=0, bulletFontName=font,
         bulletFontSize=size, spaceAfter=space_after, splitLongWords=0,
         hyphenationLang=None, embeddedHyphenation=0, uriWasteReduce=0,
@@ -71,7 +71,7 @@ class Fonts:
 
 
 class WordTooLong(HandoutsError):
-    pass
+    """A word is wider than the line it must stand on, even at the smallest size."""
 
 
 @lru_cache(maxsize=1024)
@@ -96,7 +96,7 @@ class Fitted:
 
 
 @lru_cache(maxsize=1024)
-def _wrapped(text: str, font: str, size: float, leading: float, colour: str, inset: float,
+def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, inset: float,
              gap: float, marker: str | None, width: float,
              icon: float = 0) -> tuple[Paragraph, float]:
     """A paragraph parsed and wrapped to `width`, and its height.
@@ -115,7 +115,7 @@ def _wrapped(text: str, font: str, size: float, leading: float, colour: str, ins
 
 
 def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
-                colour: str, scale: float, width: float, gap: float) -> Fitted:
+                colour: Colour, scale: float, width: float, gap: float) -> Fitted:
     paragraphs, heights = [], []
     for block in blocks:
         spec = styles[block.role]
@@ -149,14 +149,13 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
             spec.smallest + spec.leading - spec.size)
         word, word_width = widest_word(block.text, font, spec.smallest)
         if word_width > room:
-            shown = "a word" if block.private else f"the word '{word}'"
-            raise WordTooLong(
-                f"{product}: error: {where}: {block.field}: {shown} is wider than a line "
-                f"({word_width / MM:.0f} mm, the line is {room / MM:.0f} mm)\n"
-                "  hint: shorten the word or break it with a space or a hyphen")
+            shown = ("layout.a_word", {}) if block.private else ("layout.the_word", {"word": word})
+            raise WordTooLong([Problem("layout.word_too_long", {
+                "word": shown, "word_mm": word_width / MM, "line_mm": room / MM},
+                field=block.field, product=product, panel=where)])
 
 
-def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: str,
+def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: Colour,
         width: float, height: float, *, product: str, where: str, gap: float = 0) -> Fitted:
     """Set `blocks` in a box; shrink towards the minimum sizes; fail rather than clip."""
     check_words(blocks, styles, fonts, width, product, where)
