@@ -57,6 +57,11 @@ CATALOGUE: dict[str, Message] = {
     "yaml.too_many_values": Message("the file expands to more than {budget:,} values",
                                     "anchors and aliases (&name, *name) are repeated too often; "
                                     "write the values out"),
+    "yaml.number_too_long": Message("a number of {digits} digits is too long to read",
+                                    "write a shorter number, or put text in quotes"),
+    "yaml.too_deep": Message("the lists and mappings nest more than {depth} levels deep",
+                             "an anchor (&name) that holds its own alias (*name) never ends; "
+                             "write the values out"),
     "yaml.merge_key": Message("merge keys (<<) are not supported", "write the keys out"),
     "yaml.duplicate_key": Message("the key '{key}' appears twice (first on line {first})",
                                   "remove one of them"),
