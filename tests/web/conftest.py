@@ -1,7 +1,6 @@
 """Browser tests: one server (Uvicorn in a thread) and one Chromium for the whole session."""
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -52,7 +51,6 @@ class Served:
 @pytest.fixture(scope="session")
 def served() -> Iterator[Served]:
     """The app for the built-in content, on a free port of 127.0.0.1."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
     running = Served(None)
     yield running
     running.stop()
