@@ -91,3 +91,48 @@ def test_fonts_styles_and_scripts_come_from_the_app(page, served) -> None:  # ty
     assert outside == []
     assert any(url.endswith("/typsnitt/regular.ttf") for url in requested)
     assert page.evaluate("document.fonts.check('20px \"Atkinson Hyperlegible\"')")
+
+
+COLOURS = """() => [...document.querySelectorAll('main *, .top a, .bottom p')]
+  .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+  .map(el => {
+    let back = el, colour = 'rgba(0, 0, 0, 0)';
+    while (back && (colour === 'rgba(0, 0, 0, 0)' || colour === 'transparent')) {
+      colour = getComputedStyle(back).backgroundColor; back = back.parentElement;
+    }
+    return [el.tagName + '.' + el.className, getComputedStyle(el).color, colour];
+  })"""
+
+
+def _luminance(rgb: str) -> float:
+    red, green, blue = (int(float(v)) for v in rgb[rgb.index("(") + 1:].rstrip(")").split(",")[:3])
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+def contrast(fore: str, back: str) -> float:
+    light, dark = sorted((_luminance(fore), _luminance(back)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_is_measured_right() -> None:
+    assert round(contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)"), 1) == 21.0
+    assert contrast("rgb(119, 119, 119)", "rgb(255, 255, 255)") < 7
+
+
+@pytest.mark.parametrize("name,open_page", [
+    ("start", lambda page, tmp: page.goto("/")),
+    ("kort-med-fel", lambda page, tmp: card_with_errors(page)),
+    ("lista-med-rader", batch_result),
+    ("material", lambda page, tmp: page.goto("/material")),
+])
+def test_every_text_has_a_contrast_of_7_to_1(page, tmp_path, name, open_page) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, tmp_path)
+    texts = page.evaluate(COLOURS)
+    assert len(texts) > 5
+    low = [(what, fore, back) for what, fore, back in texts if contrast(fore, back) < 7]
+    assert low == []
