@@ -141,7 +141,7 @@ def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
     if product.sheet is not None:
         sheet = inputs.layouts[product.sheet.layout]
         sheets = impose([(c.front, c.back) for c in cards], sheet, product.sheet.layout)
-        sheet_pdf = render_pdf(sheets, metadata, inputs.fonts.regular)
+        sheet_pdf = render_pdf(sheets, metadata, inputs.fonts.regular, printer=True)
         documents.append(Document(product.sheet.output, sheet_pdf,
                                   f"{len(cards)} cards on {len(sheets) // 2} sheets, "
                                   f"{len(sheets)} pages"))
@@ -162,7 +162,7 @@ def _leaflet(inputs: Inputs, product: Product) -> list[Document]:
     if product.sheet is not None:
         sheets = impose_booklet(booklet.pages, inputs.layouts[product.sheet.layout],
                                 product.sheet.layout)
-        documents.append(Document(product.sheet.output, render_pdf(sheets, metadata, regular),
+        documents.append(Document(product.sheet.output, render_pdf(sheets, metadata, regular, printer=True),
                                   f"{len(booklet.pages)} pages on {len(sheets) // 2} sheets"))
     return documents
 
@@ -283,7 +283,7 @@ def render_sheets(cards: list[Imposable | None], content: Content,
     """`cards` imposed n-up (None leaves a slot empty) and rendered."""
     sheets = impose(cards, inputs.sheet, inputs.sheet_name)
     metadata = personal_metadata(content, inputs.layout)
-    return render_pdf(sheets, metadata, inputs.fonts.regular)
+    return render_pdf(sheets, metadata, inputs.fonts.regular, printer=True)
 
 
 def personal_card_document(project: Project, path: Path, layout_name: str,

@@ -100,6 +100,16 @@ def genitive(name: str) -> str:
     return name + "s"
 
 
+def tel_uri(number: str) -> str:
+    """A phone number as a link a phone can call: '072-301 08 53' -> 'tel:+46723010853'."""
+    digits = re.sub(r"[^\d+]", "", number)
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    elif digits.startswith("0"):
+        digits = "+46" + digits[1:]
+    return f"tel:{digits}"
+
+
 def web_address(url: str) -> str:
     """What a reader types: 'https://www.beroring.se/' -> 'www.beroring.se'."""
     return re.sub(r"^https?://", "", url).rstrip("/")

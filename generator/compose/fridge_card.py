@@ -12,6 +12,7 @@ from reportlab.lib.colors import HexColor
 from ..layout import MM, FridgeLayout
 from ..model import Content, Routine
 from ..pdf.page import Page, Painter
+from ..pdf.tagging import Role
 from ..typography import NBSP, phone, web_address
 from .flow import Box, Item, PictogramItem, Styles, flow
 from .text import Block, Fonts, draw_fitted, fit
@@ -57,20 +58,23 @@ def compose_fridge_card(routines: list[Routine], content: Content, layout: Fridg
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
-        canvas.setFillColor(HexColor(layout.colours.background))
-        canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(layout.colours.accent))
-        canvas.rect(-bleed, height - band, width + 2 * bleed, band + bleed, stroke=0, fill=1)
+        with painter.artifact():
+            canvas.setFillColor(HexColor(layout.colours.background))
+            canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
+            canvas.setFillColor(HexColor(layout.colours.accent))
+            canvas.rect(-bleed, height - band, width + 2 * bleed, band + bleed, stroke=0, fill=1)
         draw_fitted(canvas, title, margin, height - BAND_PADDING_MM * MM, inner)
         y = top
-        for placed in filled.placed:
-            y -= placed.height
-            placed.item.flowable.drawOn(canvas, margin, y)
-            y -= spread
+        with painter.group(Role.L):  # each line is a list item: pictogram and text
+            for placed in filled.placed:
+                y -= placed.height
+                placed.item.flowable.drawOn(canvas, margin, y)
+                y -= spread
         rule = margin + contact.height + LINE_GAP_MM * MM
         canvas.setStrokeColor(HexColor(layout.colours.accent))
         canvas.setLineWidth(1.5)
-        canvas.line(margin, rule, width - margin, rule)
+        with painter.artifact():
+            canvas.line(margin, rule, width - margin, rule)
         draw_fitted(canvas, contact, margin, margin + contact.height, inner)
 
     return Page("fridge card", width, height, bleed, draw)

@@ -8,7 +8,8 @@ fails with the field that does not fit and by how much: nothing is clipped.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
@@ -24,6 +25,8 @@ from ..errors import HandoutsError, LayoutOverflow
 from ..layout import MM, TypeStyle
 from ..model import Pictogram
 from ..pdf.fonts import check_glyphs
+from ..pdf.tagging import ListRun, Role, tags
+from .pictograms import alt_text, draw_pictogram
 
 
 def markup(text: str) -> str:
@@ -58,6 +61,16 @@ class Block:
     inset: float = 0  # points kept clear on both sides, e.g. inside a framed box
     private: bool = False  # health details: messages never quote the text
     pictogram: Pictogram | None = None  # drawn one line high to the left of the text
+    tag: Role | None = None  # the structure role, when not the one `role` implies
+
+    @property
+    def structure(self) -> Role:
+        """What a screen reader is told the block is: heading, list item or paragraph."""
+        if self.tag is not None:
+            return self.tag
+        if self.number is not None or self.bullet is not None or self.pictogram is not None:
+            return Role.LI
+        return {"title": Role.H1, "heading": Role.H2}.get(self.role, Role.P)
 
     def icon_room(self, leading: float) -> float:
         """Points kept clear on the left for the pictogram: its size and a gap."""
@@ -89,6 +102,7 @@ class Fitted:
     paragraphs: list[Paragraph]
     heights: list[float]
     scale: float
+    blocks: Sequence[Block] = field(default_factory=tuple)  # what each paragraph shows
 
     @property
     def height(self) -> float:
@@ -129,7 +143,7 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
                                      block.inset, gap, marker, width, block.icon_room(leading))
         paragraphs.append(paragraph)
         heights.append(height + gap)
-    return Fitted(paragraphs, heights, scale)
+    return Fitted(paragraphs, heights, scale, tuple(blocks))
 
 
 def block_font(block: Block, fonts: Fonts) -> str:
@@ -180,14 +194,41 @@ def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, col
 
 
 def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float) -> None:  # type: ignore[no-untyped-def]
-    """Draw fitted paragraphs downwards from `top`."""
-    y = top
-    for paragraph, height in zip(fitted.paragraphs, fitted.heights, strict=True):
-        y -= height
-        draw_paragraph(canvas, paragraph, x, y + (height - paragraph.height))
+    """Draw fitted paragraphs downwards from `top`, each tagged as its block says.
+
+    Consecutive list items form one list; a block's pictogram, one line high and level
+    with its first line, is drawn just before its text, as a figure of the item.
+    """
+    marks = tags(canvas)
+    blocks = fitted.blocks or [Block("", "")] * len(fitted.paragraphs)
+    y, lists = top, ListRun(marks)
+    for paragraph, height, block in zip(fitted.paragraphs, fitted.heights, blocks, strict=True):
+        role = block.structure
+        lists.step(role is Role.LI)
+        item = marks.group(Role.LI) if block.pictogram is not None else nullcontext()
+        with item:
+            if block.pictogram is not None:
+                size = paragraph.style.leading
+                with marks.figure(alt_text(block.pictogram)):
+                    draw_pictogram(canvas, block.pictogram, x + block.inset, y - size, size,
+                                   paragraph.style.textColor.hexval())
+                role = Role.LBODY
+            y -= height
+            draw_paragraph(canvas, paragraph, x, y + (height - paragraph.height), role)
+    lists.close()
 
 
-def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x: float, y: float) -> None:
+def _item(marks, role: Role):  # type: ignore[no-untyped-def]
+    """A list item's own group, unless the caller opened it (role LBody)."""
+    return marks.group(Role.LI) if role is Role.LI else nullcontext()
+
+
+def _body(role: Role) -> Role:
+    return Role.LBODY if role is Role.LI else role
+
+
+def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x: float, y: float,
+                   role: Role = Role.P) -> None:
     """Draw a wrapped paragraph with its lower-left corner at (x, y).
 
     A paragraph in one font, as most of ours are, is set here as one text object with
@@ -195,8 +236,11 @@ def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x: float, y: float) -> 
     which matters when a batch draws every card twice. Mixed fonts go to `drawOn`.
     """
     lines = paragraph.blPara
+    marks = tags(canvas)
     if lines.kind != 0 or getattr(lines, "us_lines", None) or getattr(lines, "link", None):
-        paragraph.drawOn(canvas, x, y)
+        # a list item in mixed fonts: its marker is read with its body
+        with _item(marks, role), marks.tag(_body(role)):
+            paragraph.drawOn(canvas, x, y)
         return
     spec = paragraph.style
     ascent = lines.fontSize if rl_config.paraFontSizeHeightOffset else getattr(
@@ -205,12 +249,15 @@ def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x: float, y: float) -> 
     canvas.saveState()
     canvas.setFillColor(lines.textColor)
     text = canvas.beginText(x + spec.bulletIndent, baseline)
-    if paragraph.bulletText:  # in the same text object, so "1. Step" copies as one line
-        text.setFont(spec.bulletFontName, spec.bulletFontSize)
-        text.textOut(paragraph.bulletText)
-    text.setXPos(spec.leftIndent - spec.bulletIndent)
-    text.setFont(lines.fontName, lines.fontSize, spec.leading)
-    for _, words in lines.lines:
-        text.textLine(" ".join(words))
-    canvas.drawText(text)
+    with _item(marks, role):
+        if paragraph.bulletText:  # in the same text object, so "1. Step" copies as one line
+            with marks.tag(Role.LBL, into=text):
+                text.setFont(spec.bulletFontName, spec.bulletFontSize)
+                text.textOut(paragraph.bulletText)
+        text.setXPos(spec.leftIndent - spec.bulletIndent)
+        with marks.tag(_body(role), into=text):
+            text.setFont(lines.fontName, lines.fontSize, spec.leading)
+            for _, words in lines.lines:
+                text.textLine(" ".join(words))
+        canvas.drawText(text)
     canvas.restoreState()
