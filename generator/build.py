@@ -162,7 +162,8 @@ def _leaflet(inputs: Inputs, product: Product) -> list[Document]:
     if product.sheet is not None:
         sheets = impose_booklet(booklet.pages, inputs.layouts[product.sheet.layout],
                                 product.sheet.layout)
-        documents.append(Document(product.sheet.output, render_pdf(sheets, metadata, regular, printer=True),
+        sheet_pdf = render_pdf(sheets, metadata, regular, printer=True)
+        documents.append(Document(product.sheet.output, sheet_pdf,
                                   f"{len(booklet.pages)} pages on {len(sheets) // 2} sheets"))
     return documents
 

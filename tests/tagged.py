@@ -27,6 +27,7 @@ class Node:
     kids: list[Node] = field(default_factory=list)
     content: list[tuple[int, int]] = field(default_factory=list)  # (page index, MCID)
     links: int = 0  # OBJR kids
+    order: list[Node | tuple[int, int]] = field(default_factory=list)  # kids as they come
 
     def walk(self) -> Iterator[Node]:
         yield self
@@ -127,12 +128,15 @@ def structure(pdf: pikepdf.Pdf) -> Node:
         for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
             if isinstance(kid, int):
                 node.content.append((page, int(kid)))  # type: ignore[arg-type]
+                node.order.append(node.content[-1])
             elif kid.get("/Type") == "/MCR":
                 node.content.append((pages[kid.Pg.objgen], int(kid.MCID)))
+                node.order.append(node.content[-1])
             elif kid.get("/Type") == "/OBJR":
                 node.links += 1
             else:
                 node.kids.append(read(kid, page))
+                node.order.append(node.kids[-1])
         return node
 
     root = pdf.Root.StructTreeRoot
@@ -146,14 +150,36 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+INLINE = {"Link", "Span"}  # read within the sentence they stand in
+
+
 def reading_text(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
-    """(element type, text) for every element with content, in structure-tree order."""
+    """(element type, text) for every element with content, in structure-tree order.
+
+    A link or span inside a paragraph is read where it stands in it; a figure is read
+    as its alternative text, in brackets.
+    """
     contents = [page_content(page) for page in pdf.pages]
+    inlined: set[int] = set()
+
+    def text_of(node: Node) -> str:
+        if node.role == "Figure":
+            return f"[{node.alt}]"
+        parts = []
+        for item in node.order:
+            if isinstance(item, Node):
+                if item.role in INLINE and node.content:
+                    inlined.add(id(item))
+                    parts.append(text_of(item))
+            else:
+                parts.append(contents[item[0]].text.get(item[1], ""))
+        return "".join(parts)
+
     lines = []
     for node in structure(pdf).walk():
-        text = "".join(contents[page].text.get(mcid, "") for page, mcid in node.content)
-        if node.role == "Figure":
-            text = f"[{node.alt}]"
+        if id(node) in inlined:
+            continue
+        text = text_of(node)
         if text.strip():
             lines.append((node.role, " ".join(text.split())))
     return lines

@@ -14,10 +14,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..layout import MM, BookletLayout, LeafletLayout
 from ..model import Content, LeafletPart, LeafletSection, Pictogram, Routine
+from ..pdf.tagging import Role, tags
 from ..personalise import base_context, personalise_routine, render
 from .contact import ContactBlock, contact_block
 from .flow import Item, PictogramItem, Source, Styles, TextBox
-from ..pdf.tagging import Role, tags
 from .pictograms import alt_text, draw_pictogram
 from .text import Block, Fonts, draw_fitted, fit
 

@@ -62,6 +62,7 @@ class Block:
     private: bool = False  # health details: messages never quote the text
     pictogram: Pictogram | None = None  # drawn one line high to the left of the text
     tag: Role | None = None  # the structure role, when not the one `role` implies
+    links: tuple[tuple[str, str, str], ...] = ()  # (words as printed, URI, description)
 
     @property
     def structure(self) -> Role:
@@ -214,8 +215,32 @@ def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float) -> N
                                    paragraph.style.textColor.hexval())
                 role = Role.LBODY
             y -= height
-            draw_paragraph(canvas, paragraph, x, y + (height - paragraph.height), role)
+            draw_paragraph(canvas, paragraph, x, y + (height - paragraph.height), role,
+                           block.links)
     lists.close()
+
+
+def _linked_line(marks, text, line: str, links: Sequence[tuple[str, str, str]],  # type: ignore[no-untyped-def]
+                 left: float, baseline: float, font: str, size: float) -> None:
+    """One line whose web address or phone number is a link: the same glyphs, in pieces."""
+    rest, done = line, 0.0
+    while rest:
+        found = [(rest.find(words), words, uri, what) for words, uri, what in links
+                 if words and words in rest]
+        if not found:
+            text.textOut(rest)
+            break
+        start, words, uri, what = min(found)
+        text.textOut(rest[:start])
+        done += stringWidth(rest[:start], font, size)
+        width = stringWidth(words, font, size)
+        with marks.tag(Role.LINK, into=text):
+            text.textOut(words)
+            marks.link(uri, what, (left + done, baseline - 0.25 * size,
+                                   left + done + width, baseline + 0.9 * size))
+        done += width
+        rest = rest[start + len(words):]
+    text.textLine("")
 
 
 def _item(marks, role: Role):  # type: ignore[no-untyped-def]
@@ -228,7 +253,7 @@ def _body(role: Role) -> Role:
 
 
 def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x: float, y: float,
-                   role: Role = Role.P) -> None:
+                   role: Role = Role.P, links: Sequence[tuple[str, str, str]] = ()) -> None:
     """Draw a wrapped paragraph with its lower-left corner at (x, y).
 
     A paragraph in one font, as most of ours are, is set here as one text object with
@@ -257,7 +282,13 @@ def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x: float, y: float,
         text.setXPos(spec.leftIndent - spec.bulletIndent)
         with marks.tag(_body(role), into=text):
             text.setFont(lines.fontName, lines.fontSize, spec.leading)
-            for _, words in lines.lines:
-                text.textLine(" ".join(words))
+            left = x + spec.leftIndent
+            for number, (_, words) in enumerate(lines.lines):
+                line = " ".join(words)
+                if not links:
+                    text.textLine(line)
+                    continue
+                _linked_line(marks, text, line, links, left, baseline - number * spec.leading,
+                             lines.fontName, lines.fontSize)
         canvas.drawText(text)
     canvas.restoreState()

@@ -49,7 +49,8 @@ _UA_EXTENSION = """<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resour
 <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
 <pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>
 <pdfaProperty:category>internal</pdfaProperty:category>
-<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed\
+</pdfaProperty:description>
 </rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>"""
 
 
@@ -76,7 +77,8 @@ def xmp(metadata: Metadata, epoch: int, identifier: str, producer: str) -> bytes
 <dc:format>application/pdf</dc:format>
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text['title']}</rdf:li></rdf:Alt></dc:title>
 <dc:creator><rdf:Seq><rdf:li>{text['author']}</rdf:li></rdf:Seq></dc:creator>
-<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{text['subject']}</rdf:li></rdf:Alt></dc:description>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{text['subject']}</rdf:li></rdf:Alt>\
+</dc:description>
 <dc:language><rdf:Bag><rdf:li>{text['language']}</rdf:li></rdf:Bag></dc:language>
 <pdf:Keywords>{text['keywords']}</pdf:Keywords>
 <pdf:Producer>{text['producer']}</pdf:Producer>

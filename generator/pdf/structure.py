@@ -74,8 +74,8 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
     root = marker.root
     reading_order(root)
     elements = _walk(root)
-    dictionaries = {id(e): PDFDictionary({"Type": PDFName("StructElem"),
-                                          "S": PDFName(str(e.role))}) for e in elements}
+    # /Type /StructElem is optional: left out, as each file holds hundreds of elements.
+    dictionaries = {id(e): PDFDictionary({"S": PDFName(str(e.role))}) for e in elements}
     refs = {key: doc.Reference(value) for key, value in dictionaries.items()}
     tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
     tree_ref = doc.Reference(tree_root)
@@ -86,7 +86,7 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
     def fill(element: Element, parent: PDFObjectReference) -> None:
         entry = dictionaries[id(element)]
         entry["P"] = parent
-        if element.page is not None:
+        if element.page is not None and any(isinstance(k, Marked) for k in element.kids):
             entry["Pg"] = page_ref(canvas, element.page)
         for key, value in (("Alt", element.alt), ("Lang", element.lang)):
             if value:
@@ -118,6 +118,8 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
     tree_root["K"] = refs[id(root)]
     tree_root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(numbers)}))
     tree_root["ParentTreeNextKey"] = pages + len(marker.annotations)
+    # Aside (the "Avoid" box) is a PDF 2.0 type; PDF/UA-1 readers are told it is a Sect.
+    tree_root["RoleMap"] = PDFDictionary({"Aside": PDFName("Sect")})
     catalog = doc.Catalog
     catalog.StructTreeRoot = tree_ref
     catalog.MarkInfo = PDFDictionary({"Marked": pdfdoc.PDFtrue})
