@@ -6,6 +6,7 @@ FILE.pdf` prints the structure tree's text in reading order, as a screen reader 
 """
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -180,8 +181,8 @@ def reading_text(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
         if id(node) in inlined:
             continue
         text = text_of(node)
-        if text.strip():
-            lines.append((node.role, " ".join(text.split())))
+        if text.strip():  # line ends and runs of spaces become one space; no-break spaces stay
+            lines.append((node.role, re.sub(r"[ \t\r\n]+", " ", text).strip()))
     return lines
 
 

@@ -100,6 +100,18 @@ def xmp(metadata: Metadata, epoch: int, identifier: str, producer: str) -> bytes
     return packet.encode("utf-8")
 
 
+class _Uncompressed(PDFStream):  # type: ignore[misc]
+    """A stream written as it is, with no /Filter at all (PDF/A wants XMP readable)."""
+
+    def format(self, document):  # type: ignore[no-untyped-def]
+        saved = document.defaultStreamFilters
+        document.defaultStreamFilters = None
+        try:
+            return super().format(document)
+        finally:
+            document.defaultStreamFilters = saved
+
+
 def content_id(canvas: Canvas, metadata: Metadata) -> str:
     """An MD5 of every page's content stream and of the metadata, as hex."""
     digest = hashlib.md5(usedforsecurity=False)
@@ -122,6 +134,6 @@ def make_archival(canvas: Canvas, metadata: Metadata, epoch: int, producer: str)
     catalog = doc.Catalog
     catalog.__NoDefault__ = list(catalog.__NoDefault__) + ["OutputIntents"]
     catalog.OutputIntents = PDFArray([intent])
-    catalog.Metadata = PDFStream(
+    catalog.Metadata = _Uncompressed(
         PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-        xmp(metadata, epoch, identifier, producer), filters=[])
+        xmp(metadata, epoch, identifier, producer))
