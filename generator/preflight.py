@@ -28,12 +28,13 @@ from pypdf.generic import DictionaryObject, RectangleObject
 
 from .errors import HandoutsError
 from .layout import LAYOUT_KINDS, MIN_CONTRAST, MM, SAFE_MARGIN_MM, contrast
+from .preflight_access import ACCESS_CHECKS, access_findings
 
 DEFAULT_FLOOR = 14.0
 MIN_DPI = 300.0
 RENDER_DPI = 150
 CHECKS = ("type size", "contrast", "fonts embedded", "page boxes", "bleed", "safe margin",
-          "images", "text visible")
+          "images", "text visible") + ACCESS_CHECKS
 _TOLERANCE_PT = 0.05
 _EDGE_SHARE = 0.02  # share of an edge where colour may stop at the trim (anti-aliasing)
 
@@ -333,6 +334,7 @@ def preflight(data: bytes, name: str) -> Report:
         return report
     report.floor = body_floor(keywords)
     report.pages = len(document)
+    report.findings += [Finding(*found) for found in access_findings(reader)]
     try:
         for index, page in enumerate(document):
             number, info = index + 1, reader.pages[index]

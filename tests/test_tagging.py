@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-
-from conftest import REPO
 from products import shipped
 from tagged import page_content, reading_text, structure
+
+from conftest import REPO
 
 PRINTER_FILES = ("-ark.pdf",)
 PERSON = REPO / "content" / "people" / "anna-lind.yaml"
