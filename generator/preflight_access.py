@@ -7,6 +7,7 @@ files): it is not meant for reading, so it is not held to these checks.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, ContentStream, DictionaryObject
@@ -57,10 +58,10 @@ def _elements(node: object, role_map: dict[str, str], depth: int = 0) -> Iterato
 
 def access_findings(reader: PdfReader) -> list[Found]:
     """What keeps a screen reader or an archive from using the file, as findings."""
-    title = str((reader.metadata or {}).get("/Title", "") or "")
+    title = str(reader.metadata.get("/Title", "") or "") if reader.metadata else ""
     if title.startswith(PRINTER_TITLE):
         return []
-    catalog = reader.trailer["/Root"]
+    catalog = cast(DictionaryObject, reader.trailer["/Root"].get_object())
     found: list[Found] = []
     if not str(catalog.get("/Lang", "")).strip():
         found.append((0, "language", "the file does not say its language (/Lang): a screen "
@@ -70,12 +71,13 @@ def access_findings(reader: PdfReader) -> list[Found]:
         found.append((0, "output intent", "no output intent with a colour profile: the file "
                       "is not PDF/A, an archive cannot keep its colours"))
     tree = catalog.get("/StructTreeRoot")
-    marked = catalog.get("/MarkInfo", {}).get("/Marked", False)
+    mark_info = catalog.get("/MarkInfo")
+    marked = bool(mark_info.get_object().get("/Marked", False)) if mark_info else False
     if tree is None or not marked:
         found.append((0, "tags", "the file is not tagged: a screen reader cannot tell "
                       "headings, lists and pictures apart, nor read it in order"))
         return found
-    tree = tree.get_object()
+    tree = cast(DictionaryObject, tree.get_object())
     role_map = {str(k)[1:]: str(v)[1:] for k, v in tree.get("/RoleMap", {}).items()}
     missing = sum(1 for role, element in _elements(tree.get("/K"), role_map)
                   if role == "Figure" and not str(element.get("/Alt", "")).strip())
