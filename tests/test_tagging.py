@@ -40,7 +40,8 @@ def reading_files() -> dict[str, bytes]:
 
 
 READING = ("rutinkort-a6.pdf", "oxytocin-och-beroring.pdf", "oxytocin-och-beroring-a5.pdf",
-           "kylskapskort-a5.pdf", "kylskapskort-dl.pdf", "anna-a6.pdf", "anna-a5.pdf")
+           "oxytocin-och-beroring-storstil.pdf", "kylskapskort-a5.pdf", "kylskapskort-dl.pdf",
+           "anna-a6.pdf", "anna-a5.pdf")
 
 
 def open_pdf(name: str) -> pikepdf.Pdf:
@@ -196,6 +197,26 @@ def test_avoid_box_is_an_aside_with_its_heading() -> None:
         (aside,) = [n for n in structure(pdf).walk() if n.role == "Aside"]
         assert pdf.Root.StructTreeRoot.RoleMap.Aside == "/Sect"
     assert aside.kids[0].role == "H2" and aside.kids[1].role == "L"
+
+
+def test_large_print_is_large() -> None:
+    """The large-print booklet: body at least 18 pt, headings at least 24 pt, on white."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(reading_files()["oxytocin-och-beroring-storstil.pdf"])
+    try:
+        sizes = set()
+        for page in list(document)[1:]:  # the cover's credit line is the title page's
+            textpage = page.get_textpage()
+            for index in range(textpage.count_chars()):
+                if textpage.get_text_range(index, 1).strip():
+                    sizes.add(round(pdfium.raw.FPDFText_GetFontSize(textpage.raw, index), 1))
+    finally:
+        document.close()
+    assert min(sizes) >= 18 and max(sizes) >= 24
+    with open_pdf("oxytocin-och-beroring-storstil.pdf") as pdf:
+        headings = [text for role, text in reading_text(pdf) if role == "H2"]
+    assert "Vad är oxytocin?" in headings
 
 
 def test_printer_sheets_say_so_and_are_not_tagged() -> None:

@@ -13,7 +13,7 @@ import hashlib
 import time
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from PIL import ImageCms
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
@@ -42,61 +42,57 @@ def _xmp_date(epoch: int) -> str:
 
 
 # PDF/A-2 accepts only schemas it knows or that the file describes: pdfuaid is described.
-_UA_EXTENSION = """<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
-<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
-<pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-<pdfaProperty:category>internal</pdfaProperty:category>
-<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed\
-</pdfaProperty:description>
-</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>"""
+_UA_EXTENSION = (
+    '<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">'
+    "<pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>"
+    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
+    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix><pdfaSchema:property><rdf:Seq>"
+    '<rdf:li rdf:parseType="Resource"><pdfaProperty:name>part</pdfaProperty:name>'
+    "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+    "<pdfaProperty:category>internal</pdfaProperty:category>"
+    "<pdfaProperty:description>Part of ISO 14289</pdfaProperty:description></rdf:li>"
+    "</rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>")
+_NAMESPACES = {
+    "dc": "http://purl.org/dc/elements/1.1/", "pdf": "http://ns.adobe.com/pdf/1.3/",
+    "xmp": "http://ns.adobe.com/xap/1.0/", "xmpMM": "http://ns.adobe.com/xap/1.0/mm/",
+    "pdfaid": "http://www.aiim.org/pdfa/ns/id/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+    "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+    "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#"}
 
 
 def xmp(metadata: Metadata, epoch: int, identifier: str, producer: str) -> bytes:
-    """The XMP packet: the same title, author, subject, keywords and dates as Info."""
-    text = {key: escape(value) for key, value in (
-        ("title", metadata.title), ("author", metadata.author),
-        ("subject", metadata.subject), ("keywords", metadata.keywords),
-        ("creator", metadata.creator), ("producer", producer),
-        ("language", metadata.language))}
+    """The XMP packet: the same title, author, subject, keywords and dates as Info.
+
+    Written compactly (simple values as attributes, no padding): it is the one part of
+    the file PDF/A keeps uncompressed, and a personal card is small.
+    """
+    def attribute(value: str) -> str:
+        return quoteattr(value)
+
     date = _xmp_date(epoch)
     uuid = f"uuid:{identifier[:8]}-{identifier[8:12]}-{identifier[12:16]}-" \
            f"{identifier[16:20]}-{identifier[20:32]}"
-    packet = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
- xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
- xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
- xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
- xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
- xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
- xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-<dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text['title']}</rdf:li></rdf:Alt></dc:title>
-<dc:creator><rdf:Seq><rdf:li>{text['author']}</rdf:li></rdf:Seq></dc:creator>
-<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{text['subject']}</rdf:li></rdf:Alt>\
-</dc:description>
-<dc:language><rdf:Bag><rdf:li>{text['language']}</rdf:li></rdf:Bag></dc:language>
-<pdf:Keywords>{text['keywords']}</pdf:Keywords>
-<pdf:Producer>{text['producer']}</pdf:Producer>
-<pdf:Trapped>False</pdf:Trapped>
-<xmp:CreatorTool>{text['creator']}</xmp:CreatorTool>
-<xmp:CreateDate>{date}</xmp:CreateDate>
-<xmp:ModifyDate>{date}</xmp:ModifyDate>
-<xmp:MetadataDate>{date}</xmp:MetadataDate>
-<xmpMM:DocumentID>{uuid}</xmpMM:DocumentID>
-<xmpMM:InstanceID>{uuid}</xmpMM:InstanceID>
-<pdfaid:part>2</pdfaid:part>
-<pdfaid:conformance>A</pdfaid:conformance>
-<pdfuaid:part>1</pdfuaid:part>
-{_UA_EXTENSION}
-</rdf:Description>
-</rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"""
+    simple = {"pdf:Keywords": metadata.keywords, "pdf:Producer": producer,
+              "pdf:Trapped": "False", "xmp:CreatorTool": metadata.creator,
+              "xmp:CreateDate": date, "xmp:ModifyDate": date, "xmpMM:DocumentID": uuid,
+              "xmpMM:InstanceID": uuid, "pdfaid:part": "2", "pdfaid:conformance": "A",
+              "pdfuaid:part": "1"}
+    namespaces = " ".join(f'xmlns:{k}="{v}"' for k, v in _NAMESPACES.items())
+    attributes = " ".join(f"{k}={attribute(v)}" for k, v in simple.items())
+    alt = '<rdf:Alt><rdf:li xml:lang="x-default">{}</rdf:li></rdf:Alt>'
+    packet = (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        f'<rdf:Description rdf:about="" {namespaces} {attributes}>'
+        f"<dc:format>application/pdf</dc:format>"
+        f"<dc:title>{alt.format(escape(metadata.title))}</dc:title>"
+        f"<dc:creator><rdf:Seq><rdf:li>{escape(metadata.author)}</rdf:li></rdf:Seq></dc:creator>"
+        f"<dc:description>{alt.format(escape(metadata.subject))}</dc:description>"
+        f"<dc:language><rdf:Bag><rdf:li>{escape(metadata.language)}</rdf:li></rdf:Bag>"
+        f"</dc:language>{_UA_EXTENSION}</rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="r"?>')
     return packet.encode("utf-8")
 
 

@@ -129,6 +129,8 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
 def _bookmarks(canvas: Canvas, elements: list[Element]) -> None:
     """One outline entry per element that set a bookmark while drawn, in reading order."""
     marked = [e for e in elements if e.bookmark]
+    if len(canvas._doc.Pages.pages) < 2:
+        return  # a one-page card needs no bookmarks
     for element in marked:
         canvas.addOutlineEntry(element.title, element.bookmark, level=0)
     if marked:
