@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from PIL import ImageCms
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFStream,
+    PDFString,
+    PDFZCompress,
+)
 from reportlab.pdfgen.canvas import Canvas
 
 if TYPE_CHECKING:
@@ -122,7 +129,7 @@ def make_archival(canvas: Canvas, metadata: Metadata, epoch: int, producer: str)
     doc = canvas._doc
     identifier = content_id(canvas, metadata)
     doc._ID = b"\n[<%s><%s>]\n" % (identifier.encode(), identifier.encode())
-    profile = PDFStream(PDFDictionary({"N": 3}), srgb_profile())
+    profile = PDFStream(PDFDictionary({"N": 3}), srgb_profile(), filters=[PDFZCompress])
     intent = PDFDictionary({
         "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFA1"),
         "OutputConditionIdentifier": PDFString(OUTPUT_CONDITION),
