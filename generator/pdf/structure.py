@@ -8,19 +8,19 @@ cover before the inside panels, the fold-in flap after them).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+from urllib.parse import quote
+
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.pdfdoc import (
-    PDFArray,
-    PDFDictionary,
-    PDFName,
-    PDFObjectReference,
-    PDFString,
-)
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject
 from reportlab.pdfgen.canvas import Canvas
 
 from .tagging import Annotation, Element, Marked, Marker
 
 _PAGE_KEYS = ("StructParents", "Tabs")
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%~"  # a URI is 7-bit ASCII: anything else is %-encoded
 
 
 def reading_order(root: Element) -> None:
@@ -42,9 +42,32 @@ def _walk(element: Element) -> list[Element]:
     return found
 
 
-def page_ref(canvas: Canvas, page: int) -> PDFObjectReference:
+class _Raw(PDFObject):  # type: ignore[misc]
+    """An object written as the bytes `make` returns when the file is written.
+
+    ReportLab's generic dictionaries cost more to format than the whole page they tag;
+    a structure element is a few fixed keys, so it is written directly, compactly.
+    """
+
+    def __init__(self, make: Callable[[Any], bytes]) -> None:
+        self.make = make
+
+    def format(self, document: Any) -> bytes:
+        return self.make(document)
+
+
+def _ref(document: Any, name: str) -> bytes:
+    return b"%d %d R" % document.idToObjectNumberAndVersion[name]
+
+
+def _text(value: str) -> bytes:
+    """A text string as UTF-16BE hex with its byte-order mark: any language, no escaping."""
+    return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+def page_name(page: int) -> str:
     """ReportLab names its pages Page1, Page2, … in the order they are shown."""
-    return PDFObjectReference(f"Page{page + 1}")
+    return f"Page{page + 1}"
 
 
 def mark_page(canvas: Canvas, marker: Marker) -> None:
@@ -55,17 +78,19 @@ def mark_page(canvas: Canvas, marker: Marker) -> None:
     page.Tabs = PDFName("S") if any(a.page == marker.page for a in marker.annotations) else None
 
 
-def add_link(canvas: Canvas, annotation: Annotation) -> PDFDictionary:
-    """A link annotation on the current page: invisible border, printable, described."""
-    link = PDFDictionary({
-        "Type": PDFName("Annot"), "Subtype": PDFName("Link"),
-        "Rect": PDFArray([round(v, 2) for v in annotation.rect]),
-        "Border": PDFArray([0, 0, 0]), "F": 4,
-        "Contents": PDFString(annotation.contents),
-        "A": PDFDictionary({"Type": PDFName("Action"), "S": PDFName("URI"),
-                            "URI": PDFString(annotation.uri)})})
-    canvas._addAnnotation(link, annotation.name)
-    return link
+def add_link(canvas: Canvas, annotation: Annotation, key: Callable[[], int]) -> None:
+    """A link annotation on the current page: invisible border, printable, described;
+    `key` gives its /StructParent once the parent tree is numbered."""
+    rect = b" ".join(b"%.2f" % v for v in annotation.rect)
+
+    def make(document: Any) -> bytes:
+        return (b"<</Type/Annot/Subtype/Link/Rect[%s]/Border[0 0 0]/F 4/StructParent %d"
+                b"/Contents%s/A<</S/URI/URI(%s)>>>>" % (
+                    rect, key(), _text(annotation.contents),
+                    quote(annotation.uri, safe=_URI_SAFE).encode("ascii")
+                    .replace(b"(", b"\\(").replace(b")", b"\\)")))
+
+    canvas._addAnnotation(_Raw(make), annotation.name)
 
 
 def write_tree(canvas: Canvas, marker: Marker) -> None:
@@ -74,56 +99,65 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
     root = marker.root
     reading_order(root)
     elements = _walk(root)
-    # /Type /StructElem is optional: left out, as each file holds hundreds of elements.
-    dictionaries = {id(e): PDFDictionary({"S": PDFName(str(e.role))}) for e in elements}
-    refs = {key: doc.Reference(value) for key, value in dictionaries.items()}
-    tree_root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
-    tree_ref = doc.Reference(tree_root)
-    pages = len(marker.parents)
-    annotation_key = {a.name: pages + i for i, a in enumerate(marker.annotations)}
-    owners: dict[str, PDFObjectReference] = {}
-
-    def fill(element: Element, parent: PDFObjectReference) -> None:
-        entry = dictionaries[id(element)]
-        entry["P"] = parent
-        if element.page is not None and any(isinstance(k, Marked) for k in element.kids):
-            entry["Pg"] = page_ref(canvas, element.page)
-        for key, value in (("Alt", element.alt), ("Lang", element.lang)):
-            if value:
-                entry[key] = PDFString(value)
-        kids: list[object] = []
-        for kid in element.kids:
-            if isinstance(kid, Element):
-                kids.append(refs[id(kid)])
-                fill(kid, refs[id(element)])
-            elif isinstance(kid, Marked):
-                kids.append(kid.mcid if kid.page == element.page else PDFDictionary(
-                    {"Type": PDFName("MCR"), "Pg": page_ref(canvas, kid.page),
-                     "MCID": kid.mcid}))
-            else:
-                marker.links[kid.name]["StructParent"] = annotation_key[kid.name]
-                owners[kid.name] = refs[id(element)]
-                kids.append(PDFDictionary({"Type": PDFName("OBJR"),
-                                           "Pg": page_ref(canvas, kid.page),
-                                           "Obj": doc.refAnnotation(kid.name)}))
-        if kids:
-            entry["K"] = kids[0] if len(kids) == 1 and element is not root else PDFArray(kids)
-
-    fill(root, tree_ref)
-    numbers: list[object] = []
-    for page, elements_on_page in enumerate(marker.parents):
-        numbers += [page, PDFArray([refs[id(e)] for e in elements_on_page])]
-    for annotation in marker.annotations:
-        numbers += [annotation_key[annotation.name], owners[annotation.name]]
-    tree_root["K"] = refs[id(root)]
-    tree_root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(numbers)}))
-    tree_root["ParentTreeNextKey"] = pages + len(marker.annotations)
-    # Aside (the "Avoid" box) is a PDF 2.0 type; PDF/UA-1 readers are told it is a Sect.
-    tree_root["RoleMap"] = PDFDictionary({"Aside": PDFName("Sect")})
+    names: dict[int, str] = {}
+    parents: dict[int, str] = {}
+    for element in elements:
+        names[id(element)] = doc.Reference(_Raw(partial(_element, element, names,
+                                                        parents, marker))).name
+        for kid in element.text_kids():
+            parents[id(kid)] = names[id(element)]
+    tree = doc.Reference(_Raw(lambda document: _tree_root(document, marker, names)))
+    parents[id(root)] = tree.name
     catalog = doc.Catalog
-    catalog.StructTreeRoot = tree_ref
+    catalog.StructTreeRoot = tree
     catalog.MarkInfo = PDFDictionary({"Marked": pdfdoc.PDFtrue})
     _bookmarks(canvas, elements)
+
+
+def _element(element: Element, names: dict[int, str], parents: dict[int, str],
+             marker: Marker, document: Any) -> bytes:
+    """One structure element: /S, /P, /Pg where it holds content, /Alt, /Lang, /K."""
+    out = b"<</S/%s/P %s" % (str(element.role).encode(), _ref(document, parents[id(element)]))
+    marked = element.page is not None and any(isinstance(k, Marked) for k in element.kids)
+    if marked:
+        out += b"/Pg " + _ref(document, page_name(element.page or 0))
+    if element.alt:
+        out += b"/Alt" + _text(element.alt)
+    if element.lang:
+        out += b"/Lang" + _text(element.lang)
+    kids = []
+    for kid in element.kids:
+        if isinstance(kid, Element):
+            kids.append(_ref(document, names[id(kid)]))
+        elif isinstance(kid, Marked):
+            kids.append(b"%d" % kid.mcid if kid.page == element.page else
+                        b"<</Type/MCR/Pg %s/MCID %d>>" % (_ref(document, page_name(kid.page)),
+                                                          kid.mcid))
+        else:
+            kids.append(b"<</Type/OBJR/Pg %s/Obj %s>>" % (
+                _ref(document, page_name(kid.page)),
+                _ref(document, document.annotationName(kid.name))))
+    if kids:
+        out += b"/K[" + b" ".join(kids) + b"]"
+    return out + b">>"
+
+
+def _tree_root(document: Any, marker: Marker, names: dict[int, str]) -> bytes:
+    """StructTreeRoot with its parent tree inline: page i's MCIDs under key i, then
+    each link annotation's element under its own key."""
+    numbers = []
+    for page, owners in enumerate(marker.parents):
+        numbers.append(b"%d[%s]" % (page, b" ".join(_ref(document, names[id(e)])
+                                                    for e in owners)))
+    for annotation in marker.annotations:
+        owner = marker.link_owner[annotation.name]
+        numbers.append(b"%d %s" % (marker.link_key(annotation.name),
+                                   _ref(document, names[id(owner)])))
+    # Aside (the "Avoid" box) is a PDF 2.0 type; PDF/UA-1 readers are told it is a Sect.
+    return (b"<</Type/StructTreeRoot/K %s/ParentTree<</Nums[%s]>>/ParentTreeNextKey %d"
+            b"/RoleMap<</Aside/Sect>>>>" % (
+                _ref(document, names[id(marker.root)]), b" ".join(numbers),
+                len(marker.parents) + len(marker.annotations)))
 
 
 def _bookmarks(canvas: Canvas, elements: list[Element]) -> None:

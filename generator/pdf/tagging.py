@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from typing import Any, Protocol
 
 from reportlab.pdfgen.canvas import Canvas
@@ -89,7 +90,7 @@ class Marker:
         self.page = -1
         self.parents: list[list[Element]] = []  # per page: the element of each MCID
         self.annotations: list[Annotation] = []
-        self.links: dict[str, Any] = {}  # annotation name: its PDF dictionary
+        self.link_owner: dict[str, Element] = {}  # annotation name: its Link element
         self.bookmarks = 0
         self._stack: list[Element] = [self.root]
         self._open: Element | Marked | None = None  # content sequence now open, or artifact
@@ -217,9 +218,14 @@ class Marker:
         annotation = Annotation(self.page, name, uri, contents, tuple(box))  # type: ignore[arg-type]
         self.annotations.append(annotation)
         link.kids.append(annotation)
+        self.link_owner[name] = link
         from .structure import add_link
 
-        self.links[name] = add_link(self.canvas, annotation)
+        add_link(self.canvas, annotation, partial(self.link_key, name))
+
+    def link_key(self, name: str) -> int:
+        """The annotation's /StructParent: after the pages' keys, in the order drawn."""
+        return len(self.parents) + list(self.link_owner).index(name)
 
 
 class _NoTags:
