@@ -35,15 +35,15 @@ def test_build_writes_every_file_and_says_so(runner: CliRunner, tmp_path: Path) 
     result = run(runner, "build", "--out", str(tmp_path / "ut"))
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
-    assert len(lines) == 7
+    assert len(lines) == 8
     assert "rutinkort-a6.pdf (12 cards, 24 pages" in lines[0]
     assert "rutinkort-a4-ark.pdf (12 cards on 3 sheets, 6 pages" in lines[1]
     assert "oxytocin-och-beroring.pdf (2 sides, 5 text panels" in lines[2]
     assert "oxytocin-och-beroring-a5.pdf (8 pages" in lines[3]
     assert "oxytocin-och-beroring-a5-ark.pdf (8 pages on 2 sheets" in lines[4]
-    assert "oxytocin-och-beroring-storstil.pdf (8 pages" in lines[5]
-    assert "kylskapskort-a5.pdf (7 routines, 1 page" in lines[6]
-    assert "kylskapskort-dl.pdf (6 routines, 1 page" in lines[7]
+    assert "kylskapskort-a5.pdf (7 routines, 1 page" in lines[5]
+    assert "kylskapskort-dl.pdf (6 routines, 1 page" in lines[6]
+    assert "oxytocin-och-beroring-storstil.pdf (8 pages" in lines[7]
     assert sorted(p.name for p in (tmp_path / "ut").iterdir()) == [
         "kylskapskort-a5.pdf", "kylskapskort-dl.pdf", "oxytocin-och-beroring-a5-ark.pdf",
         "oxytocin-och-beroring-a5.pdf", "oxytocin-och-beroring-storstil.pdf",
