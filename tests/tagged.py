@@ -44,6 +44,7 @@ class PageContent:
     mcids: list[int] = field(default_factory=list)  # in stream order, repeats kept
     untagged: list[str] = field(default_factory=list)  # operators drawn outside both
     artifact_text: list[str] = field(default_factory=list)
+    left: dict[int, float] = field(default_factory=dict)  # MCID: x where its text starts
 
 
 def _decode(font: pikepdf.Dictionary | None, data: bytes) -> str:
@@ -75,8 +76,21 @@ def page_content(page: pikepdf.Page) -> PageContent:
     fonts = page.Resources.get("/Font", {})
     stack: list[int | str | None] = []  # MCID, "artifact", or None for other tags
     font = None
+    origin = [(0.0, 1.0)]  # x translation and scale of the CTM, saved by q, restored by Q
+    line_x = 0.0
     for operands, operator in pikepdf.parse_content_stream(page):
         name = str(operator)
+        if name == "q":
+            origin.append(origin[-1])
+        elif name == "Q":
+            origin.pop()
+        elif name == "cm":
+            x, scale = origin[-1]
+            origin[-1] = (x + scale * float(operands[4]), scale * float(operands[0]))
+        elif name == "Tm":
+            line_x = float(operands[4])
+        elif name in ("Td", "TD"):
+            line_x += float(operands[0])
         if name == "BDC":
             properties = operands[1]
             mcid = int(properties["/MCID"]) if isinstance(
@@ -111,6 +125,9 @@ def page_content(page: pikepdf.Page) -> PageContent:
                 found.artifact_text.append(text)
             else:
                 found.text[inside] = found.text.get(inside, "") + text  # type: ignore[index]
+                if name in TEXT_OPERATORS and inside not in found.left:
+                    x, scale = origin[-1]
+                    found.left[inside] = x + scale * line_x  # type: ignore[index]
     return found
 
 

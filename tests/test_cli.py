@@ -36,8 +36,8 @@ def test_build_writes_every_file_and_says_so(runner: CliRunner, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
     assert len(lines) == 8
-    assert "rutinkort-a6.pdf (12 cards, 24 pages" in lines[0]
-    assert "rutinkort-a4-ark.pdf (12 cards on 3 sheets, 6 pages" in lines[1]
+    assert "rutinkort-a6.pdf (13 cards, 26 pages" in lines[0]
+    assert "rutinkort-a4-ark.pdf (13 cards on 4 sheets, 8 pages" in lines[1]
     assert "oxytocin-och-beroring.pdf (2 sides, 5 text panels" in lines[2]
     assert "oxytocin-och-beroring-a5.pdf (8 pages" in lines[3]
     assert "oxytocin-och-beroring-a5-ark.pdf (8 pages on 2 sheets" in lines[4]
@@ -88,7 +88,7 @@ def test_check_reports_every_problem_and_exits_1(project: Path) -> None:
     assert "content/handouts.yaml:9:13: error: products[0].layout: no layout named 'card-a7'" \
         in result.stderr
     assert "hint: did you mean 'card-a6'?" in result.stderr
-    assert "content/sv/routines.yaml:56:16: error: routines[4].pictogram:" in result.stderr
+    assert "content/sv/routines.yaml:57:16: error: routines[4].pictogram:" in result.stderr
     assert "content/organisation.yaml:2:11: error: webbsida: unknown key 'webbsida'" \
         in result.stderr
     assert result.stderr.rstrip().endswith("errors")

@@ -50,7 +50,7 @@ def test_every_overflowing_card_is_reported(project: Path) -> None:
               "tillsammans. ") * 4 + "Beröringsupplevelser förstärks tillsammans."
     path = project / "content/sv/routines.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    for start in ("    why: Blicken är som en fråga", "    why: Närhet och en hand"):
+    for start in ("    why: Blicken är som en fråga", "    why: En hand att hålla"):
         index = next(i for i, line in enumerate(lines) if line.startswith(start))
         lines[index] = f"    why: {filler.strip()}"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -11,8 +11,8 @@ from generator.defaults import default_dir
 from generator.errors import ContentError
 
 ROUTINE_IDS = ("ogonkontakt", "sitta-nara", "utomhus", "laga-mat", "maltid", "resa-sig",
-               "minnen", "musik", "dusch-och-bad", "har-och-skagg", "fot-och-handbad",
-               "sjalvberoring")
+               "forflyttning", "minnen", "musik", "dusch-och-bad", "har-och-skagg",
+               "fot-och-handbad", "sjalvberoring")
 
 
 def content_error(project: Path) -> str:
@@ -53,7 +53,7 @@ def test_sandbox_escape_in_content_is_refused(project: Path) -> None:
 
 
 def test_step_with_seconds_must_print_them(project: Path) -> None:
-    edit(project / "content/sv/routines.yaml", "stilla där i {{ seconds }}", "stilla där")
+    edit(project / "content/sv/routines.yaml", "stilla på knät i {{ seconds }}", "stilla på knät")
     message = content_error(project)
     assert "the step has seconds: 3 but its text does not print it" in message
     assert "write {{ seconds }} where it goes" in message

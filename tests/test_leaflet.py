@@ -57,10 +57,11 @@ def test_folded_the_cover_is_on_the_front_and_the_inside_reads_in_order(inputs) 
     assert "Skola för Beröring EK" in text_in(data, 0, 197, 297)
     first, second, third = (text_in(data, 1, a, b) for a, b in ((0, 100), (100, 200), (200, 297)))
     assert first.startswith("Vad är oxytocin?")
-    assert "När rollerna ändras" in second and "Vårda er relation" in second
-    assert "När beröring känns fel" in third and "Beröring i vardagen" in third
+    assert "När rollerna ändras" in second and "När beröring känns fel" in second
+    assert "Beröring i vardagen" in third
+    assert "Det här höjer oxytocinet" in text_in(data, 0, 0, 97)
     back = text_in(data, 0, 97, 197)
-    assert "Vardag som ger mer oxytocin" in back and "www.beroring.se" in back
+    assert "Bra att veta" in back and "www.beroring.se" in back
 
 
 def test_text_per_panel_follows_the_content_order(inputs) -> None:  # type: ignore[no-untyped-def]
@@ -69,7 +70,7 @@ def test_text_per_panel_follows_the_content_order(inputs) -> None:  # type: igno
              for section in folded.panels[name].sections]
     expected = [s.id for s in inputs.content.leaflet.sections]
     assert list(dict.fromkeys(order)) == expected
-    assert folded.panels["back"].sections[-1] == "aktiviteter"
+    assert folded.panels["back"].sections[-1] == "bra-att-veta"
 
 
 def test_a_heading_never_ends_a_panel(inputs) -> None:  # type: ignore[no-untyped-def]
@@ -81,15 +82,15 @@ def test_a_heading_never_ends_a_panel(inputs) -> None:  # type: ignore[no-untype
 
 def test_everyday_touch_prints_the_routines_short_forms(inputs) -> None:  # type: ignore[no-untyped-def]
     third = text_in(shipped()[TRIFOLD], 1, 200, 297)
-    for routine_id in ("ogonkontakt", "maltid", "musik"):
+    for routine_id in ("ogonkontakt", "maltid", "forflyttning"):
         assert inputs.content.routine(routine_id).short in third
 
 
 def test_too_much_text_names_the_section_and_what_is_left(project: Path) -> None:
     paragraph = "      - " + "Lång text här. " * 30 + "\n"
-    edit(project / "content/sv/leaflet.yaml", "  - id: sjalvberoring\n",
+    edit(project / "content/sv/leaflet.yaml", "  - id: ta-hand-om-dig\n",
          "  - id: extra\n    heading: Mer\n    paragraphs:\n" + paragraph * 4
-         + "\n  - id: sjalvberoring\n")
+         + "\n  - id: ta-hand-om-dig\n")
     with pytest.raises(LayoutOverflow) as caught:
         build_project(Project(project), ("folder",))
     message = caught.value.format_message()
@@ -102,11 +103,11 @@ def test_too_much_text_names_the_section_and_what_is_left(project: Path) -> None
 def test_overflow_fails_the_build_command(project: Path, runner) -> None:  # type: ignore[no-untyped-def]
     from generator.cli import cli
 
-    edit(project / "content/sv/leaflet.yaml", "      - Lugn beröring får plats",
-         ("      - " + "Och mer. " * 60 + "\n") * 3 + "      - Lugn beröring får plats")
+    edit(project / "content/sv/leaflet.yaml", "      - Vissa tycker inte om",
+         ("      - " + "Och mer. " * 60 + "\n") * 3 + "      - Vissa tycker inte om")
     result = runner.invoke(cli, ["build", "-C", str(project), "-p", "folder"])
     assert result.exit_code == 1
-    assert ("folder: error: the 5 text panels: section 'ta-hand-om-dig' and 1 after it does "
+    assert ("folder: error: the 5 text panels: section 'aktiviteter' and 1 after it does "
             "not fit") in result.output
 
 
@@ -117,7 +118,7 @@ def test_an_unknown_routine_in_the_leaflet_gets_did_you_mean(project: Path) -> N
         build_project(Project(project))
     message = caught.value.format_message()
     assert "content/sv/leaflet.yaml:" in message
-    assert "sections[6].routines[1]: unknown routine 'sitta-nera'" in message
+    assert "sections[5].routines[1]: unknown routine 'sitta-nera'" in message
     assert "hint: did you mean 'sitta-nara'?" in message
 
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
-
-from ..layout import MM, BookletLayout
 from ..model import Content
+from ..model.layout import MM, BookletLayout
 from ..pdf.page import Page, Painter
 from ..pdf.tagging import Role
 from .flow import Box, Filled, flow
@@ -45,7 +43,7 @@ def compose_booklet(content: Content, layout: BookletLayout, fonts: Fonts,
     def page(label: str, paint) -> Page:  # type: ignore[no-untyped-def]
         def draw(painter: Painter) -> None:
             canvas = painter.canvas
-            canvas.setFillColor(HexColor(layout.colours.background))
+            canvas.setFillColor(layout.colours.background.reportlab)
             with painter.artifact():
                 canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0,
                             fill=1)
@@ -63,7 +61,7 @@ def compose_booklet(content: Content, layout: BookletLayout, fonts: Fonts,
     def notes(painter: Painter) -> None:
         canvas = painter.canvas
         draw_fitted(canvas, notes_heading, margin, height - margin, inner)
-        canvas.setStrokeColor(HexColor(layout.colours.accent))
+        canvas.setStrokeColor(layout.colours.accent.reportlab)
         canvas.setLineWidth(0.75)
         y = height - margin - notes_heading.height - NOTE_LINE_MM * MM
         with painter.artifact():

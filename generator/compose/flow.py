@@ -13,12 +13,12 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 
-from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Paragraph
 
 from ..errors import LayoutOverflow
-from ..layout import MM, Colours, TypeStyle
 from ..model import Pictogram
+from ..model.colour import Colour
+from ..model.layout import MM, Colours, TypeStyle
 from ..pdf.fonts import check_glyphs
 from ..pdf.tagging import ListRun, Role, tags
 from .pictograms import alt_text, draw_pictogram
@@ -91,7 +91,7 @@ class PictogramItem(Flowable):  # type: ignore[misc]
     """A list line: a pictogram on the left, its text beside it; never split."""
 
     def __init__(self, pictogram: Pictogram, paragraph: Paragraph, size: float,
-                 colour: str, gap: float) -> None:
+                 colour: Colour, gap: float) -> None:
         super().__init__()
         self.pictogram, self.paragraph, self.size = pictogram, paragraph, size
         self.colour, self.gap = colour, gap
@@ -122,7 +122,7 @@ class PictogramItem(Flowable):  # type: ignore[misc]
 class TextBox(Flowable):  # type: ignore[misc]
     """Paragraphs on a tinted, rounded ground, kept together."""
 
-    def __init__(self, paragraphs: list[Paragraph], tint: str, padding: float,
+    def __init__(self, paragraphs: list[Paragraph], tint: Colour, padding: float,
                  space_after: float, title: str | None = None) -> None:
         super().__init__()
         self.paragraphs, self.tint, self.padding = paragraphs, tint, padding
@@ -144,7 +144,7 @@ class TextBox(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canvas = self.canv
         marks = tags(canvas)
-        canvas.setFillColor(HexColor(self.tint))
+        canvas.setFillColor(self.tint.reportlab)
         with marks.group(Role.SECT):
             with marks.artifact():
                 canvas.roundRect(0, 0, self.width, self.height, 2.5 * MM, stroke=0, fill=1)

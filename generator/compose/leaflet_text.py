@@ -7,15 +7,13 @@ their short forms beside their pictograms, never retyped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout import MM, BookletLayout, LeafletLayout
 from ..model import Content, LeafletPart, LeafletSection, Pictogram, Routine
+from ..model.layout import MM, BookletLayout, LeafletLayout
 from ..pdf.tagging import Role, tags
-from ..personalise import base_context, personalise_routine, render
+from ..personalise import base_context, personalise_leaflet, personalise_routine
 from .contact import ContactBlock, contact_block
 from .flow import Item, PictogramItem, Source, Styles, TextBox
 from .pictograms import alt_text, draw_pictogram
@@ -28,21 +26,17 @@ COVER_PICTOGRAM = Pictogram.HOLDING_HANDS
 
 @dataclass(frozen=True)
 class LeafletWords:
-    """The leaflet's content with templates rendered and Swedish typography applied."""
+    """The leaflet's words, rendered once by the personalise stage before any fitting."""
 
-    content: Content
+    content: Content  # with the leaflet's templates rendered and typography applied
     routines: dict[str, Routine]
-    context: dict[str, Any]
 
     @classmethod
     def of(cls, content: Content) -> LeafletWords:
-        context = base_context(content.organisation, content.labels.person_default)
+        context = base_context(content, content.labels.person_default)
         chosen = {i for s in content.leaflet.sections for i in s.routines}
-        return cls(content, {i: personalise_routine(content.routine(i), context)
-                             for i in sorted(chosen)}, context)
-
-    def text(self, source: str) -> str:
-        return render(source, self.context)
+        return cls(personalise_leaflet(content, context),
+                   {i: personalise_routine(content.routine(i), context) for i in sorted(chosen)})
 
 
 def _section_items(words: LeafletWords, section: LeafletSection, styles: Styles) -> list[Item]:
@@ -50,24 +44,24 @@ def _section_items(words: LeafletWords, section: LeafletSection, styles: Styles)
     items: list[Item] = []
 
     def add(text: str, **options: object) -> None:
-        items.append(Item(styles.paragraph(words.text(text), where=where, **options),  # type: ignore[arg-type]
+        items.append(Item(styles.paragraph(text, where=where, **options),  # type: ignore[arg-type]
                           section.id))
 
     if section.include is LeafletPart.ACTIVITIES:
         activities = content.activities
         _, leading = styles.size("body")
-        paragraphs = [styles.paragraph(words.text(section.heading or activities.title),
+        paragraphs = [styles.paragraph(section.heading or activities.title,
                                        "heading", where), styles.paragraph(
-            words.text(activities.intro), where=where, after=leading * 0.6)]
+            activities.intro, where=where, after=leading * 0.6)]
         for activity in activities.items:
-            paragraphs.append(styles.paragraph(words.text(activity.text), where=where,
-                                               lead=words.text(activity.title),
+            paragraphs.append(styles.paragraph(activity.text, where=where,
+                                               lead=activity.title,
                                                after=leading * 0.35))
         paragraphs[0].style.spaceBefore = 0
         tint = styles.colours.tint or styles.colours.background
-        title = words.text(section.heading or activities.title)
+        title = section.heading or activities.title
         return [Item(TextBox(paragraphs, tint, 4 * MM, leading * 0.45, title), section.id)]
-    heading = words.text(section.heading or content.self_care.title)
+    heading = section.heading or content.self_care.title
     items.append(Item(styles.paragraph(heading, "heading", where), section.id,
                       keep_with_next=True, role=Role.H2, title=heading))
     for paragraph in section.paragraphs:
@@ -82,7 +76,7 @@ def _section_items(words: LeafletWords, section: LeafletSection, styles: Styles)
     if section.include is LeafletPart.SELF_CARE:
         add(content.self_care.intro)
         for tip in content.self_care.tips:
-            items.append(Item(styles.paragraph(words.text(tip), where=where, bullet="•",
+            items.append(Item(styles.paragraph(tip, where=where, bullet="•",
                                                after=leading * 0.3), section.id, role=Role.LI))
     return items
 
@@ -109,19 +103,19 @@ def draw_cover(canvas: Canvas, words: LeafletWords, layout: AnyLeaflet, fonts: F
     x, y, width, height = box
     colours, margin = layout.colours, layout.margin_mm * MM
     marks = tags(canvas)
-    canvas.setFillColor(HexColor(colours.accent))
+    canvas.setFillColor(colours.accent.reportlab)
     with marks.artifact():
         canvas.rect(*ground, stroke=0, fill=1)
     leaflet = words.content.leaflet
     inner = width - 2 * margin
-    title = fit([Block("title", words.text(leaflet.title), "title"),
-                 Block("subtitle", words.text(leaflet.subtitle), "heading", tag=Role.P)],
+    title = fit([Block("title", leaflet.title, "title"),
+                 Block("subtitle", leaflet.subtitle, "heading", tag=Role.P)],
                 type_roles(layout), fonts, colours.on_accent, inner, height / 2,
                 product=product, where="cover", gap=4 * MM)
     top = y + height - margin - 6 * MM
     draw_fitted(canvas, title, x + margin, top, inner)
     # The credit, as the school's own leaflet gives it: who the texts were made with.
-    name = fit([Block("made_with", words.text(words.content.labels.made_with), bold=True)],
+    name = fit([Block("made_with", words.content.labels.made_with, bold=True)],
                type_roles(layout),
                fonts, colours.on_accent, inner, height / 4, product=product, where="cover")
     room = (top - title.height) - (y + margin + name.height)

@@ -15,15 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import HandoutsError
-from ..layout import MM, CardLayout, FridgeLayout
 from ..model import Content, Labels, Routine
+from ..model.colour import Colour
+from ..model.layout import MM, CardLayout, FridgeLayout
+from ..model.person import Person
 from ..pdf.page import Page, Painter
 from ..pdf.tagging import Role, tags
-from ..person import Person
 from ..typography import NBSP, phone, web_address
 from .contact import contact_block
 from .routine_card import (
@@ -58,7 +58,9 @@ def avoid_section(person: Person, labels: Labels, symbol: float) -> Section:
     return Section((Block("avoid_heading", labels.avoid_heading, "heading",
                           inset=inset + symbol + 2 * MM),)
                    + tuple(Block(f"avoid[{i}]", line, bullet="•", inset=inset, private=True)
-                           for i, line in enumerate(lines)), framed=True)
+                           for i, line in enumerate(lines))
+                   # Sensitivity can change from one day to the next: ask again (issue 15).
+                   + (Block("avoid_check", labels.avoid_check, inset=inset),), framed=True)
 
 
 def likes_section(person: Person, labels: Labels) -> Section | None:
@@ -98,12 +100,12 @@ def fit_sections(sections: Sequence[Section], frame: CardFrame, fonts: Fonts, he
     return parts
 
 
-def draw_warning(canvas: Canvas, x: float, top: float, size: float, colour: str) -> None:
+def draw_warning(canvas: Canvas, x: float, top: float, size: float, colour: Colour) -> None:
     """A warning triangle with an exclamation mark, `size` points wide, apex at `top`."""
     height = size * 0.87
     canvas.saveState()
-    canvas.setStrokeColor(HexColor(colour))
-    canvas.setFillColor(HexColor(colour))
+    canvas.setStrokeColor(colour.reportlab)
+    canvas.setFillColor(colour.reportlab)
     canvas.setLineWidth(max(1.5, size / 10))
     canvas.setLineJoin(1)
     path = canvas.beginPath()
@@ -131,7 +133,7 @@ def draw_sections(canvas: Canvas, sections: Sequence[Section], parts: Sequence[F
                 box = part.height + 2 * BOX_PADDING
                 with marks.artifact():
                     canvas.saveState()
-                    canvas.setStrokeColor(HexColor(colour))
+                    canvas.setStrokeColor(colour.reportlab)
                     canvas.setLineWidth(FRAME_LINE)
                     inner = FRAME_LINE / 2
                     canvas.roundRect(frame.margin + inner, y - box + inner,
@@ -201,6 +203,7 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
             Block("note", person.note, private=True))))
     if not back_sections:
         back_sections = [Section((Block("name", person.name, "heading"),))]
+    back_sections.append(Section((Block("advice_note", labels.advice_note),)))
     back = _sectioned_page("cover back", frame, fonts, "", back_sections,
                            frame.margin + contact.height + 6 * MM, product,
                            lambda painter: contact.draw(painter, frame.margin, frame.margin))

@@ -14,7 +14,6 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -22,8 +21,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..errors import HandoutsError, LayoutOverflow
-from ..layout import MM, TypeStyle
 from ..model import Pictogram
+from ..model.colour import Colour
+from ..model.layout import MM, TypeStyle
 from ..pdf.fonts import check_glyphs
 from ..pdf.tagging import ListRun, Role, tags
 from .pictograms import alt_text, draw_pictogram
@@ -34,10 +34,10 @@ def markup(text: str) -> str:
     return escape(text)
 
 
-def style(name: str, font: str, size: float, leading: float, colour: str,
+def style(name: str, font: str, size: float, leading: float, colour: Colour,
           indent: float = 0, space_after: float = 0) -> ParagraphStyle:
     return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=leading, textColor=HexColor(colour),
+        name, fontName=font, fontSize=size, leading=leading, textColor=colour.reportlab,
         alignment=TA_LEFT, leftIndent=indent, bulletIndent=0, bulletFontName=font,
         bulletFontSize=size, spaceAfter=space_after, splitLongWords=0,
         hyphenationLang=None, embeddedHyphenation=0, uriWasteReduce=0,
@@ -111,7 +111,7 @@ class Fitted:
 
 
 @lru_cache(maxsize=1024)
-def _wrapped(text: str, font: str, size: float, leading: float, colour: str, inset: float,
+def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, inset: float,
              gap: float, marker: str | None, width: float,
              icon: float = 0) -> tuple[Paragraph, float]:
     """A paragraph parsed and wrapped to `width`, and its height.
@@ -130,7 +130,7 @@ def _wrapped(text: str, font: str, size: float, leading: float, colour: str, ins
 
 
 def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
-                colour: str, scale: float, width: float, gap: float) -> Fitted:
+                colour: Colour, scale: float, width: float, gap: float) -> Fitted:
     paragraphs, heights = [], []
     for block in blocks:
         spec = styles[block.role]
@@ -171,7 +171,7 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
                 "  hint: shorten the word or break it with a space or a hyphen")
 
 
-def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: str,
+def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: Colour,
         width: float, height: float, *, product: str, where: str, gap: float = 0) -> Fitted:
     """Set `blocks` in a box; shrink towards the minimum sizes; fail rather than clip."""
     check_words(blocks, styles, fonts, width, product, where)
@@ -212,7 +212,7 @@ def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float) -> N
                 size = paragraph.style.leading
                 with marks.figure(alt_text(block.pictogram)):
                     draw_pictogram(canvas, block.pictogram, x + block.inset, y - size, size,
-                                   paragraph.style.textColor.hexval())
+                                   Colour.parse("#" + paragraph.style.textColor.hexval()[2:]))
                 role = Role.LBODY
             y -= height
             draw_paragraph(canvas, paragraph, x, y + (height - paragraph.height), role,
