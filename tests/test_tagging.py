@@ -25,8 +25,8 @@ PERSON = REPO / "content" / "people" / "anna-lind.yaml"
 @lru_cache(maxsize=2)
 def personal(layout: str) -> bytes:
     """Anna's card as `handouts card` writes it."""
-    from generator.personal import personal_card_document
     from generator.manifest import Project
+    from generator.personal import personal_card_document
 
     return personal_card_document(Project(None), PERSON, layout).data
 
