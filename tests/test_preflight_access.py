@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 import pikepdf
 import pytest
-from products import shipped
 from reportlab.pdfgen.canvas import Canvas
 
 from generator.preflight import preflight
@@ -14,8 +13,9 @@ from generator.preflight import preflight
 LEAFLET = "oxytocin-och-beroring.pdf"
 
 
-def changed(edit: Callable[[pikepdf.Pdf], None], name: str = LEAFLET) -> bytes:
-    with pikepdf.open(io.BytesIO(shipped()[name])) as pdf:
+def changed(shipped: dict[str, bytes], edit: Callable[[pikepdf.Pdf], None],
+            name: str = LEAFLET) -> bytes:
+    with pikepdf.open(io.BytesIO(shipped[name])) as pdf:
         edit(pdf)
         out = io.BytesIO()
         pdf.save(out)
@@ -27,8 +27,8 @@ def checks(data: bytes) -> set[tuple[int, str]]:
     return {(f.page, f.check) for f in preflight(data, "x.pdf").findings if f.check in access}
 
 
-def test_our_reading_files_pass() -> None:
-    assert checks(shipped()[LEAFLET]) == set()
+def test_our_reading_files_pass(shipped: dict[str, bytes]) -> None:
+    assert checks(shipped[LEAFLET]) == set()
 
 
 def test_an_untagged_pdf_from_elsewhere_is_told_everything() -> None:
@@ -64,9 +64,10 @@ def _draw_untagged(pdf: pikepdf.Pdf) -> None:
     (_draw_untagged, {(2, "tags")}),
 ])
 def test_each_missing_piece_is_reported(edit: Callable[[pikepdf.Pdf], None],
-                                        expected: set[tuple[int, str]]) -> None:
-    assert checks(changed(edit)) == expected
+                                        expected: set[tuple[int, str]],
+                                        shipped: dict[str, bytes]) -> None:
+    assert checks(changed(shipped, edit)) == expected
 
 
-def test_a_printer_sheet_is_not_held_to_reading_checks() -> None:
-    assert checks(shipped()["rutinkort-a4-ark.pdf"]) == set()
+def test_a_printer_sheet_is_not_held_to_reading_checks(shipped: dict[str, bytes]) -> None:
+    assert checks(shipped["rutinkort-a4-ark.pdf"]) == set()

@@ -8,34 +8,29 @@ import os
 import re
 import subprocess
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 import pikepdf
 import pytest
-from products import shipped
 from tagged import page_content, reading_text, structure
 
-from conftest import REPO
+from conftest import FIXED_DATE, REPO
 
 PRINTER_FILES = ("-ark.pdf",)
 PERSON = REPO / "content" / "people" / "anna-lind.yaml"
 
 
-@lru_cache(maxsize=2)
-def personal(layout: str) -> bytes:
-    """Anna's card as `handouts card` writes it."""
+@pytest.fixture(scope="module")
+def reading(shipped: dict[str, bytes]) -> dict[str, bytes]:
+    """Every reading file: the products, and Anna's cards as `handouts card` writes them."""
     from generator.manifest import Project
     from generator.personal import personal_card_document
 
-    return personal_card_document(Project(None), PERSON, layout).data
-
-
-def reading_files() -> dict[str, bytes]:
-    files = {name: data for name, data in shipped().items()
-             if not name.endswith(PRINTER_FILES)}
-    files["anna-a6.pdf"] = personal("card-a6")
-    files["anna-a5.pdf"] = personal("fridge-a5")
+    files = {name: data for name, data in shipped.items() if not name.endswith(PRINTER_FILES)}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", FIXED_DATE)
+        for layout, name in (("card-a6", "anna-a6.pdf"), ("fridge-a5", "anna-a5.pdf")):
+            files[name] = personal_card_document(Project(None), PERSON, layout).data
     return files
 
 
@@ -44,19 +39,19 @@ READING = ("rutinkort-a6.pdf", "oxytocin-och-beroring.pdf", "oxytocin-och-berori
            "anna-a6.pdf", "anna-a5.pdf")
 
 
-def open_pdf(name: str) -> pikepdf.Pdf:
-    return pikepdf.open(io.BytesIO(reading_files()[name]))
+def opened(files: dict[str, bytes], name: str) -> pikepdf.Pdf:
+    return pikepdf.open(io.BytesIO(files[name]))
 
 
-def test_every_product_is_listed_here() -> None:
-    assert sorted(reading_files()) == sorted(READING)
+def test_every_product_is_listed_here(reading: dict[str, bytes]) -> None:
+    assert sorted(reading) == sorted(READING)
 
 
 @pytest.mark.parametrize("name", READING)
-def test_every_mark_is_content_or_artifact(name: str) -> None:
+def test_every_mark_is_content_or_artifact(name: str, reading: dict[str, bytes]) -> None:
     """No glyph or path is drawn outside a tagged sequence or an artifact; every MCID
     is used once on its page and the parent tree points it at the element that owns it."""
-    with open_pdf(name) as pdf:
+    with opened(reading, name) as pdf:
         tree = structure(pdf)
         owners: dict[tuple[int, int], int] = {}
         for node in tree.walk():
@@ -78,8 +73,8 @@ def test_every_mark_is_content_or_artifact(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", READING)
-def test_figures_have_alt_and_headings_do_not_skip(name: str) -> None:
-    with open_pdf(name) as pdf:
+def test_figures_have_alt_and_headings_do_not_skip(name: str, reading: dict[str, bytes]) -> None:
+    with opened(reading, name) as pdf:
         nodes = list(structure(pdf).walk())
     figures = [n for n in nodes if n.role == "Figure"]
     assert figures and all(f.alt and f.alt.strip() for f in figures)
@@ -97,8 +92,9 @@ def test_figures_have_alt_and_headings_do_not_skip(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", READING)
-def test_links_are_tagged_described_and_lead_somewhere(name: str) -> None:
-    with open_pdf(name) as pdf:
+def test_links_are_tagged_described_and_lead_somewhere(name: str,
+                                                       reading: dict[str, bytes]) -> None:
+    with opened(reading, name) as pdf:
         links = [n for n in structure(pdf).walk() if n.role == "Link"]
         annotations = [a for page in pdf.pages for a in page.obj.get("/Annots", [])]
         assert len(annotations) == sum(link.links for link in links)
@@ -118,10 +114,10 @@ def test_links_are_tagged_described_and_lead_somewhere(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", READING)
-def test_archival_metadata_agrees(name: str) -> None:
+def test_archival_metadata_agrees(name: str, reading: dict[str, bytes]) -> None:
     """PDF/A-2: output intent with an sRGB profile, XMP saying A-2 and UA-1, title and
     language the same in XMP, Info and catalogue, the document title shown, an /ID."""
-    with open_pdf(name) as pdf:
+    with opened(reading, name) as pdf:
         root = pdf.Root
         assert root.MarkInfo.Marked is True
         assert str(root.Lang) == "sv-SE"
@@ -146,12 +142,12 @@ def test_archival_metadata_agrees(name: str) -> None:
                 assert "/ToUnicode" in font and "/FontFile2" in font.FontDescriptor
 
 
-def test_every_glyph_maps_to_its_letter() -> None:
+def test_every_glyph_maps_to_its_letter(reading: dict[str, bytes]) -> None:
     """ToUnicode: å ä ö, ”…” and – come back as themselves. ReportLab draws the no-break
     space with the space's code, so it reads as a space (README: what is not covered)."""
-    with open_pdf("oxytocin-och-beroring.pdf") as pdf:
+    with opened(reading, "oxytocin-och-beroring.pdf") as pdf:
         text = "".join(t for _, t in reading_text(pdf))
-    with open_pdf("rutinkort-a6.pdf") as pdf:
+    with opened(reading, "rutinkort-a6.pdf") as pdf:
         text += "".join(t for _, t in reading_text(pdf))
     for character in "åäöÖ”–":
         assert character in text, repr(character)
@@ -160,11 +156,11 @@ def test_every_glyph_maps_to_its_letter() -> None:
     assert "\ufffd" not in text
 
 
-def test_leaflet_reads_cover_inside_flap_back() -> None:
+def test_leaflet_reads_cover_inside_flap_back(reading: dict[str, bytes]) -> None:
     """The tri-fold's tree: the cover first, the inside panels left to right, the fold-in
     flap after them and the back last, though the paper prints the flap first (outside,
     left), then the back, then the cover (outside, right)."""
-    with open_pdf("oxytocin-och-beroring.pdf") as pdf:
+    with opened(reading, "oxytocin-och-beroring.pdf") as pdf:
         contents = [page_content(page) for page in pdf.pages]
         parts = [n for n in structure(pdf).walk() if n.role == "Part"]
         headings = [text for role, text in reading_text(pdf) if role in ("H1", "H2")]
@@ -186,8 +182,8 @@ def test_leaflet_reads_cover_inside_flap_back() -> None:
     assert headings[-1] == "Vill du veta mer?"  # the back's contact block
 
 
-def test_deck_reads_front_back_next_card() -> None:
-    with open_pdf("rutinkort-a6.pdf") as pdf:
+def test_deck_reads_front_back_next_card(reading: dict[str, bytes]) -> None:
+    with opened(reading, "rutinkort-a6.pdf") as pdf:
         headings = [(role, text) for role, text in reading_text(pdf) if role in ("H1", "H2")]
         outline = [item.title for item in pdf.open_outline().root]
     assert headings[:4] == [("H1", "Ögonkontakt först"), ("H2", "Ögonkontakt först"),
@@ -196,26 +192,26 @@ def test_deck_reads_front_back_next_card() -> None:
     assert outline == titles and len(outline) == 13  # one bookmark per card
 
 
-def test_leaflet_sections_are_bookmarked() -> None:
-    with open_pdf("oxytocin-och-beroring.pdf") as pdf:
+def test_leaflet_sections_are_bookmarked(reading: dict[str, bytes]) -> None:
+    with opened(reading, "oxytocin-och-beroring.pdf") as pdf:
         outline = [item.title for item in pdf.open_outline().root]
         headings = [text for role, text in reading_text(pdf) if role == "H2"]
     assert outline[0] == "Vad är oxytocin?" and len(outline) >= 8
     assert outline == headings[:-1]  # every section; not the contact block's heading
 
 
-def test_avoid_box_is_an_aside_with_its_heading() -> None:
-    with open_pdf("anna-a5.pdf") as pdf:
+def test_avoid_box_is_an_aside_with_its_heading(reading: dict[str, bytes]) -> None:
+    with opened(reading, "anna-a5.pdf") as pdf:
         (aside,) = [n for n in structure(pdf).walk() if n.role == "Aside"]
         assert pdf.Root.StructTreeRoot.RoleMap.Aside == "/Sect"
     assert aside.kids[0].role == "H2" and aside.kids[1].role == "L"
 
 
-def test_large_print_is_large() -> None:
+def test_large_print_is_large(reading: dict[str, bytes]) -> None:
     """The large-print booklet: body at least 18 pt, headings at least 24 pt, on white."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(reading_files()["oxytocin-och-beroring-storstil.pdf"])
+    document = pdfium.PdfDocument(reading["oxytocin-och-beroring-storstil.pdf"])
     try:
         sizes = set()
         for page in list(document)[1:]:  # the cover's credit line is the title page's
@@ -226,13 +222,13 @@ def test_large_print_is_large() -> None:
     finally:
         document.close()
     assert min(sizes) >= 18 and max(sizes) >= 24
-    with open_pdf("oxytocin-och-beroring-storstil.pdf") as pdf:
+    with opened(reading, "oxytocin-och-beroring-storstil.pdf") as pdf:
         headings = [text for role, text in reading_text(pdf) if role == "H2"]
     assert "Vad är oxytocin?" in headings
 
 
-def test_printer_sheets_say_so_and_are_not_tagged() -> None:
-    for name, data in shipped().items():
+def test_printer_sheets_say_so_and_are_not_tagged(shipped: dict[str, bytes]) -> None:
+    for name, data in shipped.items():
         if name.endswith(PRINTER_FILES):
             with pikepdf.open(io.BytesIO(data)) as pdf:
                 assert str(pdf.docinfo.Title).startswith("Tryckark – ")
@@ -245,10 +241,10 @@ def _outloud(paths: list[Path], report: Path) -> dict:  # type: ignore[type-arg]
     return json.loads(report.read_text("utf-8"))  # type: ignore[no-any-return]
 
 
-def test_outloud_finds_no_errors(tmp_path: Path) -> None:
+def test_outloud_finds_no_errors(tmp_path: Path, reading: dict[str, bytes]) -> None:
     """outloud (PyPI): PDF/UA-1 (Matterhorn) and WCAG checks, zero errors on every file."""
     paths = []
-    for name, data in reading_files().items():
+    for name, data in reading.items():
         paths.append(tmp_path / name)
         paths[-1].write_bytes(data)
     results = _outloud(paths, tmp_path / "outloud.json")["results"]
@@ -259,17 +255,17 @@ def test_outloud_finds_no_errors(tmp_path: Path) -> None:
         assert result["stats"]["tagged"]
 
 
-def test_outloud_sees_an_untagged_file(tmp_path: Path) -> None:
+def test_outloud_sees_an_untagged_file(tmp_path: Path, shipped: dict[str, bytes]) -> None:
     """The checker is awake: a printer's sheet, untagged, has errors."""
     sheet = tmp_path / "ark.pdf"
-    sheet.write_bytes(shipped()["rutinkort-a4-ark.pdf"])
+    sheet.write_bytes(shipped["rutinkort-a4-ark.pdf"])
     (result,) = _outloud([sheet], tmp_path / "outloud.json")["results"]
     assert result["counts"]["error"] >= 2
 
 
-def test_pdfua_finds_nothing(tmp_path: Path) -> None:
+def test_pdfua_finds_nothing(tmp_path: Path, reading: dict[str, bytes]) -> None:
     """pdfua (PyPI), a second checker of its own subset of PDF/UA-1."""
-    for name, data in reading_files().items():
+    for name, data in reading.items():
         path = tmp_path / name
         path.write_bytes(data)
         run = subprocess.run([sys.executable, "-m", "pdfua", "check", str(path)],

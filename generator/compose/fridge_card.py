@@ -11,28 +11,13 @@ from ..model import Content, Routine
 from ..model.layout import MM, FridgeLayout
 from ..pdf.page import Page, Painter
 from ..pdf.tagging import Role
-from ..typography import NBSP, phone, web_address
-from .contact import link_targets
+from .contact import contact_text, link_words
 from .flow import Box, Item, PictogramItem, Styles, flow
 from .text import Block, Fonts, draw_fitted, fit
 
 BAND_PADDING_MM = 5.0
 LINE_GAP_MM = 2.5
 MAX_GAP_MM = 14.0
-
-
-def contact_line(content: Content) -> str:
-    organisation, labels = content.organisation, content.labels
-    return (f"{web_address(organisation.website)} · "
-            f"{labels.phone_label}{NBSP}{phone(organisation.phone)}")
-
-
-def contact_links(content: Content) -> tuple[tuple[str, str, str], ...]:
-    """The web address and the phone number in the contact line, as links."""
-    organisation = content.organisation
-    targets = link_targets(organisation)
-    return ((web_address(organisation.website), *targets[0]),
-            (phone(organisation.phone), *targets[2]))
 
 
 def compose_fridge_card(routines: list[Routine], content: Content, layout: FridgeLayout,
@@ -46,8 +31,9 @@ def compose_fridge_card(routines: list[Routine], content: Content, layout: Fridg
     title = fit([Block("title", content.labels.everyday_heading, "title")], styles, fonts,
                 layout.colours.on_accent, inner, height / 4, product=product, where="title")
     band = title.height + 2 * BAND_PADDING_MM * MM
-    contact = fit([Block("contact", contact_line(content), bold=True,
-                         links=contact_links(content))], styles, fonts,
+    contact = fit([Block("contact", contact_text(content.organisation, content.labels).line(),
+                         bold=True, links=link_words(content.organisation, content.labels))],
+                  styles, fonts,
                   layout.colours.text, inner, height / 5, product=product, where="contact line")
     top = height - band - LINE_GAP_MM * MM
     bottom = margin + contact.height + LINE_GAP_MM * 2 * MM
