@@ -135,7 +135,7 @@ def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
     if product.sheet is not None:
         sheet = inputs.layouts[product.sheet.layout]
         sheets = impose([(c.front, c.back) for c in cards], sheet, product.sheet.layout)
-        sheet_pdf = render_pdf(sheets, metadata, inputs.fonts.regular)
+        sheet_pdf = render_pdf(sheets, metadata, inputs.fonts.regular, printer=True)
         documents.append(Document(product.sheet.output, sheet_pdf,
                                   f"{len(cards)} cards on {len(sheets) // 2} sheets, "
                                   f"{len(sheets)} pages"))
@@ -156,7 +156,8 @@ def _leaflet(inputs: Inputs, product: Product) -> list[Document]:
     if product.sheet is not None:
         sheets = impose_booklet(booklet.pages, inputs.layouts[product.sheet.layout],
                                 product.sheet.layout)
-        documents.append(Document(product.sheet.output, render_pdf(sheets, metadata, regular),
+        sheet_pdf = render_pdf(sheets, metadata, regular, printer=True)
+        documents.append(Document(product.sheet.output, sheet_pdf,
                                   f"{len(booklet.pages)} pages on {len(sheets) // 2} sheets"))
     return documents
 

@@ -109,7 +109,7 @@ def render_sheets(cards: list[Imposable | None], content: Content,
     """`cards` imposed n-up (None leaves a slot empty) and rendered."""
     sheets = impose(cards, inputs.sheet, inputs.sheet_name)
     metadata = personal_metadata(content, inputs.layout)
-    return render_pdf(sheets, metadata, inputs.fonts.regular)
+    return render_pdf(sheets, metadata, inputs.fonts.regular, printer=True)
 
 
 def personal_card_document(project: Project, path: Path, layout_name: str,

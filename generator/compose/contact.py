@@ -1,9 +1,11 @@
 """Compose (contact block): the organisation's contact lines and a QR code to its website.
 
-The block is the same on every card of a file, so it is drawn once as a form.
+The lines are tagged text, each a link (https:, mailto:, tel:); the QR code is the same
+on every card of a file, so it is drawn once as a form and tagged as a figure.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,7 +19,8 @@ from ..model.colour import Colour
 from ..model.layout import MM, TypeStyle
 from ..pdf.fonts import check_glyphs
 from ..pdf.page import Painter
-from ..typography import NBSP, phone, web_address
+from ..pdf.tagging import Role, tags
+from ..typography import NBSP, phone, tel_uri, web_address
 from .text import Fonts
 
 
@@ -99,6 +102,7 @@ class ContactBlock:
     colour: Colour
     width: float
     qr_size: float
+    targets: tuple[tuple[str, str], ...] = ()  # each line's link and its description
 
     @property
     def height(self) -> float:
@@ -106,23 +110,35 @@ class ContactBlock:
         return max(text, self.qr_size)
 
     def draw(self, painter: Painter, x: float, y: float) -> None:
+        """The lines as tagged text with links; the QR code once per file, as a form."""
         canvas = painter.canvas
         canvas.saveState()
         canvas.translate(x, y)
-        painter.static(f"contact:{self.url}:{self.width}:{self.colour}", self._paint)
+        self._paint_text(canvas)
+        canvas.translate(self.width - self.qr_size, self.height - self.qr_size)
+        with painter.tag(Role.FIGURE, alt=f"QR-kod till {web_address(self.url)}"):
+            painter.static(f"qr:{self.url}:{self.qr_size}:{self.colour}", self._paint_qr)
         canvas.restoreState()
 
-    def _paint(self, canvas: Canvas) -> None:
+    def _paint_qr(self, canvas: Canvas) -> None:
+        draw_qr(canvas, self.url, 0, 0, self.qr_size, self.colour)
+
+    def _paint_text(self, canvas: Canvas) -> None:
+        marks = tags(canvas)
         canvas.setFillColor(self.colour.reportlab)
         baseline = self.height - self.heading_style.size
-        canvas.setFont(self.fonts.bold, self.heading_style.size)
-        canvas.drawString(0, baseline, self.heading)
+        with marks.tag(Role.H2):
+            canvas.setFont(self.fonts.bold, self.heading_style.size)
+            canvas.drawString(0, baseline, self.heading)
         canvas.setFont(self.fonts.regular, self.style.size)
-        for line in self.lines:
+        for line, (uri, description) in zip(self.lines, self.targets, strict=True):
             baseline -= self.style.leading
-            canvas.drawString(0, baseline, line)
-        draw_qr(canvas, self.url, self.width - self.qr_size, self.height - self.qr_size,
-                self.qr_size, self.colour)
+            with marks.group(Role.P), marks.tag(Role.LINK):
+                canvas.drawString(0, baseline, line)
+                size = self.style.size
+                marks.link(uri, description, (
+                    0, baseline - 0.25 * size,
+                    stringWidth(line, self.fonts.regular, size), baseline + 0.9 * size))
 
 
 def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body: TypeStyle,
@@ -142,4 +158,23 @@ def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body
             raise LayoutOverflow(product, "contact block", shown, (wide - room) / MM, size,
                                  ("hint.contact_line", {}))
     return ContactBlock(labels.contact_heading, lines, organisation.website, fonts, body,
-                        heading, colour, width, qr_size)
+                        heading, colour, width, qr_size, link_targets(organisation))
+
+
+def link_words(organisation: Organisation, labels: Labels) -> tuple[tuple[str, str, str], ...]:
+    """(words as printed, URI, description) for the website, e-mail and phone number,
+    so a line that prints any of them can make it a link."""
+    details = contact_text(organisation, labels)
+    return tuple((words, uri, description) for words, (uri, description) in zip(
+        (details.website, details.email, details.phone), link_targets(organisation),
+        strict=True))
+
+
+def link_targets(organisation: Organisation) -> tuple[tuple[str, str], ...]:
+    """Where the web, e-mail and phone lines lead, and a description for each link."""
+    web = organisation.website
+    if not re.match(r"https?://", web):
+        web = "https://" + web
+    return ((web, f"Webbplats {web_address(web)}"),
+            (f"mailto:{organisation.email}", f"E-post till {organisation.email}"),
+            (tel_uri(organisation.phone), f"Ring {phone(organisation.phone)}"))

@@ -132,6 +132,14 @@ class Locale:
         """
         return _grouped(self, number)
 
+    def tel_uri(self, number: str) -> str:
+        """The number as a link a phone can call: 0723010853 -> 'tel:+46723010853'."""
+        try:
+            parsed = phonenumbers.parse(number, self.data.region)
+        except phonenumbers.NumberParseException:
+            return "tel:" + re.sub(r"[^\d+]", "", number)
+        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
     def _group(self, number: str) -> str:
         """The grouping itself (see `phone`).
 
