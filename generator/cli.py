@@ -10,12 +10,13 @@ import click
 
 from .batch import UNCHANGED, WRITTEN, run_batch
 from .build import build_project, default_output, lay_out, personal_card_document, read_inputs
-from .errors import HandoutsError
+from .errors import ContentError, HandoutsError
 from .layout import load_layout
 from .manifest import Project
 from .preflight import failed, preflight, read_pdfs
 from .preview import preview as preview_pages
 from .project_files import init_project
+from .translations import check_translations, mark_translated
 from .write import Document, write_documents
 
 _DEBUG = {"on": False}
@@ -52,16 +53,21 @@ def cli(debug: bool) -> None:
               help="Folder for the PDFs. Default: output/ in the project folder.")
 @click.option("-p", "--product", "products", multiple=True,
               help="Build only this product (repeatable). Default: every product.")
-def build(directory: Path | None, out: Path | None, products: tuple[str, ...]) -> None:
+@click.option("-l", "--lang", "language", default=None, metavar="CODE",
+              help="Make the products in this language (sv, fi, en, ar); the file names get "
+              "the code, e.g. oxytocin-och-beroring-fi.pdf. Default: the manifest's language.")
+def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
+          language: str | None) -> None:
     """Build the products named in content/handouts.yaml.
 
     \b
     Example:
       handouts build
       handouts build --out /tmp/tryck --product rutinkort
+      handouts build --lang fi
     """
     project = _project(directory)
-    documents = build_project(project, products)
+    documents = build_project(project, products, language)
     folder = out or default_output(project, Path.cwd())
     for path, document in zip(write_documents(documents, folder), documents, strict=True):
         click.echo(f"wrote {_shown(path)} ({document.summary}, "
@@ -71,7 +77,10 @@ def build(directory: Path | None, out: Path | None, products: tuple[str, ...]) -
 @cli.command()
 @project_option
 @click.argument("pdfs", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-def check(directory: Path | None, pdfs: tuple[Path, ...]) -> None:
+@click.option("--mark-translated", "mark", default=None, metavar="CODE",
+              help="Record that the translation CODE is up to date with the Swedish source "
+              "(writes content/CODE/translated-from.yaml), then check.")
+def check(directory: Path | None, pdfs: tuple[Path, ...], mark: str | None) -> None:
     """Check content, layouts and the manifest, then preflight the finished PDFs.
 
     Without PDF arguments: lay out every product in memory (nothing is written) and
@@ -86,6 +95,11 @@ def check(directory: Path | None, pdfs: tuple[Path, ...]) -> None:
     margin, images at 300 dpi, no text clipped, covered or off the page.
 
     \b
+    Translations (content/fi, content/en, ...): each must have every routine, label and
+    section the Swedish source has (an error otherwise); a Swedish text changed after
+    its translation was made gives a warning.
+
+    \b
     Example:
       handouts check
       handouts check output/oxytocin-och-beroring.pdf
@@ -93,7 +107,11 @@ def check(directory: Path | None, pdfs: tuple[Path, ...]) -> None:
     if pdfs:
         files = read_pdfs(list(pdfs))
     else:
-        inputs = read_inputs(_project(directory))
+        project = _project(directory)
+        if mark:
+            click.echo(f"wrote {_shown(mark_translated(project.content, mark))}")
+        _check_translations(project)
+        inputs = read_inputs(project)
         documents = lay_out(inputs)
         click.echo(f"ok: {len(inputs.products)} product(s), {len(inputs.content.routines)} "
                    f"routines, {len(documents)} file(s) laid out, nothing written")
@@ -104,6 +122,14 @@ def check(directory: Path | None, pdfs: tuple[Path, ...]) -> None:
     problem = failed(reports)
     if problem is not None:
         raise problem
+
+
+def _check_translations(project: Project) -> None:
+    errors, warnings = check_translations(project.content)
+    for warning in warnings:
+        click.echo(warning.format().replace(": error: ", ": warning: ", 1), err=True)
+    if errors:
+        raise ContentError(errors)
 
 
 @cli.command()
