@@ -32,6 +32,7 @@ from .build import (
     render_sheets,
 )
 from .errors import ContentError, HandoutsError, OutputError
+from .locale import interface_locale
 from .manifest import Project
 from .pdf.join import join_pdfs
 from .roster import Roster, RosterRow, read_roster
@@ -39,7 +40,7 @@ from .write import atomic_file, safe_name, write_atomic
 
 CHUNK_ROWS = 32  # fixed, so the sheets (packed per chunk) do not depend on --jobs
 IN_FLIGHT_PER_JOB = 2  # chunks queued or being laid out per worker: enough to keep it busy
-WRITTEN, UNCHANGED, FAILED = "skapad", "oförändrad", "fel"
+WRITTEN, UNCHANGED, FAILED = interface_locale().report_words
 REPORT_COLUMNS = ("rad", "namn", "fil", "status", "fel")
 
 

@@ -18,7 +18,7 @@ from .compose.routine_card import compose_deck
 from .compose.text import Fonts
 from .content import available_languages, load_content
 from .errors import ContentError, HandoutsError, Problem
-from .layout import BookletLayout, CardLayout, SheetLayout, load_layout
+from .layout import BookletLayout, CardLayout, Layout, SheetLayout, load_layout
 from .manifest import Product, ProductKind, Project, load_manifest
 from .model import Content
 from .pdf.fonts import load_fonts, missing_glyph
@@ -53,7 +53,7 @@ class Inputs:
 
 
 def _layout(project: Project, name: str, expected: tuple[str, ...], used_by: str,
-            hint: str = "name another layout in the manifest") -> Any:
+            hint: str = "name another layout in the manifest") -> Layout:
     path = project.layout_path(name)
     if path is None:
         close = did_you_mean(name, project.layout_names())
@@ -155,9 +155,8 @@ def _metadata(title: str, subject: str, content: Content, layout: Any) -> Metada
     keywords = "beröring, oxytocin, omsorg"
     if layout is not None:
         keywords += f", layout:{layout.kind}"
-    language = f"{content.language}-SE" if content.language == "sv" else content.language
     return Metadata(title=title, author=content.organisation.name, subject=subject,
-                    language=language, keywords=keywords)
+                    language=content.locale.tag, keywords=keywords)
 
 
 def metadata_for(product: Product, content: Content, layout: Any = None) -> Metadata:
@@ -167,7 +166,7 @@ def metadata_for(product: Product, content: Content, layout: Any = None) -> Meta
 def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
     content = inputs.content
     chosen = product.routines or content.routine_ids
-    context = base_context(content.organisation, content.labels.person_default,
+    context = base_context(content, content.labels.person_default,
                            content.labels.carer_default)
     routines = [personalise_routine(content.routine(i), context) for i in chosen]
     cards = compose_deck(routines, content, inputs.layouts[product.layout], inputs.fonts,
@@ -207,7 +206,7 @@ def _leaflet(inputs: Inputs, product: Product) -> list[Document]:
 
 def _fridge_card(inputs: Inputs, product: Product) -> list[Document]:
     content, layout = inputs.content, inputs.layouts[product.layout]
-    context = base_context(content.organisation, content.labels.person_default)
+    context = base_context(content, content.labels.person_default)
     routines = [personalise_routine(content.routine(i), context) for i in product.routines or ()]
     page = compose_fridge_card(routines, content, layout, inputs.fonts, product.name)
     return [Document(product.output, render_pdf([page], metadata_for(product, content, layout),
@@ -273,6 +272,7 @@ def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
                      "use card-a6 or fridge-a5")
     sheet_name = PERSONAL_SHEETS[layout.kind]
     sheet = _layout(project, sheet_name, ("sheet",), sheet_name)
+    assert isinstance(sheet, SheetLayout)  # _layout checked its kind
     registered = load_fonts(project.fonts)
     return PersonalInputs(project, layout, sheet, sheet_name,
                           Fonts(registered.regular, registered.bold),
@@ -293,10 +293,9 @@ def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list
     """The person's pages laid out, as (front, back) pairs ready to render or impose."""
     content = inputs.content(person.language)
     labels = content.labels
-    context = base_context(content.organisation, person.name,
-                           person.carer or labels.carer_default)
+    context = base_context(content, person.name, person.carer or labels.carer_default)
     routines = [personalise_routine(content.routine(i), context) for i in person.routines]
-    shown = personalise_person(person)
+    shown = personalise_person(person, content.locale)
     if isinstance(inputs.layout, CardLayout):
         deck = compose_personal_deck(shown, routines, content, inputs.layout, inputs.fonts,
                                      product)

@@ -1,9 +1,9 @@
 """Validate (content): a content folder and language to one checked `Content` object.
 
 Every file of the folder is read and checked before anything fails, so `handouts
-check` reports all problems at once. Templates in content are rendered once here
-against the generic context, which catches unknown names and refused code with the
-line they stand on.
+check` reports all problems at once. Templates in content are test-rendered by the
+personalise stage against the generic context, which catches unknown names and refused
+code with the line they stand on. The language's rules (locale.yaml) are read first.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import ContentError, Problem
+from .locale import Locale, locale_file
 from .model import (
     Activities,
     Content,
@@ -24,7 +25,9 @@ from .model import (
     SelfCare,
     Step,
 )
-from .personalise import organisation_context, step_context, template_error
+from .model.constraints import limits_of
+from .model.locale import LocaleData
+from .personalise import Context, organisation_context, step_context
 from .validate import Rule, convert_file, did_you_mean
 from .yamlread import read_yaml
 
@@ -41,20 +44,20 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
-def template_rule(base_context: dict[str, Any]) -> Rule:
+def template_rule(base_context: Context) -> Rule:
     """Check every template field of a dataclass by rendering it against the context."""
 
     def check(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
         cls = arguments.pop("_class")
-        context = dict(base_context)
+        context = base_context
         if cls is Step:
-            context.update(step_context(Step(**{k: v for k, v in arguments.items()
-                                                if k != "text"}, text="")))
+            context = context.with_values(**step_context(Step(**{
+                k: v for k, v in arguments.items() if k != "text"}, text=""), context.locale))
         found = []
         for spec in dataclasses.fields(cls):
             source = arguments.get(spec.name)
-            if spec.metadata.get("template") and isinstance(source, str) and source:
-                message = template_error(source, context)
+            if limits_of(spec).template and isinstance(source, str) and source:
+                message = context.error(source)
                 if message:
                     found.append((spec.name, message, f"the names you can use are: "
                                   f"{TEMPLATE_NAMES}"))
@@ -141,19 +144,21 @@ def load_content(root: Path, language: str = "sv",
                                   f"'{language}'", hint=did_you_mean(language, languages)
                                   if languages else "run `handouts init DIR` to start a folder")
     loader = _Loader(root)
+    rules_file = loader.load(locale_file(root, language), LocaleData)
+    locale = Locale(language, rules_file) if rules_file is not None else None
     organisation = loader.load(root / "organisation.yaml", Organisation)
     context: dict[str, Any] = {}
-    if organisation is not None:
-        context["organisation"] = organisation_context(organisation)
-    labels = loader.load(folder / "labels.yaml", Labels,
-                         {object: template_rule(context)} if context else None)
+    if organisation is not None and locale is not None:
+        context["organisation"] = organisation_context(organisation, locale)
+    labels = loader.load(folder / "labels.yaml", Labels, {object: template_rule(
+        Context(context, locale))} if context and locale else None)
     rules: dict[type, Rule] | None = None
-    if organisation is not None and labels is not None:
+    if organisation is not None and labels is not None and locale is not None:
         context["person"] = {"name": labels.person_default}
         context["carer"] = {"name": labels.carer_default}
         if person_context is not None:
             context.update(person_context(labels))
-        rules = {object: template_rule(context), RoutineBook: _unique_ids}
+        rules = {object: template_rule(Context(context, locale)), RoutineBook: _unique_ids}
     book = loader.load(folder / "routines.yaml", RoutineBook, rules)
     activities = loader.load(folder / "activities.yaml", Activities)
     self_care = loader.load(folder / "self_care.yaml", SelfCare)
@@ -161,6 +166,6 @@ def load_content(root: Path, language: str = "sv",
     leaflet = loader.load(folder / "leaflet.yaml", Leaflet, {LeafletSection: leaflet_rule(known)})
     if loader.problems:
         raise ContentError(loader.problems)
-    assert organisation and labels and book and activities and self_care and leaflet
+    assert organisation and labels and book and activities and self_care and leaflet and locale
     return Content(language, organisation, book.routines, activities, self_care, labels,
-                   leaflet)
+                   leaflet, locale)

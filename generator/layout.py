@@ -1,237 +1,73 @@
 """Validate (layouts): layout YAML to typed layout objects, with the print and readability floors.
 
 A layout says how a product is printed (paper, bleed, margins, type sizes, colours),
-never what it says. Each `kind` has its own dataclass; the floors from DESIGN.md
+never what it says. Each `kind` has its own dataclass in model/layout.py; the floors from DESIGN.md
 (body type, leading, contrast, safe margin) are checked here, before anything is
 laid out, so a layout that would print badly is refused with its line number.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from .errors import ContentError
+from .model.colour import Colour
+from .model.layout import (  # re-exported: the layout types live in the model
+    LAYOUT_KINDS,
+    MM,
+    BookletLayout,
+    CardLayout,
+    CardType,
+    Colours,
+    CropMarks,
+    Duplex,
+    FridgeLayout,
+    Layout,
+    LeafletLayout,
+    Orientation,
+    Panel,
+    PanelRole,
+    Paper,
+    PieceLayout,
+    SheetLayout,
+    Side,
+    TypeStyle,
+    oriented,
+)
 from .validate import Checker, did_you_mean
 from .yamlread import read_yaml
 
-MM = 72 / 25.4  # points per millimetre
+__all__ = ["LAYOUT_KINDS", "MM", "BookletLayout", "CardLayout", "CardType", "Colours",
+           "CropMarks", "Duplex", "FridgeLayout", "Layout", "LeafletLayout", "Orientation",
+           "Panel", "PanelRole", "Paper", "PieceLayout", "SheetLayout", "Side", "TypeStyle",
+           "contrast", "load_layout", "oriented"]
+
 SAFE_MARGIN_MM = 5.0
 MIN_BLEED_MM = 3.0
 MIN_CONTRAST = 7.0
 
 
-class Paper(StrEnum):
-    A3 = "a3"
-    A4 = "a4"
-    A5 = "a5"
-    A6 = "a6"
-    DL = "dl"
-
-    @property
-    def size_mm(self) -> tuple[float, float]:
-        """(width, height) in portrait."""
-        return {"a3": (297, 420), "a4": (210, 297), "a5": (148, 210), "a6": (105, 148),
-                "dl": (99, 210)}[self.value]
 
 
-class Orientation(StrEnum):
-    PORTRAIT = "portrait"
-    LANDSCAPE = "landscape"
+def contrast(first: str | Colour, second: str | Colour) -> float:
+    """WCAG contrast ratio, 1 to 21, of two colours or '#rrggbb' strings."""
+    def colour(value: str | Colour) -> Colour:
+        return value if isinstance(value, Colour) else Colour.parse(value)
 
-
-class Duplex(StrEnum):
-    LONG_EDGE = "long-edge"
-    SHORT_EDGE = "short-edge"
-
-
-def oriented(paper: Paper, orientation: Orientation) -> tuple[float, float]:
-    """(width, height) in mm of `paper` turned to `orientation`."""
-    width, height = paper.size_mm
-    return (height, width) if orientation is Orientation.LANDSCAPE else (width, height)
-
-
-@dataclass(frozen=True)
-class TypeStyle:
-    size: float = field(metadata={"min": 4, "max": 120})
-    leading: float = field(metadata={"min": 4, "max": 150})
-    min_size: float | None = field(default=None, metadata={"min": 4, "max": 120})
-
-    @property
-    def smallest(self) -> float:
-        return self.min_size if self.min_size is not None else self.size
-
-
-@dataclass(frozen=True)
-class Colours:
-    text: str
-    background: str
-    accent: str
-    on_accent: str
-    tint: str | None = None  # a light ground for boxes of text; text on it needs 7:1 too
-
-
-@dataclass(frozen=True)
-class CardType:
-    title: TypeStyle
-    heading: TypeStyle
-    body: TypeStyle
-
-
-@dataclass(frozen=True)
-class PieceLayout:
-    """What every single printed piece has: paper, bleed, margins, type and colours."""
-
-    kind: str
-    paper: Paper
-    orientation: Orientation
-    bleed_mm: float = field(metadata={"min": 0, "max": 10})
-    margin_mm: float = field(metadata={"min": 0, "max": 40})
-    type: CardType
-    colours: Colours
-
-    @property
-    def trim_mm(self) -> tuple[float, float]:
-        return oriented(self.paper, self.orientation)
-
-
-@dataclass(frozen=True)
-class CardLayout(PieceLayout):
-    """A card with a front and a back, each the trim size plus bleed."""
-
-    qr_mm: float = field(default=22, metadata={"min": 10, "max": 60})
-    band_mm: float = field(default=4, metadata={"min": 0, "max": 30})
-
-    body_floor = 14.0
-
-
-@dataclass(frozen=True)
-class FridgeLayout(PieceLayout):
-    """A large-print card for the kitchen door: short lines, each with a pictogram."""
-
-    pictogram_mm: float = field(default=16, metadata={"min": 8, "max": 60})
-    max_lines: int = field(default=8, metadata={"min": 1, "max": 12})
-    band_mm: float = field(default=5, metadata={"min": 0, "max": 30})
-
-    body_floor = 18.0
-    heading_floor = 28.0
-
-
-@dataclass(frozen=True)
-class CropMarks:
-    offset_mm: float = field(metadata={"min": 0, "max": 20})
-    length_mm: float = field(metadata={"min": 2, "max": 20})
-    line_pt: float = field(default=0.25, metadata={"min": 0.1, "max": 2})
-
-
-@dataclass(frozen=True)
-class SheetLayout:
-    """Finished pages placed n-up on a sheet with crop marks, backs aligned for duplex."""
-
-    kind: str
-    sheet: Paper
-    orientation: Orientation
-    columns: int = field(metadata={"min": 1, "max": 8})
-    rows: int = field(metadata={"min": 1, "max": 8})
-    gutter_mm: float = field(metadata={"min": 0, "max": 30})
-    bleed_mm: float = field(metadata={"min": 0, "max": 10})
-    crop_marks: CropMarks
-    duplex: Duplex
-
-    @property
-    def sheet_mm(self) -> tuple[float, float]:
-        return oriented(self.sheet, self.orientation)
-
-
-class PanelRole(StrEnum):
-    COVER = "cover"  # title and subtitle on the accent colour, to the edges
-    TEXT = "text"    # running text only
-    BACK = "back"    # the contact block and QR code at the foot; running text above it
-
-
-@dataclass(frozen=True)
-class Panel:
-    name: str = field(metadata={"max_len": 30, "slug": True})
-    width_mm: float = field(metadata={"min": 20, "max": 500})
-    role: PanelRole = PanelRole.TEXT
-    flow: int | None = field(default=None, metadata={"min": 1, "max": 24})
-
-
-@dataclass(frozen=True)
-class Side:
-    """One side of the sheet; panels from left to right as the side lies face up."""
-
-    name: str = field(metadata={"max_len": 30})
-    panels: tuple[Panel, ...] = field(metadata={"min_items": 1, "max_items": 6})
-
-
-@dataclass(frozen=True)
-class LeafletLayout(PieceLayout):
-    """A sheet folded into panels; the running text flows through the panels by `flow`."""
-
-    duplex: Duplex
-    sides: tuple[Side, ...] = field(metadata={"min_items": 1, "max_items": 2})
-    marks: CropMarks
-    qr_mm: float = field(default=24, metadata={"min": 10, "max": 60})
-
-    body_floor = 14.0
-
-    def flow_panels(self) -> list[tuple[Side, Panel]]:
-        """The panels that take running text, in reading order."""
-        placed = [(side, panel) for side in self.sides for panel in side.panels if panel.flow]
-        return sorted(placed, key=lambda pair: pair[1].flow or 0)
-
-
-@dataclass(frozen=True)
-class BookletLayout(PieceLayout):
-    """Pages folded once into a booklet: a cover, running text, the contact page last."""
-
-    max_pages: int = field(default=16, metadata={"min": 4, "max": 64})
-    qr_mm: float = field(default=24, metadata={"min": 10, "max": 60})
-
-    body_floor = 14.0
-
-
-LAYOUT_KINDS: dict[str, type] = {"routine-card": CardLayout, "fridge-card": FridgeLayout,
-                                  "sheet": SheetLayout, "leaflet": LeafletLayout,
-                                  "booklet": BookletLayout}
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-def relative_luminance(colour: str) -> float:
-    """WCAG 2 relative luminance of '#rrggbb'."""
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(first: str, second: str) -> float:
-    """WCAG contrast ratio, 1 to 21."""
-    a, b = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
+    return colour(first).contrast(colour(second))
 
 
 def _colour_problems(colours: Colours) -> list[tuple[str, str, str]]:
-    found = []
-    for name in ("text", "background", "accent", "on_accent"):
-        if not _HEX.match(getattr(colours, name)):
-            found.append((f"colours.{name}", f"'{getattr(colours, name)}' is not a colour",
-                          "write it as #rrggbb, like #1a1a1a"))
-    if found:
-        return found
-    if colours.tint is not None and not _HEX.match(colours.tint):
-        return [("colours.tint", f"'{colours.tint}' is not a colour",
-                 "write it as #rrggbb, like #e8eff4")]
+    """Text must stand out from what is under it: 7:1 (WCAG AAA) for every pair that meets."""
     pairs = [("text", "background"), ("on_accent", "accent"), ("accent", "background")]
     if colours.tint is not None:
         pairs.append(("text", "tint"))
+    found = []
     for fore, back in pairs:
-        ratio = contrast(getattr(colours, fore), getattr(colours, back))
+        first, second = getattr(colours, fore), getattr(colours, back)
+        if first is None or second is None:  # not a colour: reported where it was read
+            continue
+        ratio = first.contrast(second)
         if ratio < MIN_CONTRAST:
             found.append((f"colours.{fore}", f"{fore} on {back} has a contrast of {ratio:.1f}:1, "
                           f"below {MIN_CONTRAST:g}:1", "make one of the two darker or lighter"))
@@ -331,7 +167,7 @@ _RULES = {CardLayout: _card_rule, FridgeLayout: _fridge_rule, SheetLayout: _shee
           LeafletLayout: _leaflet_rule, BookletLayout: _card_rule}
 
 
-def load_layout(path: Path, display: str | None = None) -> Any:
+def load_layout(path: Path, display: str | None = None) -> Layout:
     """Read one layout file and return the layout object for its `kind`."""
     name = display or str(path)
     value = read_yaml(path, name)
@@ -346,6 +182,6 @@ def load_layout(path: Path, display: str | None = None) -> Any:
                        did_you_mean(str(kind), LAYOUT_KINDS))
         checker.raise_if_any()
     assert cls is not None
-    layout: Any = checker.convert(value, cls, "", getattr(value, "line", 1))
+    layout: Layout = checker.convert(value, cls, "", getattr(value, "line", 1))
     checker.raise_if_any()
     return layout

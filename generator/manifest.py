@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .defaults import default_dir
 from .errors import ContentError, Problem
+from .model.constraints import items, text
 from .validate import convert_file, did_you_mean
 from .yamlread import read_yaml
 
@@ -37,10 +38,10 @@ class SheetChoice:
 
 @dataclass(frozen=True)
 class Product:
-    name: str = field(metadata={"max_len": 60, "slug": True})
+    name: str = field(metadata=text(60, slug=True))
     kind: ProductKind
-    title: str = field(metadata={"max_len": 120})
-    subject: str = field(metadata={"max_len": 200})
+    title: str = field(metadata=text(120))
+    subject: str = field(metadata=text(200))
     layout: str
     output: str
     sheet: SheetChoice | None = None
@@ -49,7 +50,7 @@ class Product:
 
 @dataclass(frozen=True)
 class Manifest:
-    products: tuple[Product, ...] = field(metadata={"min_items": 1})
+    products: tuple[Product, ...] = field(metadata=items(1))
     language: str = "sv"
 
 

@@ -1,5 +1,7 @@
 """Validate (person): one person's details, from a person file or a roster row, to `Person`.
 
+The types (`Person`, `Likes`, `Contact`) live in model/person.py; this module checks.
+
 A person names the routines they follow; those ids are checked against the content of
 the person's language, with "did you mean" for a misspelt id. Text that cannot be
 printed (control and format characters) is refused with the character's name. No
@@ -9,46 +11,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ContentError, Problem
-from .model import text
+from .model.person import Contact, Likes, Person
 from .validate import Checker, did_you_mean
 from .yamlread import Mapping
 from .yamlread import Sequence as YamlSequence
 
 _ALLOWED_CONTROLS = "\n\t\r"
-
-
-@dataclass(frozen=True)
-class Likes:
-    """What brings the person joy: printed so a carer can start a good moment."""
-
-    music: str | None = field(default=None, metadata=text(100))
-    food: str | None = field(default=None, metadata=text(100))
-    memories: str | None = field(default=None, metadata=text(140))
-
-
-@dataclass(frozen=True)
-class Contact:
-    role: str = field(metadata=text(30))
-    name: str = field(metadata=text(50))
-    phone: str = field(metadata=text(20, digits=True))
-
-
-@dataclass(frozen=True)
-class Person:
-    """One person cared for, as their personal card shows them."""
-
-    name: str = field(metadata=text(60))
-    routines: tuple[str, ...] = field(metadata={"min_items": 1, "max_items": 8})
-    carer: str | None = field(default=None, metadata=text(60))
-    language: str = field(default="sv", metadata=text(10))
-    avoid: tuple[str, ...] = field(default=(), metadata={"max_items": 6, "item_max_len": 90})
-    likes: Likes = field(default_factory=Likes)
-    contacts: tuple[Contact, ...] = field(default=(), metadata={"max_items": 3})
-    note: str | None = field(default=None, metadata=text(240))
+__all__ = ["Contact", "Likes", "Person", "convert_person", "located"]
 
 
 RoutineIds = Callable[[str], Sequence[str]]

@@ -1,14 +1,17 @@
 """Personalise: render the Jinja2 templates in content against a person and organisation.
 
-The environment is sandboxed (no reaching into Python internals), undefined names are
-errors (a blank name on a printed card is a defect), and huge results are refused.
-The output is plain text with Swedish typography applied; compose escapes it for
-ReportLab's paragraph markup, so `&` and `<` print as themselves.
+The one place templates are rendered: the build renders a product's words here once,
+and validation's test renders call `Context.error` here. The environment is sandboxed
+(no reaching into Python internals), undefined names are errors (a blank name on a
+printed card is a defect), and huge results are refused. The output is plain text with
+the language's typography applied (its `Locale`); compose escapes it for ReportLab's
+paragraph markup, so `&` and `<` print as themselves.
 """
 from __future__ import annotations
 
 import dataclasses
 import operator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -16,9 +19,9 @@ from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .errors import HandoutsError
-from .model import Organisation, Routine, Step
-from .person import Person
-from .typography import genitive, phone, quantity, swedish_text, web_address
+from .locale import Locale, web_address
+from .model import Content, Organisation, Routine, Step
+from .model.person import Person
 
 MAX_RESULT = 2_000  # characters one template may produce
 
@@ -51,36 +54,30 @@ class _Environment(ImmutableSandboxedEnvironment):
         return result
 
 
-def _environment() -> _Environment:
+def _environment(locale: Locale) -> _Environment:
     env = _Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
-    env.filters["genitiv"] = genitive
-    env.filters["telefon"] = phone
+    env.filters["genitiv"] = locale.genitive
+    env.filters["telefon"] = locale.phone
     return env
 
 
-ENVIRONMENT = _environment()
+@lru_cache(maxsize=8)
+def environment(locale: Locale) -> _Environment:
+    """The sandboxed environment whose filters follow `locale`'s rules."""
+    return _environment(locale)
 
 
 @lru_cache(maxsize=4096)
-def _compiled(source: str) -> Any:
-    return ENVIRONMENT.from_string(source)
+def _compiled(locale: Locale, source: str) -> Any:
+    return environment(locale).from_string(source)
 
 
-def template_error(source: str, context: dict[str, Any]) -> str | None:
-    """Why `source` cannot be rendered against `context`, or None when it can."""
-    try:
-        render(source, context)
-    except TemplateProblem as problem:
-        return problem.message
-    return None
-
-
-def render(source: str, context: dict[str, Any]) -> str:
-    """Render one content string; plain strings skip Jinja entirely."""
+def render(source: str, values: dict[str, Any], locale: Locale) -> str:
+    """Render one content string; plain strings skip Jinja and only get typography."""
     if "{{" not in source and "{%" not in source:
-        return swedish_text(source)
+        return locale.text(source)
     try:
-        result = _compiled(source).render(context)
+        result = _compiled(locale, source).render(values)
     except SecurityError as error:
         raise TemplateProblem(f"the template is refused: {error}") from None
     except UndefinedError as error:
@@ -91,65 +88,115 @@ def render(source: str, context: dict[str, Any]) -> str:
         raise TemplateProblem(f"the template fails: {error}") from None
     if len(result) > MAX_RESULT:
         raise TemplateProblem(f"the template produces {len(result)} characters")
-    return swedish_text(" ".join(result.split()))
+    return locale.text(" ".join(result.split()))
 
 
-def organisation_context(organisation: Organisation) -> dict[str, str]:
+@dataclass(frozen=True)
+class Context:
+    """What templates may name, and the language whose rules their results follow."""
+
+    values: dict[str, Any]
+    locale: Locale
+
+    def render(self, source: str) -> str:
+        return render(source, self.values, self.locale)
+
+    def error(self, source: str) -> str | None:
+        """Why `source` cannot be rendered here, or None when it can (validation's test)."""
+        try:
+            self.render(source)
+        except TemplateProblem as problem:
+            return problem.message
+        return None
+
+    def with_values(self, **values: Any) -> Context:
+        return Context({**self.values, **values}, self.locale)
+
+
+def organisation_context(organisation: Organisation, locale: Locale) -> dict[str, str]:
     return {
         "name": organisation.name,
         "website": web_address(organisation.website),
         "email": organisation.email,
-        "phone": phone(organisation.phone),
+        "phone": locale.phone(organisation.phone),
     }
 
 
-def base_context(organisation: Organisation, person_name: str,
-                 carer_name: str | None = None) -> dict[str, Any]:
+def base_context(content: Content, person_name: str, carer_name: str | None = None) -> Context:
     """What every template may name: the person cared for, the carer and the organisation."""
-    context: dict[str, Any] = {"organisation": organisation_context(organisation),
-                               "person": {"name": person_name}}
+    values: dict[str, Any] = {
+        "organisation": organisation_context(content.organisation, content.locale),
+        "person": {"name": person_name}}
     if carer_name is not None:
-        context["carer"] = {"name": carer_name}
-    return context
+        values["carer"] = {"name": carer_name}
+    return Context(values, content.locale)
 
 
-def step_context(step: Step) -> dict[str, str]:
+def step_context(step: Step, locale: Locale) -> dict[str, str]:
+    """A step's duration and pressure, printed with their units: {{ seconds }}, {{ pressure }}."""
     values = {}
     if step.seconds is not None:
-        values["seconds"] = quantity(step.seconds, "sekund", "sekunder")
+        values["seconds"] = locale.seconds(step.seconds)
     if step.pressure_kg is not None:
-        values["pressure"] = quantity(step.pressure_kg, "kg")
+        values["pressure"] = locale.kilograms(step.pressure_kg)
     return values
 
 
-def personalise_routine(routine: Routine, context: dict[str, Any]) -> Routine:
+def personalise_routine(routine: Routine, context: Context) -> Routine:
     """The routine with every template rendered for this context."""
     try:
-        steps = tuple(dataclasses.replace(step, text=render(
-            step.text, {**context, **step_context(step)})) for step in routine.steps)
+        steps = tuple(dataclasses.replace(step, text=context.with_values(
+            **step_context(step, context.locale)).render(step.text)) for step in routine.steps)
         return dataclasses.replace(
             routine,
-            purpose=render(routine.purpose, context),
-            short=render(routine.short, context),
-            why=render(routine.why, context),
+            purpose=context.render(routine.purpose),
+            short=context.render(routine.short),
+            why=context.render(routine.why),
             steps=steps,
         )
     except TemplateProblem as problem:
         raise TemplateProblem(f"routine '{routine.id}': {problem.message}") from None
 
 
-def personalise_person(person: Person) -> Person:
-    """The person's free text with Swedish typography, phone numbers grouped for print."""
-    likes = person.likes
+def personalise_person(person: Person, locale: Locale) -> Person:
+    """The person's free text with the language's typography, phone numbers grouped."""
+    likes, text = person.likes, locale.text
     return dataclasses.replace(
         person,
-        carer=swedish_text(person.carer) if person.carer else None,
-        avoid=tuple(swedish_text(line) for line in person.avoid),
+        carer=text(person.carer) if person.carer else None,
+        avoid=tuple(text(line) for line in person.avoid),
         likes=dataclasses.replace(likes, **{
-            key: swedish_text(value) for key in ("music", "food", "memories")
+            key: text(value) for key in ("music", "food", "memories")
             if (value := getattr(likes, key))}),
-        contacts=tuple(dataclasses.replace(c, role=swedish_text(c.role),
-                                           name=swedish_text(c.name), phone=phone(c.phone))
+        contacts=tuple(dataclasses.replace(c, role=text(c.role), name=text(c.name),
+                                           phone=locale.phone(c.phone))
                        for c in person.contacts),
-        note=swedish_text(person.note) if person.note else None,
+        note=text(person.note) if person.note else None,
+    )
+
+
+def personalise_leaflet(content: Content, context: Context) -> Content:
+    """The leaflet's words rendered once: its sections, the parts it takes in, the credit.
+
+    Compose then fits the result at each type size without rendering anything again.
+    Routines are left as they are; the leaflet shows those it names through
+    `personalise_routine`.
+    """
+    draw = context.render
+    leaflet, activities, self_care = content.leaflet, content.activities, content.self_care
+    sections = tuple(dataclasses.replace(
+        section, heading=draw(section.heading) if section.heading else None,
+        paragraphs=tuple(draw(p) for p in section.paragraphs)) for section in leaflet.sections)
+    return dataclasses.replace(
+        content,
+        leaflet=dataclasses.replace(leaflet, title=draw(leaflet.title),
+                                    subtitle=draw(leaflet.subtitle), sections=sections),
+        activities=dataclasses.replace(
+            activities, title=draw(activities.title), intro=draw(activities.intro),
+            items=tuple(dataclasses.replace(a, title=draw(a.title), text=draw(a.text))
+                        for a in activities.items)),
+        self_care=dataclasses.replace(self_care, title=draw(self_care.title),
+                                      intro=draw(self_care.intro),
+                                      tips=tuple(draw(t) for t in self_care.tips)),
+        labels=dataclasses.replace(content.labels, made_with=draw(content.labels.made_with)),
     )

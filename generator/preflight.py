@@ -27,7 +27,8 @@ from pypdf.errors import PdfReadError
 from pypdf.generic import DictionaryObject, RectangleObject
 
 from .errors import HandoutsError
-from .layout import LAYOUT_KINDS, MIN_CONTRAST, MM, SAFE_MARGIN_MM, contrast
+from .layout import LAYOUT_KINDS, MIN_CONTRAST, MM, SAFE_MARGIN_MM
+from .model.colour import Colour
 
 DEFAULT_FLOOR = 14.0
 MIN_DPI = 300.0
@@ -187,7 +188,7 @@ class _Pixels:
 
 
 def _hex(colour: tuple[int, int, int]) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*colour)
+    return Colour.rgb(*colour).hex
 
 
 def _distance(a: tuple[int, ...], b: tuple[int, ...]) -> int:
@@ -242,7 +243,7 @@ def _text_findings(number: int, textpage: pdfium.PdfTextPage, pixels: _Pixels, f
         if not colours:
             continue
         background = _ground(colours, glyph.colour)
-        ratio = contrast(_hex(glyph.colour), _hex(background))
+        ratio = Colour.rgb(*glyph.colour).contrast(Colour.rgb(*background))
         if ratio < MIN_CONTRAST - 0.05:
             low.append((ratio, glyph, background))
         reach = _distance(glyph.colour, background) / 2

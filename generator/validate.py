@@ -2,7 +2,8 @@
 
 `Checker.convert` walks a dataclass's type hints: unknown keys get "did you mean",
 missing keys are named, wrong types say what they got, text longer than its field's
-`max_len` is refused. Each problem carries file, line, column and field path.
+`max_len` is refused (the typed `Limits` in model/constraints.py), a colour is parsed
+once. Each problem carries file, line, column and field path.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from .errors import ContentError, Problem
+from .model.colour import Colour
+from .model.constraints import NONE, Limits, limits_of
 from .yamlread import Mapping, Sequence
 
 T = TypeVar("T")
@@ -94,9 +97,8 @@ class Checker:
 
     # -- conversion -------------------------------------------------------------
     def convert(self, value: Any, cls: type[T], path: str, where: Any = None,
-                meta: typing.Mapping[str, Any] | None = None) -> T:
+                meta: Limits = NONE) -> T:
         """Convert `value` to `cls`; on a problem, report it and return a stand-in."""
-        meta = meta or {}
         origin = typing.get_origin(cls)
         if origin in (typing.Union, types.UnionType):
             options = [a for a in typing.get_args(cls) if a is not type(None)]
@@ -105,6 +107,8 @@ class Checker:
             return self.convert(value, options[0], path, where, meta)
         if origin is tuple:
             return self._sequence(value, typing.get_args(cls)[0], path, where, meta)  # type: ignore[return-value]
+        if cls is Colour:  # a value written as one string, not a mapping of its fields
+            return self._colour(value, path, where)  # type: ignore[return-value]
         if dataclasses.is_dataclass(cls):
             return self._dataclass(value, cls, path, where)  # type: ignore[return-value]
         if isinstance(cls, type) and issubclass(cls, Enum):
@@ -120,12 +124,21 @@ class Checker:
             return value  # type: ignore[return-value]
         raise TypeError(f"no conversion to {cls!r}")
 
-    def _text(self, value: Any, path: str, where: Any, meta: typing.Mapping[str, Any]) -> str:
+    def _colour(self, value: Any, path: str, where: Any) -> Colour | None:
+        try:
+            return Colour.parse(value)
+        except ValueError:
+            shown = value if isinstance(value, str) else describe(value)
+            self.report(where, path, f"'{shown}' is not a colour",
+                        "write it as #rrggbb, like #1a1a1a")
+            return None
+
+    def _text(self, value: Any, path: str, where: Any, meta: Limits) -> str:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.report(where, path, f"expected text, got {describe(value)}")
             return ""
         if not isinstance(value, str):
-            if meta.get("digits"):
+            if meta.digits:
                 self.report(where, path, "write the number in quotes",
                             'a phone number like 0701234567 must be "0701234567", '
                             "or YAML reads it as a number and drops the leading 0")
@@ -134,20 +147,19 @@ class Checker:
         value = value.strip()
         if not value:
             self.report(where, path, "this text is empty")
-        limit = meta.get("max_len")
+        limit = meta.max_len
         if limit and len(value) > limit:
             self.report(where, path, f"the text is {len(value)} characters, at most {limit} "
                         "fit here", "shorten it")
-        if meta.get("slug") and value and not _SLUG.match(value):
+        if meta.slug and value and not _SLUG.match(value):
             self.report(where, path, f"'{value}' is not a valid id",
                         "use lower-case letters a–z, digits and single hyphens, like 'resa-sig'")
-        if meta.get("digits") and value and not re.fullmatch(r"\+?[0-9 \-]{6,20}", value):
+        if meta.digits and value and not re.fullmatch(r"\+?[0-9 \-]{6,20}", value):
             self.report(where, path, f"'{value}' is not a phone number",
                         "write the digits, like 0701234567 or +46701234567")
         return value
 
-    def _number(self, value: Any, cls: type, path: str, where: Any,
-                meta: typing.Mapping[str, Any]) -> float:
+    def _number(self, value: Any, cls: type, path: str, where: Any, meta: Limits) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             hint = "write the number with a point, like 3.5" if (
                 isinstance(value, str) and re.fullmatch(r"\d+,\d+", value.strip())) else ""
@@ -155,7 +167,7 @@ class Checker:
             return 0
         if cls is int and not isinstance(value, int):
             self.report(where, path, "expected a whole number")
-        low, high = meta.get("min"), meta.get("max")
+        low, high = meta.min, meta.max
         if (low is not None and value < low) or (high is not None and value > high):
             self.report(where, path, f"{value} is outside {low}–{high}")
         return cls(value)
@@ -170,17 +182,17 @@ class Checker:
         return next(iter(cls))
 
     def _sequence(self, value: Any, item_cls: type, path: str, where: Any,
-                  meta: typing.Mapping[str, Any]) -> tuple[Any, ...]:
+                  meta: Limits) -> tuple[Any, ...]:
         if not isinstance(value, list):
             self.report(where, path, f"expected a list, got {describe(value)}",
                         "start each item on its own line with '- '")
             return ()
-        low, high = meta.get("min_items"), meta.get("max_items")
+        low, high = meta.min_items, meta.max_items
         if low is not None and len(value) < low:
             self.report(where, path, f"the list needs at least {low} item(s)")
         if high is not None and len(value) > high:
             self.report(where, path, f"the list has {len(value)} items, at most {high} fit")
-        item_meta = {"max_len": meta["item_max_len"]} if "item_max_len" in meta else {}
+        item_meta = Limits(max_len=meta.item_max_len)
         return tuple(self.convert(item, item_cls, f"{path}[{i}]", self.position(value, i),
                                   item_meta) for i, item in enumerate(value))
 
@@ -211,7 +223,7 @@ class Checker:
                     arguments[name] = None
                 continue
             arguments[name] = self.convert(value[name], hints[name], f"{prefix}{name}",
-                                           self.position(value, name), spec.metadata)
+                                           self.position(value, name), limits_of(spec))
         rule = self.rules.get(cls) or self.rules.get(object)
         if rule is not None:
             for name, message, hint in rule(dict(arguments, _class=cls)):

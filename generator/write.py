@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import OutputError
+from .locale import interface_locale
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
@@ -29,7 +30,8 @@ class Document:
     summary: str
 
 
-def safe_name(text: str, fallback: str = "kort", max_length: int = 60) -> str:
+def safe_name(text: str, fallback: str = interface_locale().fallback_name,
+              max_length: int = 60) -> str:
     """A file name stem safe on every file system: 'Åsa Öberg/..' -> 'asa-oberg'."""
     folded = unicodedata.normalize("NFKD", text.translate(_SWEDISH))
     ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()

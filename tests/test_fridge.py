@@ -16,7 +16,7 @@ from generator.compose.pictograms import DRAWINGS, draw_pictogram
 from generator.errors import ContentError, LayoutOverflow
 from generator.layout import MM
 from generator.manifest import Project
-from generator.model import Pictogram
+from generator.model import Colour, Pictogram
 from generator.preflight import preflight
 from pictures import assert_pictures, render_pages
 
@@ -66,7 +66,7 @@ def test_every_pictogram_is_drawn() -> None:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(20 * MM, 20 * MM))
     for pictogram in Pictogram:
-        draw_pictogram(canvas, pictogram, 2.5 * MM, 2.5 * MM, 15 * MM, "#123f5c")
+        draw_pictogram(canvas, pictogram, 2.5 * MM, 2.5 * MM, 15 * MM, Colour.parse("#123f5c"))
         canvas.showPage()
     canvas.save()
     pages = render_pages(buffer.getvalue(), dpi=72)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
-
-from ..layout import MM, BookletLayout
 from ..model import Content
+from ..model.layout import MM, BookletLayout
 from ..pdf.page import Page, Painter
 from .flow import Box, Filled, flow
 from .leaflet_text import LeafletWords, draw_cover, leaflet_contact, leaflet_source, type_roles
@@ -44,7 +42,7 @@ def compose_booklet(content: Content, layout: BookletLayout, fonts: Fonts,
     def page(label: str, paint) -> Page:  # type: ignore[no-untyped-def]
         def draw(painter: Painter) -> None:
             canvas = painter.canvas
-            canvas.setFillColor(HexColor(layout.colours.background))
+            canvas.setFillColor(layout.colours.background.reportlab)
             canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
             paint(painter)
         return Page(label, width, height, bleed, draw)
@@ -59,7 +57,7 @@ def compose_booklet(content: Content, layout: BookletLayout, fonts: Fonts,
     def notes(painter: Painter) -> None:
         canvas = painter.canvas
         draw_fitted(canvas, notes_heading, margin, height - margin, inner)
-        canvas.setStrokeColor(HexColor(layout.colours.accent))
+        canvas.setStrokeColor(layout.colours.accent.reportlab)
         canvas.setLineWidth(0.75)
         y = height - margin - notes_heading.height - NOTE_LINE_MM * MM
         while y > margin:

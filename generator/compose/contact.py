@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
-from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import LayoutOverflow
-from ..layout import MM, TypeStyle
 from ..model import Labels, Organisation
+from ..model.colour import Colour
+from ..model.layout import MM, TypeStyle
 from ..pdf.fonts import check_glyphs
 from ..pdf.page import Painter
 from ..typography import NBSP, phone, web_address
@@ -46,7 +46,7 @@ def qr_runs(url: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     return count, tuple(runs)
 
 
-def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: str) -> None:
+def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: Colour) -> None:
     """A QR code of `url`, `size` points square including a quiet zone of 2 modules.
 
     Drawn as one filled path of module runs: crisp at any resolution, no fonts named.
@@ -58,7 +58,7 @@ def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: s
         path.rect(x + (start + 2) * module, y + size - (row + 3) * module,
                   length * module, module)
     canvas.saveState()
-    canvas.setFillColor(HexColor(colour))
+    canvas.setFillColor(colour.reportlab)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
 
@@ -73,7 +73,7 @@ class ContactBlock:
     fonts: Fonts
     style: TypeStyle
     heading_style: TypeStyle
-    colour: str
+    colour: Colour
     width: float
     qr_size: float
 
@@ -90,7 +90,7 @@ class ContactBlock:
         canvas.restoreState()
 
     def _paint(self, canvas: Canvas) -> None:
-        canvas.setFillColor(HexColor(self.colour))
+        canvas.setFillColor(self.colour.reportlab)
         baseline = self.height - self.heading_style.size
         canvas.setFont(self.fonts.bold, self.heading_style.size)
         canvas.drawString(0, baseline, self.heading)
@@ -103,7 +103,7 @@ class ContactBlock:
 
 
 def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body: TypeStyle,
-                  heading: TypeStyle, colour: str, width: float, qr_mm: float,
+                  heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
                   product: str) -> ContactBlock:
     """Build the block, checking that every line fits beside the QR code at its size."""
     lines = (web_address(organisation.website), organisation.email,

@@ -12,12 +12,12 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, Paragraph
 
 from ..errors import LayoutOverflow
-from ..layout import MM, Colours, TypeStyle
 from ..model import Pictogram
+from ..model.colour import Colour
+from ..model.layout import MM, Colours, TypeStyle
 from ..pdf.fonts import check_glyphs
 from .pictograms import draw_pictogram
 from .text import Fonts, markup, style
@@ -76,7 +76,7 @@ class PictogramItem(Flowable):  # type: ignore[misc]
     """A list line: a pictogram on the left, its text beside it; never split."""
 
     def __init__(self, pictogram: Pictogram, paragraph: Paragraph, size: float,
-                 colour: str, gap: float) -> None:
+                 colour: Colour, gap: float) -> None:
         super().__init__()
         self.pictogram, self.paragraph, self.size = pictogram, paragraph, size
         self.colour, self.gap = colour, gap
@@ -103,7 +103,7 @@ class PictogramItem(Flowable):  # type: ignore[misc]
 class TextBox(Flowable):  # type: ignore[misc]
     """Paragraphs on a tinted, rounded ground, kept together."""
 
-    def __init__(self, paragraphs: list[Paragraph], tint: str, padding: float,
+    def __init__(self, paragraphs: list[Paragraph], tint: Colour, padding: float,
                  space_after: float) -> None:
         super().__init__()
         self.paragraphs, self.tint, self.padding = paragraphs, tint, padding
@@ -123,7 +123,7 @@ class TextBox(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.setFillColor(HexColor(self.tint))
+        canvas.setFillColor(self.tint.reportlab)
         canvas.roundRect(0, 0, self.width, self.height, 2.5 * MM, stroke=0, fill=1)
         y = self.height - self.padding
         for paragraph in self.paragraphs:

@@ -7,10 +7,8 @@ the least) before the card gives up and names the routine that does not fit.
 """
 from __future__ import annotations
 
-from reportlab.lib.colors import HexColor
-
-from ..layout import MM, FridgeLayout
 from ..model import Content, Routine
+from ..model.layout import MM, FridgeLayout
 from ..pdf.page import Page, Painter
 from ..typography import NBSP, phone, web_address
 from .flow import Box, Item, PictogramItem, Styles, flow
@@ -57,9 +55,9 @@ def compose_fridge_card(routines: list[Routine], content: Content, layout: Fridg
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
-        canvas.setFillColor(HexColor(layout.colours.background))
+        canvas.setFillColor(layout.colours.background.reportlab)
         canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
-        canvas.setFillColor(HexColor(layout.colours.accent))
+        canvas.setFillColor(layout.colours.accent.reportlab)
         canvas.rect(-bleed, height - band, width + 2 * bleed, band + bleed, stroke=0, fill=1)
         draw_fitted(canvas, title, margin, height - BAND_PADDING_MM * MM, inner)
         y = top
@@ -68,7 +66,7 @@ def compose_fridge_card(routines: list[Routine], content: Content, layout: Fridg
             placed.item.flowable.drawOn(canvas, margin, y)
             y -= spread
         rule = margin + contact.height + LINE_GAP_MM * MM
-        canvas.setStrokeColor(HexColor(layout.colours.accent))
+        canvas.setStrokeColor(layout.colours.accent.reportlab)
         canvas.setLineWidth(1.5)
         canvas.line(margin, rule, width - margin, rule)
         draw_fitted(canvas, contact, margin, margin + contact.height, inner)

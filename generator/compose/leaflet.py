@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout import MM, CropMarks, LeafletLayout, Panel, PanelRole, Side
 from ..model import Content
+from ..model.layout import MM, CropMarks, LeafletLayout, Panel, PanelRole, Side
 from ..pdf.page import Page, Painter
 from .contact import ContactBlock
 from .flow import Box, Filled, flow
@@ -80,7 +79,7 @@ def _side_page(side: Side, layout: LeafletLayout, words: LeafletWords, fonts: Fo
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
-        canvas.setFillColor(HexColor(layout.colours.background))
+        canvas.setFillColor(layout.colours.background.reportlab)
         canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
         for panel, left, right in zip(side.panels, edges, edges[1:], strict=False):
             draw_panel(painter, panel, left, right)

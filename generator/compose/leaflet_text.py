@@ -7,14 +7,12 @@ their short forms beside their pictograms, never retyped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout import MM, BookletLayout, LeafletLayout
 from ..model import Content, LeafletPart, LeafletSection, Pictogram, Routine
-from ..personalise import base_context, personalise_routine, render
+from ..model.layout import MM, BookletLayout, LeafletLayout
+from ..personalise import base_context, personalise_leaflet, personalise_routine
 from .contact import ContactBlock, contact_block
 from .flow import Item, PictogramItem, Source, Styles, TextBox
 from .pictograms import draw_pictogram
@@ -27,21 +25,17 @@ COVER_PICTOGRAM = Pictogram.HOLDING_HANDS
 
 @dataclass(frozen=True)
 class LeafletWords:
-    """The leaflet's content with templates rendered and Swedish typography applied."""
+    """The leaflet's words, rendered once by the personalise stage before any fitting."""
 
-    content: Content
+    content: Content  # with the leaflet's templates rendered and typography applied
     routines: dict[str, Routine]
-    context: dict[str, Any]
 
     @classmethod
     def of(cls, content: Content) -> LeafletWords:
-        context = base_context(content.organisation, content.labels.person_default)
+        context = base_context(content, content.labels.person_default)
         chosen = {i for s in content.leaflet.sections for i in s.routines}
-        return cls(content, {i: personalise_routine(content.routine(i), context)
-                             for i in sorted(chosen)}, context)
-
-    def text(self, source: str) -> str:
-        return render(source, self.context)
+        return cls(personalise_leaflet(content, context),
+                   {i: personalise_routine(content.routine(i), context) for i in sorted(chosen)})
 
 
 def _section_items(words: LeafletWords, section: LeafletSection, styles: Styles) -> list[Item]:
@@ -49,24 +43,24 @@ def _section_items(words: LeafletWords, section: LeafletSection, styles: Styles)
     items: list[Item] = []
 
     def add(text: str, **options: object) -> None:
-        items.append(Item(styles.paragraph(words.text(text), where=where, **options),  # type: ignore[arg-type]
+        items.append(Item(styles.paragraph(text, where=where, **options),  # type: ignore[arg-type]
                           section.id))
 
     if section.include is LeafletPart.ACTIVITIES:
         activities = content.activities
         _, leading = styles.size("body")
-        paragraphs = [styles.paragraph(words.text(section.heading or activities.title),
+        paragraphs = [styles.paragraph(section.heading or activities.title,
                                        "heading", where), styles.paragraph(
-            words.text(activities.intro), where=where, after=leading * 0.6)]
+            activities.intro, where=where, after=leading * 0.6)]
         for activity in activities.items:
-            paragraphs.append(styles.paragraph(words.text(activity.text), where=where,
-                                               lead=words.text(activity.title),
+            paragraphs.append(styles.paragraph(activity.text, where=where,
+                                               lead=activity.title,
                                                after=leading * 0.35))
         paragraphs[0].style.spaceBefore = 0
         tint = styles.colours.tint or styles.colours.background
         return [Item(TextBox(paragraphs, tint, 4 * MM, leading * 0.45), section.id)]
     heading = section.heading or content.self_care.title
-    items.append(Item(styles.paragraph(words.text(heading), "heading", where), section.id,
+    items.append(Item(styles.paragraph(heading, "heading", where), section.id,
                       keep_with_next=True))
     for paragraph in section.paragraphs:
         add(paragraph)
@@ -105,18 +99,18 @@ def draw_cover(canvas: Canvas, words: LeafletWords, layout: AnyLeaflet, fonts: F
     """The cover inside `box` (x, y, width, height); its colour fills `ground`."""
     x, y, width, height = box
     colours, margin = layout.colours, layout.margin_mm * MM
-    canvas.setFillColor(HexColor(colours.accent))
+    canvas.setFillColor(colours.accent.reportlab)
     canvas.rect(*ground, stroke=0, fill=1)
     leaflet = words.content.leaflet
     inner = width - 2 * margin
-    title = fit([Block("title", words.text(leaflet.title), "title"),
-                 Block("subtitle", words.text(leaflet.subtitle), "heading")],
+    title = fit([Block("title", leaflet.title, "title"),
+                 Block("subtitle", leaflet.subtitle, "heading")],
                 type_roles(layout), fonts, colours.on_accent, inner, height / 2,
                 product=product, where="cover", gap=4 * MM)
     top = y + height - margin - 6 * MM
     draw_fitted(canvas, title, x + margin, top, inner)
     # The credit, as the school's own leaflet gives it: who the texts were made with.
-    name = fit([Block("made_with", words.text(words.content.labels.made_with), bold=True)],
+    name = fit([Block("made_with", words.content.labels.made_with, bold=True)],
                type_roles(layout),
                fonts, colours.on_accent, inner, height / 4, product=product, where="cover")
     draw_fitted(canvas, name, x + margin, y + margin + name.height, inner)

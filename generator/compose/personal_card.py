@@ -15,14 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import HandoutsError
-from ..layout import MM, CardLayout, FridgeLayout
 from ..model import Content, Labels, Routine
+from ..model.colour import Colour
+from ..model.layout import MM, CardLayout, FridgeLayout
+from ..model.person import Person
 from ..pdf.page import Page, Painter
-from ..person import Person
 from ..typography import NBSP, phone, web_address
 from .contact import contact_block
 from .pictograms import draw_pictogram
@@ -100,12 +100,12 @@ def fit_sections(sections: Sequence[Section], frame: CardFrame, fonts: Fonts, he
     return parts
 
 
-def draw_warning(canvas: Canvas, x: float, top: float, size: float, colour: str) -> None:
+def draw_warning(canvas: Canvas, x: float, top: float, size: float, colour: Colour) -> None:
     """A warning triangle with an exclamation mark, `size` points wide, apex at `top`."""
     height = size * 0.87
     canvas.saveState()
-    canvas.setStrokeColor(HexColor(colour))
-    canvas.setFillColor(HexColor(colour))
+    canvas.setStrokeColor(colour.reportlab)
+    canvas.setFillColor(colour.reportlab)
     canvas.setLineWidth(max(1.5, size / 10))
     canvas.setLineJoin(1)
     path = canvas.beginPath()
@@ -128,7 +128,7 @@ def draw_sections(canvas: Canvas, sections: Sequence[Section], parts: Sequence[F
         if section.framed:
             box = part.height + 2 * BOX_PADDING
             canvas.saveState()
-            canvas.setStrokeColor(HexColor(colour))
+            canvas.setStrokeColor(colour.reportlab)
             canvas.setLineWidth(FRAME_LINE)
             inner = FRAME_LINE / 2
             canvas.roundRect(frame.margin + inner, y - box + inner, frame.text_width - 2 * inner,
@@ -146,7 +146,7 @@ def draw_sections(canvas: Canvas, sections: Sequence[Section], parts: Sequence[F
 
 
 def _draw_pictograms(canvas: Canvas, section: Section, part: Fitted, x: float, top: float,
-                     colour: str) -> None:
+                     colour: Colour) -> None:
     """Each block's pictogram, one line high, level with the block's first line."""
     for block, paragraph, height in zip(section.blocks, part.paragraphs, part.heights,
                                         strict=True):

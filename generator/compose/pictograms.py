@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Pictogram
+from ..model.colour import Colour
 
 STROKE = 0.07  # of the pictogram's size
 
@@ -196,7 +196,7 @@ DRAWINGS: dict[Pictogram, Callable[[Canvas], None]] = {
 
 
 def draw_pictogram(canvas: Canvas, pictogram: Pictogram, x: float, y: float, size: float,
-                   colour: str) -> None:
+                   colour: Colour) -> None:
     """Draw `pictogram` in a `size`-point square whose lower-left corner is (x, y)."""
     canvas.saveState()
     canvas.translate(x, y)
@@ -204,7 +204,7 @@ def draw_pictogram(canvas: Canvas, pictogram: Pictogram, x: float, y: float, siz
     canvas.setLineWidth(STROKE)
     canvas.setLineCap(1)
     canvas.setLineJoin(1)
-    canvas.setStrokeColor(HexColor(colour))
-    canvas.setFillColor(HexColor(colour))
+    canvas.setStrokeColor(colour.reportlab)
+    canvas.setFillColor(colour.reportlab)
     DRAWINGS[pictogram](canvas)
     canvas.restoreState()

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import gather
-from ..layout import MM, CardLayout, FridgeLayout
 from ..model import Content, Routine
+from ..model.layout import MM, CardLayout, FridgeLayout
 from ..pdf.page import Page, Painter
 from .contact import ContactBlock, contact_block
 from .text import Block, Fitted, Fonts, draw_fitted, fit
@@ -54,7 +53,7 @@ class CardFrame:
 
 
 def paint_background(canvas: Canvas, frame: CardFrame) -> None:
-    canvas.setFillColor(HexColor(frame.layout.colours.background))
+    canvas.setFillColor(frame.layout.colours.background.reportlab)
     bleed = frame.layout.bleed_mm * MM
     canvas.rect(-bleed, -bleed, frame.width + 2 * bleed, frame.height + 2 * bleed,
                 stroke=0, fill=1)
@@ -79,7 +78,7 @@ def band_top(frame: CardFrame) -> float:
 def draw_title_band(canvas: Canvas, frame: CardFrame, title: Fitted, band: float) -> None:
     """The coloured band across the top of a card, with its title centred in it."""
     top = band_top(frame)
-    canvas.setFillColor(HexColor(frame.layout.colours.accent))
+    canvas.setFillColor(frame.layout.colours.accent.reportlab)
     band_x = frame.layout.band_mm * MM
     canvas.roundRect(band_x, top - band, frame.width - 2 * band_x, band, 2 * MM,
                      stroke=0, fill=1)
@@ -124,7 +123,7 @@ def compose_back(routine: Routine, frame: CardFrame, contact: ContactBlock, font
         paint_background(canvas, frame)
         draw_fitted(canvas, text, frame.margin, top, frame.text_width)
         rule_y = frame.margin + contact.height + 3 * MM
-        canvas.setStrokeColor(HexColor(layout.colours.accent))
+        canvas.setStrokeColor(layout.colours.accent.reportlab)
         canvas.setLineWidth(1)
         canvas.line(frame.margin, rule_y, frame.width - frame.margin, rule_y)
         contact.draw(painter, frame.margin, frame.margin)

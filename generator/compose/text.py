@@ -13,7 +13,6 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -21,8 +20,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..errors import HandoutsError, LayoutOverflow
-from ..layout import MM, TypeStyle
 from ..model import Pictogram
+from ..model.colour import Colour
+from ..model.layout import MM, TypeStyle
 from ..pdf.fonts import check_glyphs
 
 
@@ -31,10 +31,10 @@ def markup(text: str) -> str:
     return escape(text)
 
 
-def style(name: str, font: str, size: float, leading: float, colour: str,
+def style(name: str, font: str, size: float, leading: float, colour: Colour,
           indent: float = 0, space_after: float = 0) -> ParagraphStyle:
     return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=leading, textColor=HexColor(colour),
+        name, fontName=font, fontSize=size, leading=leading, textColor=colour.reportlab,
         alignment=TA_LEFT, leftIndent=indent, bulletIndent=0, bulletFontName=font,
         bulletFontSize=size, spaceAfter=space_after, splitLongWords=0,
         hyphenationLang=None, embeddedHyphenation=0, uriWasteReduce=0,
@@ -96,7 +96,7 @@ class Fitted:
 
 
 @lru_cache(maxsize=1024)
-def _wrapped(text: str, font: str, size: float, leading: float, colour: str, inset: float,
+def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, inset: float,
              gap: float, marker: str | None, width: float,
              icon: float = 0) -> tuple[Paragraph, float]:
     """A paragraph parsed and wrapped to `width`, and its height.
@@ -115,7 +115,7 @@ def _wrapped(text: str, font: str, size: float, leading: float, colour: str, ins
 
 
 def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
-                colour: str, scale: float, width: float, gap: float) -> Fitted:
+                colour: Colour, scale: float, width: float, gap: float) -> Fitted:
     paragraphs, heights = [], []
     for block in blocks:
         spec = styles[block.role]
@@ -156,7 +156,7 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
                 "  hint: shorten the word or break it with a space or a hyphen")
 
 
-def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: str,
+def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: Colour,
         width: float, height: float, *, product: str, where: str, gap: float = 0) -> Fitted:
     """Set `blocks` in a box; shrink towards the minimum sizes; fail rather than clip."""
     check_words(blocks, styles, fonts, width, product, where)

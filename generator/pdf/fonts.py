@@ -11,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..errors import ContentError, FontError
+from ..model.constraints import text
 from ..validate import convert_file
 from ..yamlread import read_yaml
 from .font_slim import unhinted
@@ -22,7 +23,7 @@ ROLES = ("regular", "bold")
 class FontChoice:
     family: str | None = None
     weight: int = 400
-    file: str | None = field(default=None, metadata={"max_len": 200})
+    file: str | None = field(default=None, metadata=text(200))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import ContentError
-from ..layout import MM, Duplex, Orientation, SheetLayout
+from ..model.layout import MM, Duplex, Orientation, SheetLayout
 from .page import Page, Painter
 
 

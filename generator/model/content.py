@@ -1,17 +1,18 @@
-"""Model: the typed, frozen objects that validated content becomes.
+"""Model (content): the typed, frozen objects that one language's validated content becomes.
 
 Nothing here knows YAML, ReportLab or Click. Field metadata carries the limits that
-validation enforces (`max_len` in characters), so the rules stand beside the data.
+validation enforces (see constraints.py), so the rules stand beside the data.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from .constraints import between, items, text
 
-def text(max_len: int, **extra: object) -> dict[str, object]:
-    """Metadata for a text field: its length limit in characters."""
-    return {"max_len": max_len, **extra}
+if TYPE_CHECKING:
+    from ..locale import Locale
 
 
 class Pictogram(StrEnum):
@@ -47,8 +48,8 @@ class Step:
     SHORTHAND = "text"  # a plain string in YAML means {text: string}
 
     text: str = field(metadata=text(160, template=True))
-    seconds: float | None = field(default=None, metadata={"min": 0.5, "max": 600})
-    pressure_kg: float | None = field(default=None, metadata={"min": 0.1, "max": 20})
+    seconds: float | None = field(default=None, metadata=between(0.5, 600))
+    pressure_kg: float | None = field(default=None, metadata=between(0.1, 20))
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,13 @@ class Routine:
     purpose: str = field(metadata=text(90, template=True))
     short: str = field(metadata=text(60, template=True))
     pictogram: Pictogram
-    steps: tuple[Step, ...] = field(metadata={"min_items": 1, "max_items": 8})
+    steps: tuple[Step, ...] = field(metadata=items(1, 8))
     why: str = field(metadata=text(400, template=True))
 
 
 @dataclass(frozen=True)
 class RoutineBook:
-    routines: tuple[Routine, ...] = field(metadata={"min_items": 1})
+    routines: tuple[Routine, ...] = field(metadata=items(1))
 
 
 @dataclass(frozen=True)
@@ -77,14 +78,14 @@ class Activity:
 class Activities:
     title: str = field(metadata=text(60))
     intro: str = field(metadata=text(300))
-    items: tuple[Activity, ...] = field(metadata={"min_items": 1})
+    items: tuple[Activity, ...] = field(metadata=items(1))
 
 
 @dataclass(frozen=True)
 class SelfCare:
     title: str = field(metadata=text(60))
     intro: str = field(metadata=text(400))
-    tips: tuple[str, ...] = field(metadata={"min_items": 1, "item_max_len": 200})
+    tips: tuple[str, ...] = field(metadata=items(1, item_max_len=200))
 
 
 class LeafletPart(StrEnum):
@@ -100,7 +101,7 @@ class LeafletSection:
 
     id: str = field(metadata=text(40, slug=True))
     heading: str | None = field(default=None, metadata=text(60))
-    paragraphs: tuple[str, ...] = field(default=(), metadata={"item_max_len": 700})
+    paragraphs: tuple[str, ...] = field(default=(), metadata=items(item_max_len=700))
     routines: tuple[str, ...] = ()  # ids: their short forms, printed as a list
     include: LeafletPart | None = None
 
@@ -109,7 +110,7 @@ class LeafletSection:
 class Leaflet:
     title: str = field(metadata=text(60))
     subtitle: str = field(metadata=text(120))
-    sections: tuple[LeafletSection, ...] = field(metadata={"min_items": 1})
+    sections: tuple[LeafletSection, ...] = field(metadata=items(1))
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class Content:
     self_care: SelfCare
     labels: Labels
     leaflet: Leaflet
+    locale: Locale  # the language's rules for printed text (generator/locale)
 
     def routine(self, routine_id: str) -> Routine:
         for routine in self.routines:

@@ -1,0 +1,209 @@
+"""Locale: one language's rules for printed text, built from content/LANG/locale.yaml.
+
+The seam where a language plugs in. Babel (CLDR) gives numbers, plural categories and
+month names; phonenumbers gives phone grouping; the language's `locale.yaml` gives
+what no library knows (quote marks, unit words, the genitive, report words). A new
+language is a new `locale.yaml`, not new code.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import babel
+import phonenumbers
+from babel.dates import format_date
+from babel.numbers import format_decimal, get_decimal_symbol
+
+from ..defaults import default_dir
+from ..errors import ContentError
+from ..model.locale import LocaleData, Plural
+from ..validate import convert_file
+from ..yamlread import read_yaml
+
+NBSP = "\u00a0"
+_SPACED_HYPHEN = re.compile(r"(?<=\s)-{1,2}(?=\s)")
+_QUOTE = re.compile("[\"“„”]")
+_BEFORE_OPENING = " \t\n([" + NBSP  # a quote after these (or first) opens
+_NUMBER_FORMAT = "#,##0.##"  # no trailing zeros: 3.0 -> 3, 3.5 -> 3,5
+
+
+@dataclass(frozen=True, eq=False)  # one object per loaded file: compared and hashed by identity
+class Locale:
+    """One language's text rules; `language` is the content folder's name (sv)."""
+
+    language: str
+    data: LocaleData
+
+    # -- what the rest of the program asks for by name -------------------------------
+    @property
+    def tag(self) -> str:
+        """The BCP 47 language tag a PDF carries: sv-SE."""
+        return f"{self.language}-{self.data.region}"
+
+    @property
+    def report_words(self) -> tuple[str, str, str]:
+        """A batch report's status words: written, unchanged, failed."""
+        words = self.data.report
+        return words.written, words.unchanged, words.failed
+
+    @property
+    def fallback_name(self) -> str:
+        return self.data.fallback_name
+
+    @cached_property
+    def cldr(self) -> babel.Locale:
+        return babel.Locale.parse(f"{self.language}_{self.data.region}")
+
+    # -- numbers, units, dates ------------------------------------------------------------
+    def decimal(self, value: float) -> str:
+        """3.5 -> '3,5'; 3.0 -> '3' (the language's decimal sign, no trailing zero)."""
+        return format_decimal(value, _NUMBER_FORMAT, locale=self.cldr)
+
+    def plural(self, value: float, word: Plural) -> str:
+        """The form of `word` the language uses after `value` (CLDR plural rules)."""
+        form = getattr(word, self.cldr.plural_form(value), None)
+        return form or word.other
+
+    def quantity(self, value: float, word: Plural) -> str:
+        """A number and its unit held together by a no-break space: '3,5 kg', '1 sekund'."""
+        return f"{self.decimal(value)}{NBSP}{self.plural(value, word)}"
+
+    def seconds(self, value: float) -> str:
+        return self.quantity(value, self.data.unit_words.seconds)
+
+    def kilograms(self, value: float) -> str:
+        return self.quantity(value, self.data.unit_words.kg)
+
+    def long_date(self, day: _dt.date) -> str:
+        """22 november 2026, in the pattern locale.yaml gives."""
+        return format_date(day, self.data.date_format, locale=self.cldr)
+
+    # -- running text ---------------------------------------------------------------------
+    @cached_property
+    def _unit_patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        units = [re.escape(unit) for unit in self.data.units]
+        bounded = "|".join(u + r"\b" if re.search(r"\w$", u) else u for u in units)
+        number_unit = re.compile(rf"(?<![\w,.])(\d+(?:[,.]\d+)?) (?=(?:{bounded}))")
+        decimal_point = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?=\s?(?:" + "|".join(units)
+                                   + r")\b)")
+        return number_unit, decimal_point
+
+    @cached_property
+    def _decimal_sign(self) -> str:
+        return get_decimal_symbol(self.cldr)
+
+    def text(self, text: str) -> str:
+        """Apply the language's typography to running text (remembered: texts repeat).
+
+        - a no-break space between a number and its unit ("3,5 kg", "3 sekunder");
+        - a decimal point before a unit becomes the language's decimal sign;
+        - straight and English double quotes become the language's own;
+        - an apostrophe becomes the typographic one, a spaced hyphen a dash.
+        """
+        return _typeset(self, text)
+
+    def _typeset(self, text: str) -> str:
+        number_unit, decimal_point = self._unit_patterns
+        sign = self._decimal_sign
+        text = decimal_point.sub(lambda m: f"{m[1]}{sign}{m[2]}", text)
+        text = number_unit.sub(lambda m: m.group(1) + NBSP, text)
+        quotes = self.data.quotes
+        text = _QUOTE.sub(lambda m: quotes.open if m.start() == 0 or m.string[m.start() - 1]
+                          in _BEFORE_OPENING else quotes.close, text)
+        text = text.replace("'", self.data.apostrophe)
+        return _SPACED_HYPHEN.sub(self.data.dash, text)
+
+    def genitive(self, name: str) -> str:
+        """The possessive: Anna -> Annas, Lars -> Lars (the `genitiv` template filter)."""
+        rule = self.data.genitive
+        if not name or rule is None or name[-1].lower() in rule.unchanged_after:
+            return name
+        return name + rule.suffix
+
+    # -- phone numbers ----------------------------------------------------------------------
+    def phone(self, number: str) -> str:
+        """A phone number grouped as the region writes it: 0723010853 -> '072-301 08 53'.
+
+        Remembered: the organisation's number is printed on every card of a batch.
+        """
+        return _grouped(self, number)
+
+    def _group(self, number: str) -> str:
+        """The grouping itself (see `phone`).
+
+        Numbers of the region are printed in the national form (a +46 number too);
+        a number of another country, or one that is not a number, is left as written.
+        Groups are joined with no-break spaces so a number never breaks across lines.
+        """
+        try:
+            parsed = phonenumbers.parse(number, self.data.region)
+        except phonenumbers.NumberParseException:
+            return number
+        if phonenumbers.region_code_for_number(parsed) != self.data.region:
+            return number
+        national = phonenumbers.national_significant_number(parsed)
+        region = phonenumbers.PhoneMetadata.metadata_for_region(self.data.region)
+        trunk = region.national_prefix if region is not None else ""
+        formats = [phonenumbers.NumberFormat(
+            pattern=f.pattern, format=f.format, leading_digits_pattern=[f.leading],
+            national_prefix_formatting_rule=f"{trunk}$FG") for f in self.data.phone_formats
+            if re.match(f.leading, national) and re.fullmatch(f.pattern, national)]
+        if formats:
+            shown = phonenumbers.format_by_pattern(
+                parsed, phonenumbers.PhoneNumberFormat.NATIONAL, formats[:1])
+        else:
+            shown = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return shown.replace(" ", NBSP)
+
+
+@lru_cache(maxsize=8192)
+def _typeset(locale: Locale, text: str) -> str:
+    return locale._typeset(text)
+
+
+@lru_cache(maxsize=1024)
+def _grouped(locale: Locale, number: str) -> str:
+    return locale._group(number)
+
+
+def web_address(url: str) -> str:
+    """What a reader types: 'https://www.beroring.se/' -> 'www.beroring.se'."""
+    return re.sub(r"^https?://", "", url).rstrip("/")
+
+
+FILE = "locale.yaml"
+INTERFACE_LANGUAGE = "sv"  # the language of reports and file names, whatever a card's language
+
+
+def locale_file(content_root: Path, language: str) -> Path:
+    """The language's locale.yaml; a folder made before it existed uses the built-in one."""
+    path = content_root / language / FILE
+    built_in = default_dir("content") / language / FILE
+    return path if path.is_file() or not built_in.is_file() else built_in
+
+
+def load_locale(content_root: Path, language: str, display: str | None = None) -> Locale:
+    """Read and check the `locale.yaml` of `language` under `content_root`."""
+    path = locale_file(content_root, language)
+    if not path.is_file():
+        raise ContentError.single(display or str(path), f"there are no language rules for "
+                                  f"'{language}'", hint=f"copy sv/{FILE} to {language}/ and "
+                                  "change what differs")
+    stamp = path.stat().st_mtime_ns
+    return _cached(str(path), stamp, language, display or str(path))
+
+
+@lru_cache(maxsize=32)
+def _cached(path: str, stamp: int, language: str, display: str) -> Locale:
+    data = convert_file(read_yaml(Path(path), display), LocaleData, display)
+    return Locale(language, data)
+
+
+@lru_cache(maxsize=1)
+def interface_locale() -> Locale:
+    """The built-in locale of the program's own words (batch reports, fallback file names)."""
+    return load_locale(default_dir("content"), INTERFACE_LANGUAGE)

@@ -1,0 +1,85 @@
+"""Model (locale): what one language's `locale.yaml` says, as typed, checked data.
+
+The rules a language's text follows that are not in a library: its quote marks, unit
+words, where its no-break spaces go, its genitive, the words of a batch report.
+Numbers, plurals and dates come from Babel (CLDR), phone numbers from phonenumbers;
+generator/locale/ puts the two together into one `Locale`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .constraints import items, text
+
+
+@dataclass(frozen=True)
+class Quotes:
+    open: str = field(metadata=text(2))
+    close: str = field(metadata=text(2))
+
+
+@dataclass(frozen=True)
+class Plural:
+    """A word in each CLDR plural category the language uses; `other` is always there."""
+
+    other: str = field(metadata=text(30))
+    one: str | None = field(default=None, metadata=text(30))
+    two: str | None = field(default=None, metadata=text(30))
+    few: str | None = field(default=None, metadata=text(30))
+    many: str | None = field(default=None, metadata=text(30))
+    zero: str | None = field(default=None, metadata=text(30))
+
+
+@dataclass(frozen=True)
+class UnitWords:
+    """How a step's duration and pressure are printed after their number."""
+
+    seconds: Plural
+    kg: Plural
+
+
+@dataclass(frozen=True)
+class Genitive:
+    """The possessive: add `suffix`, unless the name already ends in one of `unchanged_after`."""
+
+    suffix: str = field(metadata=text(5))
+    unchanged_after: str = field(default="", metadata=text(20))
+
+
+@dataclass(frozen=True)
+class ReportWords:
+    """A batch report's status column: a card written, one left as it was, a row that failed."""
+
+    written: str = field(metadata=text(20))
+    unchanged: str = field(metadata=text(20))
+    failed: str = field(metadata=text(20))
+
+
+@dataclass(frozen=True)
+class PhoneFormat:
+    """A grouping the phone library does not know, in its own terms (libphonenumber's).
+
+    `leading` matches the start of the national number (without the trunk 0),
+    `pattern` splits it into groups, `format` joins them: \\1-\\2 \\3.
+    """
+
+    leading: str = field(metadata=text(20))
+    pattern: str = field(metadata=text(60))
+    format: str = field(metadata=text(30))
+
+
+@dataclass(frozen=True)
+class LocaleData:
+    """One language's `content/LANG/locale.yaml`."""
+
+    region: str = field(metadata=text(3))  # with the language, the tag: sv + SE = sv-SE
+    quotes: Quotes
+    apostrophe: str = field(metadata=text(2))
+    dash: str = field(metadata=text(2))  # what a spaced hyphen becomes
+    units: tuple[str, ...] = field(metadata=items(1, item_max_len=12))
+    unit_words: UnitWords
+    date_format: str = field(metadata=text(30))  # a CLDR pattern: d MMMM y
+    report: ReportWords
+    fallback_name: str = field(metadata=text(30))  # a file name when a name has no letters
+    genitive: Genitive | None = None  # no rule: names are printed as they are
+    phone_formats: tuple[PhoneFormat, ...] = field(default=(), metadata=items(max_items=20))
