@@ -24,8 +24,7 @@ from bidi.algorithm import (
 
 _STRONG_RTL = {"R", "AL"}
 # Embedding controls (LRE ... PDF) mark text that keeps its own direction, such as a
-# phone number inside Arabic (typography.py puts them there); rule X9 then removes them.
-LEFT_TO_RIGHT, POP = "\u202a", "\u202c"
+# phone number inside Arabic (the Locale puts them there); rule X9 then removes them.
 _REMOVED = {"RLE", "LRE", "RLO", "LRO", "PDF", "BN"}
 
 
