@@ -15,13 +15,13 @@ from .compose.fridge_card import compose_fridge_card
 from .compose.leaflet import compose_leaflet
 from .compose.personal_card import compose_personal_deck, compose_personal_fridge
 from .compose.routine_card import compose_deck
-from .compose.text import Fonts
+from .compose.text import Fonts, missing_in_chain
 from .content import available_languages, load_content
 from .errors import ContentError, HandoutsError, Problem
 from .layout import BookletLayout, CardLayout, Layout, SheetLayout, load_layout
 from .manifest import Product, ProductKind, Project, load_manifest
 from .model import Content
-from .pdf.fonts import load_fonts, missing_glyph
+from .pdf.fonts import load_fonts
 from .pdf.impose import impose, impose_booklet
 from .pdf.page import Page
 from .pdf.render import Metadata, render_pdf
@@ -116,7 +116,8 @@ def read_inputs(project: Project, language: str | None = None) -> Inputs:
         raise ContentError(problems)
     assert loaded and content and registered
     return Inputs(project, products, content,
-                  Fonts(registered.regular, registered.bold), layouts)
+                  Fonts(registered.regular, registered.bold, registered.fallback,
+                        registered.bold_fallback, content.locale.rtl), layouts)
 
 
 def in_language(project: Project, products: tuple[Product, ...],
@@ -275,16 +276,18 @@ def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
     assert isinstance(sheet, SheetLayout)  # _layout checked its kind
     registered = load_fonts(project.fonts)
     return PersonalInputs(project, layout, sheet, sheet_name,
-                          Fonts(registered.regular, registered.bold),
+                          Fonts(registered.regular, registered.bold, registered.fallback,
+                                registered.bold_fallback),
                           tuple(available_languages(project.content)), {})
 
 
 def check_person(value: Any, file: str, inputs: PersonalInputs) -> Person:
     """Validate one person's values (from a file or a roster row) against the content."""
-    fonts = (inputs.fonts.regular, inputs.fonts.bold)
+    fonts = inputs.fonts
 
-    def missing(text: str) -> str | None:
-        return next((c for c in (missing_glyph(text, f) for f in fonts) if c), None)
+    def missing(text: str) -> str | None:  # a character no font of either weight has
+        return missing_in_chain(text, fonts.chain(fonts.regular)) or missing_in_chain(
+            text, fonts.chain(fonts.bold))
 
     return convert_person(value, file, inputs.languages, inputs.routine_ids, missing)
 
@@ -296,11 +299,11 @@ def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list
     context = base_context(content, person.name, person.carer or labels.carer_default)
     routines = [personalise_routine(content.routine(i), context) for i in person.routines]
     shown = personalise_person(person, content.locale)
+    fonts = replace(inputs.fonts, rtl=content.locale.rtl)  # the card's language decides
     if isinstance(inputs.layout, CardLayout):
-        deck = compose_personal_deck(shown, routines, content, inputs.layout, inputs.fonts,
-                                     product)
+        deck = compose_personal_deck(shown, routines, content, inputs.layout, fonts, product)
         return [(card.front, card.back) for card in deck]
-    return [(compose_personal_fridge(shown, routines, content, inputs.layout, inputs.fonts,
+    return [(compose_personal_fridge(shown, routines, content, inputs.layout, fonts,
                                      product), None)]
 
 

@@ -96,7 +96,8 @@ def check_translation(root: Path, language: str) -> tuple[list[Problem], list[Pr
         shown = f"content/{language}/{name}"
         source = dict((k, v) for k, v, _ in _units(name, _read(root / SOURCE, name, root)))
         translated = {k: (v, line) for k, v, line in _units(name, _read(folder, name, root))}
-        made_from = stamps.get(name) if isinstance(stamps.get(name), dict) else {}
+        found = stamps.get(name)
+        made_from: dict[str, Any] = found if isinstance(found, dict) else {}
         for key, value in source.items():
             if key not in translated:
                 errors.append(Problem(shown, None, None, f"'{key}' is missing: the Swedish "

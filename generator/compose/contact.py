@@ -12,13 +12,16 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import LayoutOverflow
+from ..locale import LEFT_TO_RIGHT, POP
 from ..model import Labels, Organisation
 from ..model.colour import Colour
 from ..model.layout import MM, TypeStyle
-from ..pdf.fonts import check_glyphs
+from ..pdf.fonts import missing_glyph
 from ..pdf.page import Painter
+from ..script.line import draw_line, measure, plain
+from ..script.runs import has_rtl
 from ..typography import NBSP, phone, web_address
-from .text import Fonts
+from .text import Fonts, check_chain
 
 
 @lru_cache(maxsize=16)
@@ -92,6 +95,9 @@ class ContactBlock:
     def _paint(self, canvas: Canvas) -> None:
         canvas.setFillColor(self.colour.reportlab)
         baseline = self.height - self.heading_style.size
+        if self.fonts.rtl or not all(_plain(t, f, self.fonts) for t, f, _ in self.texts()):
+            self._paint_shaped(canvas, baseline)
+            return
         canvas.setFont(self.fonts.bold, self.heading_style.size)
         canvas.drawString(0, baseline, self.heading)
         canvas.setFont(self.fonts.regular, self.style.size)
@@ -102,18 +108,49 @@ class ContactBlock:
                 self.qr_size, self.colour)
 
 
+    def texts(self) -> list[tuple[str, str, float]]:
+        """Each line with its font and size, the heading first."""
+        return [(self.heading, self.fonts.bold, self.heading_style.size)] + [
+            (line, self.fonts.regular, self.style.size) for line in self.lines]
+
+    def _paint_shaped(self, canvas: Canvas, baseline: float) -> None:
+        """Right to left (QR code on the left, lines aligned right) or with fallback fonts."""
+        rtl = self.fonts.rtl
+        for text, font, size in self.texts():
+            line = plain(text, self.fonts.chain(font))
+            x = self.width - measure(line, size, rtl) if rtl else 0
+            draw_line(canvas, line, x, baseline, size, rtl, self.colour.reportlab)
+            baseline -= self.style.leading
+        draw_qr(canvas, self.url, 0 if rtl else self.width - self.qr_size,
+                self.height - self.qr_size, self.qr_size, self.colour)
+
+
+def _plain(text: str, font: str, fonts: Fonts) -> bool:
+    """Whether ReportLab's own drawString can set `text` in `font`."""
+    return missing_glyph(text, font) is None and not has_rtl(text)
+
+
+def _width(text: str, font: str, size: float, fonts: Fonts) -> float:
+    if not fonts.rtl and _plain(text, font, fonts):
+        return float(stringWidth(text, font, size))
+    return measure(plain(text, fonts.chain(font)), size, fonts.rtl)
+
+
 def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body: TypeStyle,
                   heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
                   product: str) -> ContactBlock:
     """Build the block, checking that every line fits beside the QR code at its size."""
+    number = phone(organisation.phone)
+    if fonts.rtl:  # the number keeps its own order inside right-to-left text
+        number = f"{LEFT_TO_RIGHT}{number}{POP}"
     lines = (web_address(organisation.website), organisation.email,
-             f"{labels.phone_label}{NBSP}{phone(organisation.phone)}")
+             f"{labels.phone_label}{NBSP}{number}")
     qr_size = qr_mm * MM
     room = width - qr_size - 3 * MM
     for text, font, size in [(labels.contact_heading, fonts.bold, heading.size)] + [
             (line, fonts.regular, body.size) for line in lines]:
-        check_glyphs(text, font, product, "contact block")
-        wide = stringWidth(text, font, size)
+        check_chain(text, font, fonts, product, "contact block")
+        wide = _width(text, font, size, fonts)
         if wide > room:
             shown = "'" + text.replace(NBSP, " ") + "'"
             raise LayoutOverflow(product, "contact block", shown, (wide - room) / MM, size,

@@ -18,9 +18,9 @@ from ..errors import LayoutOverflow
 from ..model import Pictogram
 from ..model.colour import Colour
 from ..model.layout import MM, Colours, TypeStyle
-from ..pdf.fonts import check_glyphs
+from ..script.paragraph import ShapedParagraph
 from .pictograms import draw_pictogram
-from .text import Fonts, markup, style
+from .text import Fonts, check_chain, make_paragraph, style
 
 _EPSILON = 0.01
 
@@ -93,10 +93,11 @@ class PictogramItem(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas = self.canv
-        draw_pictogram(canvas, self.pictogram, 0, self.height - self.size, self.size,
-                       self.colour)
+        rtl = getattr(self.paragraph, "rtl", False)  # right to left: the pictogram on the right
+        draw_pictogram(canvas, self.pictogram, self.width - self.size if rtl else 0,
+                       self.height - self.size, self.size, self.colour)
         text_height = self.paragraph.height
-        self.paragraph.drawOn(canvas, self.size + self.gap,
+        self.paragraph.drawOn(canvas, 0 if rtl else self.size + self.gap,
                               self.height - text_height - max(0, (self.size - text_height) / 2))
 
 
@@ -149,22 +150,19 @@ class Styles:
 
     def paragraph(self, text: str, role: str = "body", where: str = "",
                   bold: bool = False, after: float | None = None,
-                  bullet: str | None = None, lead: str = "") -> Paragraph:
+                  bullet: str | None = None, lead: str = "") -> Paragraph | ShapedParagraph:
         """A paragraph; `lead` is a bold run-in before the text, like a list item's title."""
         size, leading = self.size(role)
         font = self.fonts.bold if (bold or role != "body") else self.fonts.regular
-        check_glyphs(text, font, self.product, where)
-        check_glyphs(lead, self.fonts.bold, self.product, where)
+        check_chain(text, font, self.fonts, self.product, where)
+        check_chain(lead, self.fonts.bold, self.fonts, self.product, where)
         indent = size * 1.1 if bullet else 0
         spacing = leading * 0.35 if after is None else after
         before = leading * 0.5 if role == "heading" else 0
         paragraph_style = style(where or role, font, size, leading, self.colours.text,
                                 indent, spacing)
         paragraph_style.spaceBefore = before
-        shown = markup(text)
-        if lead:
-            shown = f'<font face="{self.fonts.bold}">{markup(lead)}</font> {shown}'
-        return Paragraph(shown, paragraph_style, bulletText=bullet)
+        return make_paragraph(text, paragraph_style, self.fonts, bullet, lead)
 
 
 Source = Callable[[Styles], list[Item]]

@@ -19,11 +19,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from ..errors import HandoutsError, LayoutOverflow
+from ..errors import FontError, HandoutsError, LayoutOverflow
 from ..model import Pictogram
 from ..model.colour import Colour
 from ..model.layout import MM, TypeStyle
-from ..pdf.fonts import check_glyphs
+from ..pdf.fonts import missing_glyph
+from ..script.line import Piece
+from ..script.line import widest_word as widest_pieces
+from ..script.paragraph import ShapedParagraph
+from ..script.runs import has_rtl, printed
 
 
 def markup(text: str) -> str:
@@ -66,8 +70,48 @@ class Block:
 
 @dataclass(frozen=True)
 class Fonts:
+    """The fonts that print a product; fallbacks carry other scripts, `rtl` mirrors."""
+
     regular: str
     bold: str
+    fallback: tuple[str, ...] = ()  # tried in order per run: Arabic, Greek, ...
+    bold_fallback: tuple[str, ...] = ()
+    rtl: bool = False  # the content's language is written right to left
+
+    def chain(self, font: str) -> tuple[str, ...]:
+        """`font` first, then the fallbacks of its weight."""
+        return (font, *(self.bold_fallback if font == self.bold else self.fallback))
+
+
+def missing_in_chain(text: str, chain: Sequence[str]) -> str | None:
+    """The first character of `text` no font of the chain has, or None."""
+    return next((c for c in printed(text) if all(missing_glyph(c, f) for f in chain)), None)
+
+
+def check_chain(text: str, font: str, fonts: Fonts, product: str, where: str) -> None:
+    """Raise FontError naming a character that neither `font` nor a fallback has."""
+    character = missing_in_chain(text, fonts.chain(font))
+    if character is not None:
+        raise FontError(product, where, character, " or ".join(fonts.chain(font)))
+
+
+def make_paragraph(text: str, style: ParagraphStyle, fonts: Fonts, marker: str | None = None,
+                   lead: str = "") -> Paragraph | ShapedParagraph:
+    """ReportLab's Paragraph where it can set the text; a shaped one where it cannot.
+
+    A shaped paragraph sets right-to-left content, and any text with a character the
+    style's font lacks (an Arabic or Greek name on a Swedish card) in a fallback font.
+    """
+    font = style.fontName
+    if not fonts.rtl and not has_rtl(lead + text) and missing_glyph(text, font) is None \
+            and missing_glyph(lead, fonts.bold) is None:
+        shown = markup(text)
+        if lead:
+            shown = f'<font name="{fonts.bold}">{markup(lead)}</font> {shown}'
+        return Paragraph(shown, style, bulletText=marker)
+    pieces = [Piece(lead + " ", fonts.chain(fonts.bold))] if lead else []
+    pieces.append(Piece(text, fonts.chain(font)))
+    return ShapedParagraph(pieces, style, fonts.rtl, marker, fonts.chain(font))
 
 
 class WordTooLong(HandoutsError):
@@ -86,7 +130,7 @@ def widest_word(text: str, font: str, size: float) -> tuple[str, float]:
 class Fitted:
     """Paragraphs measured to fit a width; `heights` follows `blocks`."""
 
-    paragraphs: list[Paragraph]
+    paragraphs: list[Paragraph | ShapedParagraph]
     heights: list[float]
     scale: float
 
@@ -97,8 +141,8 @@ class Fitted:
 
 @lru_cache(maxsize=1024)
 def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, inset: float,
-             gap: float, marker: str | None, width: float,
-             icon: float = 0) -> tuple[Paragraph, float]:
+             gap: float, marker: str | None, width: float, fonts: Fonts, lead: str,
+             icon: float = 0) -> tuple[Paragraph | ShapedParagraph, float]:
     """A paragraph parsed and wrapped to `width`, and its height.
 
     A batch sets the same routine texts and labels for every person; each is parsed
@@ -109,7 +153,7 @@ def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, 
     paragraph_style = style("text", font, size, leading, colour, indent + inset + icon, gap)
     paragraph_style.rightIndent = inset
     paragraph_style.bulletIndent = inset + icon
-    paragraph = Paragraph(text, paragraph_style, bulletText=marker)
+    paragraph = make_paragraph(text, paragraph_style, fonts, marker, lead)
     _, height = paragraph.wrap(width, 10_000)
     return paragraph, height
 
@@ -122,11 +166,9 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
         size = max(spec.size * scale, spec.smallest)
         leading = size + (spec.leading - spec.size)
         marker = f"{block.number}." if block.number is not None else block.bullet
-        text = markup(block.text)
-        if block.lead:
-            text = f'<font name="{fonts.bold}">{markup(block.lead)}</font> {text}'
-        paragraph, height = _wrapped(text, block_font(block, fonts), size, leading, colour,
-                                     block.inset, gap, marker, width, block.icon_room(leading))
+        paragraph, height = _wrapped(block.text, block_font(block, fonts), size, leading,
+                                     colour, block.inset, gap, marker, width, fonts,
+                                     block.lead, block.icon_room(leading))
         paragraphs.append(paragraph)
         heights.append(height + gap)
     return Fitted(paragraphs, heights, scale)
@@ -142,12 +184,17 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
     for block in blocks:
         spec = styles[block.role]
         font = block_font(block, fonts)
-        check_glyphs(block.lead + block.text, font, product, f"{where}: {block.field}")
+        check_chain(block.text, font, fonts, product, f"{where}: {block.field}")
+        check_chain(block.lead, fonts.bold, fonts, product, f"{where}: {block.field}")
         marked = block.number is not None or block.bullet is not None
         indent = stringWidth("8.", font, spec.smallest) * 2 if marked else 0
         room = width - indent - 2 * block.inset - block.icon_room(
             spec.smallest + spec.leading - spec.size)
-        word, word_width = widest_word(block.text, font, spec.smallest)
+        if fonts.rtl or missing_glyph(block.text, font) is not None:
+            word, word_width = widest_pieces([Piece(block.text, fonts.chain(font))],
+                                             spec.smallest, fonts.rtl)
+        else:
+            word, word_width = widest_word(block.text, font, spec.smallest)
         if word_width > room:
             shown = "a word" if block.private else f"the word '{word}'"
             raise WordTooLong(
@@ -187,13 +234,17 @@ def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float) -> N
         draw_paragraph(canvas, paragraph, x, y + (height - paragraph.height))
 
 
-def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x: float, y: float) -> None:
+def draw_paragraph(canvas: Canvas, paragraph: Paragraph | ShapedParagraph, x: float,
+                   y: float) -> None:
     """Draw a wrapped paragraph with its lower-left corner at (x, y).
 
     A paragraph in one font, as most of ours are, is set here as one text object with
     its lines: the same positions as ReportLab's `drawOn`, at under half the cost,
     which matters when a batch draws every card twice. Mixed fonts go to `drawOn`.
     """
+    if isinstance(paragraph, ShapedParagraph):
+        paragraph.drawOn(canvas, x, y)
+        return
     lines = paragraph.blPara
     if lines.kind != 0 or getattr(lines, "us_lines", None) or getattr(lines, "link", None):
         paragraph.drawOn(canvas, x, y)

@@ -70,33 +70,38 @@ def _is_neutral(character: str) -> bool:
     return unicodedata.category(character)[0] in "ZP" or character in "-+/"
 
 
-def font_of_each(text: str, chain: Sequence[str], has: Callable[[str, str], bool]
-                 ) -> list[str | None]:
-    """The font each character prints in: the first in `chain` that has it.
+def font_of_each(text: str, chains: Sequence[Sequence[str]],
+                 has: Callable[[str, str], bool]) -> list[str | None]:
+    """The font each character prints in: the first of its chain that has it.
 
     A neutral character takes the font of the letter before it (or after, at the
     start) when that font has it, so a run is not broken at every space. A character
     no font has gets None: the caller refuses it by name.
     """
-    fonts: list[str | None] = [next((f for f in chain if has(f, c)), None) for c in text]
+    fonts: list[str | None] = [next((f for f in chain if has(f, c)), None)
+                               for c, chain in zip(text, chains, strict=True)]
     for order in (range(len(text)), reversed(range(len(text)))):
         last: str | None = None
         for i in order:
-            if _is_neutral(text[i]) and last is not None and has(last, text[i]):
+            if _is_neutral(text[i]) and last in chains[i] and has(str(last), text[i]):
                 fonts[i] = last
             elif not _is_neutral(text[i]):
                 last = fonts[i]
     return fonts
 
 
-def logical_runs(text: str, rtl: bool, chain: Sequence[str],
+def logical_runs(text: str, rtl: bool, chains: Sequence[Sequence[str]],
                  has: Callable[[str, str], bool]) -> list[Run]:
-    """Split `text` where the level or the font changes; raise KeyError on no font."""
+    """Split `text` (one font chain per character) where level or font changes.
+
+    Raises KeyError with the first character no font of its chain has.
+    """
     found = levels(text, rtl)
-    text = printed(text)
+    kept = [i for i, c in enumerate(text) if c == printed(c)]
+    text, chains = "".join(text[i] for i in kept), [chains[i] for i in kept]
     if not text:
         return []
-    fonts = font_of_each(text, chain, has)
+    fonts = font_of_each(text, chains, has)
     missing = next((c for c, f in zip(text, fonts, strict=True) if f is None), None)
     if missing is not None:
         raise KeyError(missing)

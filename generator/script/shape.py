@@ -85,13 +85,21 @@ def shape(text: str, font_name: str, rtl: bool) -> ShapedStr:
     hb.shape(hb_font, buffer, FEATURES)
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
     texts = _cluster_texts(text, [info.cluster for info in infos])
-    seen: set[int] = set()
+    # The widest glyph of a cluster stands for its letters: a font that draws a
+    # letter as a base and separate dots leaves the dots (zero width) without text,
+    # so extraction, which orders glyphs by position, keeps the letters in order.
+    carrier: dict[int, int] = {}
+    for index, (info, position) in enumerate(zip(infos, positions, strict=True)):
+        best = carrier.get(info.cluster)
+        if best is None or position.x_advance > positions[best].x_advance:
+            carrier[info.cluster] = index
     characters, data = [], []
     scale = font.pdfScale
-    for info, position in zip(infos, positions, strict=True):
+    for index, (info, position) in enumerate(zip(infos, positions, strict=True)):
         glyph, advance = info.codepoint, scale(position.x_advance)
-        letters = texts[info.cluster] if info.cluster not in seen else ""
-        seen.add(info.cluster)
+        letters = texts[info.cluster] if carrier[info.cluster] == index else ""
+        if rtl:  # extractors reverse right-to-left text, a ligature's letters with it
+            letters = letters[::-1]
         natural = font.face.glyphToChar.get(glyph) or []
         if len(letters) == 1 and ord(letters) in natural:
             code = ord(letters)
