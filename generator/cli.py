@@ -110,8 +110,8 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], mark: str | None) -> N
         project = _project(directory)
         if mark:
             click.echo(f"wrote {_shown(mark_translated(project.content, mark))}")
-        _check_translations(project)
         inputs = read_inputs(project)
+        _check_translations(project)
         documents = lay_out(inputs)
         click.echo(f"ok: {len(inputs.products)} product(s), {len(inputs.content.routines)} "
                    f"routines, {len(documents)} file(s) laid out, nothing written")

@@ -28,7 +28,7 @@ from .model import (
 from .model.constraints import limits_of
 from .model.locale import LocaleData
 from .personalise import Context, organisation_context, step_context
-from .validate import Rule, convert_file, did_you_mean
+from .validate import Rule, convert_file, did_you_mean, language_hint
 from .yamlread import read_yaml
 
 T = TypeVar("T")
@@ -141,7 +141,7 @@ def load_content(root: Path, language: str = "sv",
     if not folder.is_dir():
         languages = available_languages(root) if root.is_dir() else []
         raise ContentError.single(display_path(root, root), f"no content for the language "
-                                  f"'{language}'", hint=did_you_mean(language, languages)
+                                  f"'{language}'", hint=language_hint(language, languages)
                                   if languages else "run `handouts init DIR` to start a folder")
     loader = _Loader(root)
     rules_file = loader.load(locale_file(root, language), LocaleData)

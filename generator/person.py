@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import ContentError, Problem
 from .model.person import Contact, Likes, Person
-from .validate import Checker, did_you_mean
+from .validate import Checker, did_you_mean, language_hint
 from .yamlread import Mapping
 from .yamlread import Sequence as YamlSequence
 
@@ -71,7 +71,7 @@ def _check_routines(checker: Checker, value: Any, person: Person, languages: Seq
     if person.language not in languages:
         checker.report(checker.position(value, "language"), "language",
                        f"there is no content in the language '{person.language}'",
-                       did_you_mean(person.language, languages))
+                       language_hint(person.language, languages))
         return
     known = routine_ids(person.language)
     listed = value.get("routines") if isinstance(value, dict) else None

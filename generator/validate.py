@@ -35,6 +35,14 @@ def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
     return f"see `handouts list` for the {len(options)} choices"
 
 
+def language_hint(language: str, languages: typing.Iterable[str]) -> str:
+    """"did you mean 'fi'?" and every language there is, or just the list."""
+    options = sorted(set(languages))
+    listed = "the languages are: " + ", ".join(options)
+    close = difflib.get_close_matches(language, options, n=1, cutoff=0.5)  # fy -> fi
+    return f"did you mean '{close[0]}'? ({listed})" if close else listed
+
+
 def describe(value: Any) -> str:
     if value is None:
         return "nothing"
