@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import Content, Routine
 from ..model.layout import MM, FridgeLayout
 from ..pdf.page import Page, Painter
-from ..typography import NBSP, phone, web_address
+from ..typography import NBSP, web_address
 from .flow import Box, Item, PictogramItem, Styles, flow
 from .text import Block, Fonts, draw_fitted, fit
 
@@ -22,7 +22,7 @@ MAX_GAP_MM = 14.0
 def contact_line(content: Content) -> str:
     organisation, labels = content.organisation, content.labels
     return (f"{web_address(organisation.website)} · "
-            f"{labels.phone_label}{NBSP}{phone(organisation.phone)}")
+            f"{labels.phone_label}{NBSP}{content.locale.phone(organisation.phone)}")
 
 
 def compose_fridge_card(routines: list[Routine], content: Content, layout: FridgeLayout,
