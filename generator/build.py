@@ -199,7 +199,7 @@ def _leaflet(inputs: Inputs, product: Product) -> list[Document]:
                           f"{len(booklet.pages)} pages")]
     if product.sheet is not None:
         sheets = impose_booklet(booklet.pages, inputs.layouts[product.sheet.layout],
-                                product.sheet.layout)
+                                product.sheet.layout, inputs.fonts.rtl)
         documents.append(Document(product.sheet.output, render_pdf(sheets, metadata, regular),
                                   f"{len(booklet.pages)} pages on {len(sheets) // 2} sheets"))
     return documents

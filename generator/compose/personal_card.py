@@ -140,19 +140,25 @@ def draw_sections(canvas: Canvas, sections: Sequence[Section], parts: Sequence[F
             y -= box
         else:
             draw_fitted(canvas, part, frame.margin, y, frame.text_width)
-            _draw_pictograms(canvas, section, part, frame.margin, y, colour)
+            rtl = any(getattr(p, "rtl", False) for p in part.paragraphs)
+            _draw_pictograms(canvas, section, part, frame.margin, y, colour,
+                             frame.text_width if rtl else None)
             y -= part.height
         y -= SECTION_GAP
 
 
 def _draw_pictograms(canvas: Canvas, section: Section, part: Fitted, x: float, top: float,
-                     colour: Colour) -> None:
-    """Each block's pictogram, one line high, level with the block's first line."""
+                     colour: Colour, rtl_width: float | None = None) -> None:
+    """Each block's pictogram, one line high, level with the block's first line.
+
+    With `rtl_width` (right-to-left text in a column that wide) it stands on the right.
+    """
     for block, paragraph, height in zip(section.blocks, part.paragraphs, part.heights,
                                         strict=True):
         if block.pictogram is not None:
             size = paragraph.style.leading
-            draw_pictogram(canvas, block.pictogram, x + block.inset, top - size, size, colour)
+            left = x + block.inset if rtl_width is None else x + rtl_width - block.inset - size
+            draw_pictogram(canvas, block.pictogram, left, top - size, size, colour)
         top -= height
 
 
