@@ -14,34 +14,35 @@ comes back as a list of `Problem`s from the `check_*` functions.
 from __future__ import annotations
 
 import io
-import tempfile
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .batch import FAILED, run_batch
-from .build import (
+from .batch import FAILED, lay_out_roster, write_batch
+from .build import build_project
+from .errors import ContentError, HandoutsError, Problem
+from .manifest import Project
+from .messages import format_problem
+from .model import Routine
+from .personal import (
     PERSONAL_KINDS,
-    build_project,
     personal_cards,
     read_personal_inputs,
     render_cards,
 )
-from .build import (
+from .personal import (
     check_person as _check_person,
 )
-from .errors import ContentError, HandoutsError, Problem
-from .manifest import Project
-from .model import Routine
 from .preflight import Report, preflight
 from .preview import render_pages
-from .write import Document, safe_name
+from .roster import roster_from_bytes
+from .write import Document, Memory, safe_name, zip_bytes
 from .yamlread import parse_yaml
 
 __all__ = ["BatchOutcome", "Card", "HandoutsError", "Problem", "Project", "RowResult",
-           "build_products", "card_layouts", "check_person", "make_batch", "make_card",
-           "open_project", "preflight_pdf", "preview_pages", "routines"]
+           "build_products", "card_layouts", "check_person", "check_roster", "format_problem",
+           "make_batch", "make_card", "open_project", "preflight_pdf", "preview_pages",
+           "routines"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class RowResult:
     file: str  # the card's file name in the ZIP; "" when the row failed
     status: str  # skapad, oförändrad or fel
     error: str = ""  # one line, for the report
+    problems: tuple[Problem, ...] = ()  # why the row failed, as data (code, params, place)
 
 
 @dataclass(frozen=True)
@@ -78,13 +80,7 @@ class BatchOutcome:
 
     def zip(self) -> bytes:
         """The cards, the sheet file and the report in one ZIP, as the batch writes them."""
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for document in self.documents:
-                info = zipfile.ZipInfo(document.name, date_time=(2026, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, document.data)
-        return buffer.getvalue()
+        return zip_bytes([(document.name, document.data) for document in self.documents])
 
 
 def open_project(folder: Path | None = None) -> Project:
@@ -111,13 +107,6 @@ def routines(project: Project, language: str = "sv") -> tuple[Routine, ...]:
     return load_content(project.content, language).routines
 
 
-def _problems(error: HandoutsError, name: str) -> list[Problem]:
-    found = getattr(error, "problems", None)
-    if found:
-        return list(found)
-    return [Problem(name, None, None, error.format_message())]
-
-
 def make_card(source: bytes, *, project: Project, layout: str = "card-a6",
               name: str = "person.yaml") -> Card:
     """A person file's bytes (YAML, UTF-8) laid out as a card; raises `HandoutsError`."""
@@ -135,7 +124,19 @@ def check_person(source: bytes, *, project: Project, layout: str = "card-a6",
     try:
         make_card(source, project=project, layout=layout, name=name)
     except HandoutsError as error:
-        return _problems(error, name)
+        return list(error.problems)
+    return []
+
+
+def check_roster(source: bytes, *, file_name: str) -> list[Problem]:
+    """Problems with a roster as a whole (its columns, its encoding); [] when it can be read.
+
+    Each row's own problems come back from `make_batch`, in `RowResult.problems`.
+    """
+    try:
+        roster_from_bytes(source, Path(file_name).name or "lista.csv")
+    except HandoutsError as error:
+        return list(error.problems)
     return []
 
 
@@ -143,8 +144,7 @@ def _read_person(source: bytes, name: str) -> object:
     try:
         text = source.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ContentError.single(name, "the file is not UTF-8",
-                                  hint="save it as UTF-8 in your editor") from None
+        raise ContentError.single(name, "file.not_utf8") from None
     return parse_yaml(text, name)
 
 
@@ -153,19 +153,16 @@ def make_batch(source: bytes, *, file_name: str, project: Project, layout: str =
                ) -> BatchOutcome:
     """A roster's bytes (CSV or YAML; `file_name` says which) to every card, sheet and report."""
     stem = Path(file_name).name or "lista.csv"
-    with tempfile.TemporaryDirectory(prefix="handouts-batch-") as folder:
-        roster = Path(folder) / "in" / stem
-        roster.parent.mkdir()
-        roster.write_bytes(source)
-        out = Path(folder) / "out"
-        result = run_batch(project, roster, layout, out, jobs, progress, display=stem)
-        rows = tuple(RowResult(r.number, r.name, r.file, r.status, r.error) for r in result.rows)
-        names = [r.file for r in result.rows if r.file]
-        for extra in (result.sheet, result.report):
-            if extra is not None:
-                names.append(extra.name)
-        documents = tuple(Document(n, (out / n).read_bytes(), "") for n in names)
-    return BatchOutcome(rows, documents)
+    roster = roster_from_bytes(source, stem)
+    memory = Memory()
+    result = write_batch(roster, lay_out_roster(roster, project, layout, jobs), memory, progress)
+    rows = tuple(RowResult(r.number, r.name, r.file, r.status, r.error, r.problems)
+                 for r in result.rows)
+    names = [r.file for r in result.rows if r.file]
+    for extra in (result.sheet, result.report):
+        if extra is not None:
+            names.append(extra.name)
+    return BatchOutcome(rows, tuple(Document(n, memory.files[n], "") for n in names))
 
 
 def build_products(project: Project, only: tuple[str, ...] = ()) -> list[Document]:

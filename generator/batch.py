@@ -1,28 +1,36 @@
-"""Batch: a roster to one card per person, one imposed sheet file and a report.
+"""Batch: a roster laid out to one card per person, chunk sheets and per-row outcomes.
 
-Rows are read lazily and laid out in fixed chunks by worker processes, with a bounded
-number of chunks in flight, so memory does not grow with the roster; results come back
-in row order whatever `jobs` is, and each chunk's sheets depend only on its own rows, so every
-output's bytes are the same for any number of jobs. A row that fails is reported with
-its reason and the others go on. Files are written atomically, and a card whose bytes
-would not change is left alone, so an interrupted batch is finished by running it again.
+`lay_out_roster` is pure: it reads nothing but the roster and the project, writes
+nothing, and yields each chunk's outcome. Rows are read lazily and laid out in fixed
+chunks by worker processes, with a bounded number of chunks in flight, so memory does
+not grow with the roster; results come back in row order whatever `jobs` is, and each
+chunk's sheets depend only on its own rows, so every output's bytes are the same for any
+number of jobs. A row that fails carries its problems and the others go on.
+`write_batch` names the cards, joins the sheets and writes the report through a
+destination from write.py: a folder (`run_batch`) or memory (the API's ZIP).
 Nothing here logs; no message carries the avoid lines or the note.
 """
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import itertools
 import multiprocessing
-import tempfile
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
-from .build import (
+from .errors import ContentError, HandoutsError, Problem
+from .locale import interface_locale
+from .manifest import Project
+from .messages import format_problem, hint_text, located_text
+from .pdf.join import join_pdfs
+from .personal import (
     Imposable,
     PersonalInputs,
     check_person,
@@ -31,12 +39,8 @@ from .build import (
     render_cards,
     render_sheets,
 )
-from .errors import ContentError, HandoutsError, OutputError
-from .locale import interface_locale
-from .manifest import Project
-from .pdf.join import join_pdfs
 from .roster import Roster, RosterRow, read_roster
-from .write import atomic_file, safe_name, write_atomic
+from .write import Folder, safe_name
 
 CHUNK_ROWS = 32  # fixed, so the sheets (packed per chunk) do not depend on --jobs
 IN_FLIGHT_PER_JOB = 2  # chunks queued or being laid out per worker: enough to keep it busy
@@ -46,11 +50,23 @@ REPORT_COLUMNS = ("rad", "namn", "fil", "status", "fel")
 
 @dataclass(frozen=True)
 class RowOutcome:
+    """One row laid out: its card's bytes, or the problems that stopped it."""
+
     number: int
     name: str
     data: bytes | None = None
-    error: str = ""  # one line for the report
-    message: str = ""  # file:row: error: ... lines, for the terminal
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def error(self) -> str:
+        """The report's one line: `column: message (hint)`, problems joined by '; '."""
+        return "; ".join(located_text(p) + (f" ({hint})" if (hint := hint_text(p)) else "")
+                         for p in self.problems)
+
+    @property
+    def message(self) -> str:
+        """The terminal's lines: `file:row: error: column: message` and hints."""
+        return "\n".join(format_problem(p) for p in self.problems)
 
 
 @dataclass(frozen=True)
@@ -66,6 +82,7 @@ class ReportRow:
     file: str
     status: str
     error: str
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass
@@ -84,26 +101,19 @@ class BatchResult:
         return self.count(FAILED)
 
 
-def _row_error(error: HandoutsError, row: RosterRow, file: str) -> tuple[str, str]:
-    """The report's one line and the terminal's message for a row that failed."""
-    if isinstance(error, ContentError):
-        parts, lines = [], []
-        for problem in error.problems:
-            column = row.column(problem.field) if problem.field else ""
-            text = f"{column}: {problem.message}" if column else problem.message
-            parts.append(text + (f" ({problem.hint})" if problem.hint else ""))
-            place = f"{file}:{problem.line or row.number}"
-            lines.append(f"{place}: error: {text}" + (f"\n  hint: {problem.hint}"
-                                                      if problem.hint else ""))
-        return "; ".join(parts), "\n".join(lines)
-    message = error.format_message()
-    first, _, rest = message.partition("\n")
-    prefix = f"{file}:{row.line}: "
-    short = first[len(prefix):] if first.startswith(prefix) else first
-    short = short.replace("error: ", "", 1)
-    hint = rest.strip().removeprefix("hint: ")
-    full = message if message.startswith(prefix) else f"{prefix}{message}"
-    return short + (f" ({hint})" if hint else ""), full
+def _row_problems(error: HandoutsError, row: RosterRow, file: str) -> tuple[Problem, ...]:
+    """The error's problems placed in the roster: a file's problem at the row and column
+    (as Excel shows them), a layout's problem at `file:line` of the row."""
+    placed = []
+    for problem in error.problems:
+        if problem.file:
+            placed.append(dataclasses.replace(
+                problem, file=file, line=problem.line or row.number, column=None,
+                field=row.column(problem.field) if problem.field else "", row=row.number))
+        else:
+            placed.append(dataclasses.replace(
+                problem, product=problem.product or f"{file}:{row.line}", row=row.number))
+    return tuple(placed)
 
 
 def place_cards(slots: list[Imposable | None], cards: list[Imposable], per_sheet: int) -> None:
@@ -139,8 +149,8 @@ def lay_out_chunk(task: tuple[str, list[RosterRow]]) -> ChunkOutcome:
             content = inputs.content(person.language)
             data = render_cards(cards, content, inputs)
         except HandoutsError as error:
-            short, full = _row_error(error, row, file)
-            outcomes.append(RowOutcome(row.number, row.name, error=short, message=full))
+            outcomes.append(RowOutcome(row.number, row.name,
+                                       problems=_row_problems(error, row, file)))
             continue
         outcomes.append(RowOutcome(row.number, person.name, data))
         place_cards(slots, cards, per_sheet)
@@ -154,9 +164,18 @@ def _chunks(roster: Roster) -> Iterator[tuple[str, list[RosterRow]]]:
         yield roster.file, chunk
 
 
+def lay_out_roster(roster: Roster, project: Project, layout_name: str,
+                   jobs: int = 1) -> Iterator[ChunkOutcome]:
+    """Each chunk's outcome, in row order; at most IN_FLIGHT_PER_JOB x jobs chunks pending.
+
+    Pure: nothing is written. A bad layout fails before any row is laid out.
+    """
+    read_personal_inputs(project, layout_name)
+    return _outcomes(roster, project, layout_name, jobs)
+
+
 def _outcomes(roster: Roster, project: Project, layout_name: str,
               jobs: int) -> Iterator[ChunkOutcome]:
-    """Each chunk's outcome, in row order; at most IN_FLIGHT_PER_JOB x jobs chunks pending."""
     chunks = -(-roster.count // CHUNK_ROWS)
     if jobs <= 1 or chunks <= 1:
         _start_worker(project.root, layout_name)
@@ -173,22 +192,16 @@ def _outcomes(roster: Roster, project: Project, layout_name: str,
             yield pending.popleft().get()
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
-    """Write `data` atomically unless the file already holds exactly it."""
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    try:
-        write_atomic(path, data, durable=False)
-    except OSError as error:
-        raise OutputError(f"{path}: error: cannot write: {error.strerror}\n"
-                          "  hint: check that the folder exists and is writable") from None
-    return True
+# -- writing the results -------------------------------------------------------------------
+class Destination(Protocol):
+    """Where a batch's files go: write.Folder or write.Memory."""
+
+    def put(self, name: str, data: bytes) -> bool: ...
+    def spool(self) -> BinaryIO: ...
+    def stream(self, name: str) -> AbstractContextManager[BinaryIO]: ...
 
 
-def _report_bytes(rows: list[ReportRow]) -> bytes:
+def report_bytes(rows: list[ReportRow]) -> bytes:
     """The report as Swedish Excel opens it: UTF-8 with BOM, ';', CRLF."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
@@ -198,62 +211,62 @@ def _report_bytes(rows: list[ReportRow]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def run_batch(project: Project, roster_path: Path, layout_name: str, out: Path, jobs: int,
-              progress: Callable[[int, int], None] | None = None,
-              display: str | None = None) -> BatchResult:
-    """Lay out every row of the roster into `out`; see the module's docstring."""
-    roster = read_roster(roster_path, display)
-    read_personal_inputs(project, layout_name)  # a bad layout fails before any work
-    out.mkdir(parents=True, exist_ok=True)
+def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Destination,
+                progress: Callable[[int, int], None] | None = None) -> BatchResult:
+    """Name and write every card, join the chunks' sheets and write the report."""
     stem = safe_name(roster.stem, fallback="roster")
-    sheet_path, report_path = out / f"{stem}-ark.pdf", out / f"{stem}-rapport.csv"
-    used = {sheet_path.name}
+    sheet_name, report_name = f"{stem}-ark.pdf", f"{stem}-rapport.csv"
+    used = {sheet_name}
     result = BatchResult()
-    # The chunks' sheets wait in an unnamed temporary file, not in memory, until joined.
-    with tempfile.TemporaryFile(dir=out) as sheet_file:
+    # The chunks' sheets wait in a spool (an unnamed temporary file on disk) until joined.
+    with destination.spool() as spool:
         sheets = []
-        for chunk in _outcomes(roster, project, layout_name, jobs):
+        for chunk in chunks:
             for row in chunk.rows:
-                result.rows.append(_settle(row, out, used))
-                if row.message:
+                result.rows.append(_settle(row, destination, used))
+                if row.problems:
                     result.messages.append(row.message)
             if chunk.sheet is not None:
-                sheets.append((sheet_file.seek(0, io.SEEK_END), len(chunk.sheet)))
-                sheet_file.write(chunk.sheet)
+                sheets.append((spool.seek(0, io.SEEK_END), len(chunk.sheet)))
+                spool.write(chunk.sheet)
             if progress is not None:
                 progress(len(chunk.rows), roster.count)
         if sheets:
-            result.sheet_pages = _write_sheet(sheet_file, sheets, sheet_path)
-            result.sheet = sheet_path
-    _write_if_changed(report_path, _report_bytes(result.rows))
-    result.report = report_path
+            with destination.stream(sheet_name) as stream:
+                result.sheet_pages = join_pdfs(_parts(spool, sheets), stream)
+            result.sheet = Path(sheet_name)
+    destination.put(report_name, report_bytes(result.rows))
+    result.report = Path(report_name)
     return result
 
 
-def _settle(row: RowOutcome, out: Path, used: set[str]) -> ReportRow:
+def _settle(row: RowOutcome, destination: Destination, used: set[str]) -> ReportRow:
     """Name and write one row's card; duplicates get -2, -3 in row order."""
     if row.data is None:
-        return ReportRow(row.number, row.name, "", FAILED, row.error)
+        return ReportRow(row.number, row.name, "", FAILED, row.error, row.problems)
     stem = safe_name(row.name)
     name, counter = f"{stem}.pdf", 1
     while name in used:
         counter += 1
         name = f"{stem}-{counter}.pdf"
     used.add(name)
-    changed = _write_if_changed(out / name, row.data)
+    changed = destination.put(name, row.data)
     return ReportRow(row.number, row.name, name, WRITTEN if changed else UNCHANGED, "")
 
 
-def _write_sheet(parts_file: BinaryIO, parts: list[tuple[int, int]], target: Path) -> int:
-    """Join the chunks' sheet PDFs (kept in `parts_file`) into `target`, atomically."""
+def _parts(spool: BinaryIO, parts: list[tuple[int, int]]) -> Iterator[bytes]:
+    for offset, size in parts:
+        spool.seek(offset)
+        yield spool.read(size)
 
-    def read_parts() -> Iterator[bytes]:
-        for offset, size in parts:
-            parts_file.seek(offset)
-            yield parts_file.read(size)
 
-    try:
-        with atomic_file(target) as stream:
-            return join_pdfs(read_parts(), stream)
-    except OSError as error:
-        raise OutputError(f"{target}: error: cannot write: {error.strerror}") from None
+def run_batch(project: Project, roster_path: Path, layout_name: str, out: Path, jobs: int,
+              progress: Callable[[int, int], None] | None = None,
+              display: str | None = None) -> BatchResult:
+    """Lay out every row of the roster file into the folder `out`; see the module's docstring."""
+    roster = read_roster(roster_path, display)
+    chunks = lay_out_roster(roster, project, layout_name, jobs)
+    result = write_batch(roster, chunks, Folder(out), progress)
+    result.sheet = out / result.sheet if result.sheet else None
+    result.report = out / result.report if result.report else None
+    return result

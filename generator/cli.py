@@ -1,18 +1,28 @@
-"""Command line: parse, call the library, print, set the exit code. Nothing else."""
+"""Command line: parse, call the library, print, set the exit code. Nothing else.
+
+Library errors are data (errors.py); this is the edge that turns them into text on
+stderr (or JSON on stdout with --format json) and Click's exit codes: 0 done, 1 bad
+input (any row failed), 2 usage.
+"""
 from __future__ import annotations
 
+import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
 from .batch import UNCHANGED, WRITTEN, run_batch
-from .build import build_project, default_output, lay_out, personal_card_document, read_inputs
-from .errors import ContentError, HandoutsError
+from .build import build_project, default_output, lay_out, read_inputs
+from .errors import EXIT_INPUT, ContentError, HandoutsError
+from .json_out import batch_json, check_json, error_json
 from .layout import load_layout
 from .manifest import Project
+from .personal import personal_card_document
 from .preflight import failed, preflight, read_pdfs
 from .preview import preview as preview_pages
 from .project_files import init_project
@@ -20,6 +30,51 @@ from .translations import check_translations, mark_translated
 from .write import Document, write_documents
 
 _DEBUG = {"on": False}
+
+
+class _Reported(click.ClickException):
+    """A library error, shown as its problems' text; the exit code is the error's."""
+
+    def __init__(self, error: HandoutsError) -> None:
+        super().__init__(error.format_message())
+        self.exit_code = error.exit_code  # type: ignore[misc]
+
+    def show(self, file: Any = None) -> None:
+        click.echo(self.format_message(), err=True, file=file)
+
+
+class _Group(click.Group):
+    """Adapts library errors to Click: the library itself never imports Click."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HandoutsError as error:
+            if _DEBUG["on"]:
+                raise
+            raise _Reported(error) from None
+
+
+format_option = click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    show_default=True, help="json: print the outcome and every problem as JSON on stdout, "
+    "for other programs.")
+
+
+def _echo_json(value: dict[str, Any]) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@contextmanager
+def _json_errors(output_format: str) -> Iterator[None]:
+    """With --format json, a library error prints as {"ok": false, "problems": [...]}."""
+    try:
+        yield
+    except HandoutsError as error:
+        if output_format != "json" or _DEBUG["on"]:
+            raise
+        _echo_json(error_json(error))
+        sys.exit(error.exit_code)
 
 
 def _project(directory: Path | None) -> Project:
@@ -32,7 +87,7 @@ project_option = click.option(
     "else the built-in content.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, default=False, help="Show a traceback on errors.")
 @click.version_option(package_name="handouts")
 def cli(debug: bool) -> None:
@@ -77,10 +132,12 @@ def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
 @cli.command()
 @project_option
 @click.argument("pdfs", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@format_option
 @click.option("--mark-translated", "mark", default=None, metavar="CODE",
               help="Record that the translation CODE is up to date with the Swedish source "
               "(writes content/CODE/translated-from.yaml), then check.")
-def check(directory: Path | None, pdfs: tuple[Path, ...], mark: str | None) -> None:
+def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str,
+          mark: str | None) -> None:
     """Check content, layouts and the manifest, then preflight the finished PDFs.
 
     Without PDF arguments: lay out every product in memory (nothing is written) and
@@ -104,24 +161,32 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], mark: str | None) -> N
       handouts check
       handouts check output/oxytocin-och-beroring.pdf
     """
-    if pdfs:
-        files = read_pdfs(list(pdfs))
-    else:
-        project = _project(directory)
-        if mark:
-            click.echo(f"wrote {_shown(mark_translated(project.content, mark))}")
-        inputs = read_inputs(project)
-        _check_translations(project)
-        documents = lay_out(inputs)
-        click.echo(f"ok: {len(inputs.products)} product(s), {len(inputs.content.routines)} "
-                   f"routines, {len(documents)} file(s) laid out, nothing written")
-        files = [(document.name, document.data) for document in documents]
-    reports = [preflight(data, name) for name, data in files]
-    for report in reports:
-        click.echo(report.format())
-    problem = failed(reports)
-    if problem is not None:
-        raise problem
+    as_json = output_format == "json"
+    with _json_errors(output_format):
+        if pdfs:
+            files = read_pdfs(list(pdfs))
+        else:
+            project = _project(directory)
+            if mark:
+                click.echo(f"wrote {_shown(mark_translated(project.content, mark))}",
+                           err=as_json)
+            inputs = read_inputs(project)
+            _check_translations(project)
+            documents = lay_out(inputs)
+            if not as_json:
+                click.echo(f"ok: {len(inputs.products)} product(s), "
+                           f"{len(inputs.content.routines)} routines, {len(documents)} file(s) "
+                           "laid out, nothing written")
+            files = [(document.name, document.data) for document in documents]
+        reports = [preflight(data, name) for name, data in files]
+        problem = failed(reports)
+        if as_json:
+            _echo_json(check_json(reports, problem))
+            sys.exit(0 if problem is None else EXIT_INPUT)
+        for report in reports:
+            click.echo(report.format())
+        if problem is not None:
+            raise problem
 
 
 def _check_translations(project: Project) -> None:
@@ -199,7 +264,9 @@ layout_option = click.option(
 @layout_option
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The PDF to write. Default: output/<name>.pdf in the project folder.")
-def card(directory: Path | None, person: Path, layout_name: str, out: Path | None) -> None:
+@format_option
+def card(directory: Path | None, person: Path, layout_name: str, out: Path | None,
+         output_format: str) -> None:
     """Write one person's card from a person file (YAML).
 
     \b
@@ -207,12 +274,19 @@ def card(directory: Path | None, person: Path, layout_name: str, out: Path | Non
       handouts card content/people/anna-lind.yaml
       handouts card anna.yaml --layout fridge-a5 --out anna-kylskap.pdf
     """
-    project = _project(directory)
-    document = personal_card_document(project, person, layout_name)
-    if out is not None:
-        document = Document(out.name, document.data, document.summary)
-    folder = out.parent if out is not None else default_output(project, Path.cwd())
-    for path in write_documents([document], folder):
+    with _json_errors(output_format):
+        project = _project(directory)
+        document = personal_card_document(project, person, layout_name)
+        if out is not None:
+            document = Document(out.name, document.data, document.summary)
+        folder = out.parent if out is not None else default_output(project, Path.cwd())
+        paths = write_documents([document], folder)
+    for path in paths:
+        if output_format == "json":
+            _echo_json({"ok": True, "exit_code": 0, "file": _shown(path),
+                        "summary": document.summary, "bytes": len(document.data),
+                        "problems": []})
+            continue
         click.echo(f"wrote {_shown(path)} ({document.summary}, "
                    f"{len(document.data) / 1024:.0f} KB)")
 
@@ -227,8 +301,9 @@ def card(directory: Path | None, person: Path, layout_name: str, out: Path | Non
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Processes to work in. Default: one per CPU. The files are the same "
               "whatever the number.")
+@format_option
 def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | None,
-          jobs: int | None) -> None:
+          jobs: int | None, output_format: str) -> None:
     """Write one card per person in ROSTER (CSV from Excel, or a YAML list).
 
     Also writes ROSTER-ark.pdf (every card on A4 sheets with crop marks) and
@@ -243,12 +318,17 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
     """
     project = _project(directory)
     folder = out or default_output(project, Path.cwd())
-    bar = _ProgressBar() if sys.stderr.isatty() else None
+    as_json = output_format == "json"
+    bar = _ProgressBar() if sys.stderr.isatty() and not as_json else None
     try:
-        result = run_batch(project, roster, layout_name, folder, jobs or _cpus(), bar)
+        with _json_errors(output_format):
+            result = run_batch(project, roster, layout_name, folder, jobs or _cpus(), bar)
     finally:
         if bar is not None:
             bar.close()
+    if as_json:
+        _echo_json(batch_json(result, _shown))
+        sys.exit(EXIT_INPUT if result.failed else 0)
     for message in result.messages:
         click.echo(message, err=True)
     made = result.count(WRITTEN) + result.count(UNCHANGED)
@@ -307,10 +387,10 @@ def main() -> None:
     """Entry point: a person sees a message, never a traceback, unless --debug."""
     try:
         cli.main(standalone_mode=False)
-    except HandoutsError as error:
+    except HandoutsError as error:  # raised outside a command; only with --debug
         if _DEBUG["on"]:
             raise
-        error.show()
+        click.echo(error.format_message(), err=True)
         sys.exit(error.exit_code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)

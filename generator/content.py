@@ -28,7 +28,7 @@ from .model import (
 from .model.constraints import limits_of
 from .model.locale import LocaleData
 from .personalise import Context, organisation_context, step_context
-from .validate import Rule, convert_file, did_you_mean, language_hint
+from .validate import Rule, RuleProblem, convert_file, language_hint, suggest
 from .yamlread import read_yaml
 
 T = TypeVar("T")
@@ -47,7 +47,7 @@ def display_path(path: Path, root: Path) -> str:
 def template_rule(base_context: Context) -> Rule:
     """Check every template field of a dataclass by rendering it against the context."""
 
-    def check(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+    def check(arguments: dict[str, Any]) -> list[RuleProblem]:
         cls = arguments.pop("_class")
         context = base_context
         if cls is Step:
@@ -57,10 +57,10 @@ def template_rule(base_context: Context) -> Rule:
         for spec in dataclasses.fields(cls):
             source = arguments.get(spec.name)
             if limits_of(spec).template and isinstance(source, str) and source:
-                message = context.error(source)
-                if message:
-                    found.append((spec.name, message, f"the names you can use are: "
-                                  f"{TEMPLATE_NAMES}"))
+                problem = context.error(source)
+                if problem:
+                    found.append((spec.name, problem[0], {
+                        **problem[1], "hint": ("hint.template_names", {"names": TEMPLATE_NAMES})}))
         if cls is Step:
             found += _quantity_problems(arguments)
         return found
@@ -68,27 +68,26 @@ def template_rule(base_context: Context) -> Rule:
     return check
 
 
-def _quantity_problems(step: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _quantity_problems(step: dict[str, Any]) -> list[RuleProblem]:
     """A step's duration or pressure must be printed by its text, and only through data."""
     text = step.get("text") or ""
     found = []
     for key, placeholder in (("seconds", "seconds"), ("pressure_kg", "pressure")):
         if step.get(key) is not None and placeholder not in text:
-            found.append(("text", f"the step has {key}: {step[key]:g} but its text does not "
-                          "print it", f"write {{{{ {placeholder} }}}} where it goes"))
+            found.append(("text", "step.unprinted",
+                          {"key": key, "value": step[key], "placeholder": placeholder}))
     return found
 
 
-def _unique_ids(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _unique_ids(arguments: dict[str, Any]) -> list[RuleProblem]:
     seen: dict[str, int] = {}
     found = []
     for index, routine in enumerate(arguments.get("routines") or ()):
         if routine is None:
             continue
         if routine.id in seen:
-            found.append(("routines", f"the id '{routine.id}' is used twice (routines["
-                          f"{seen[routine.id]}] and routines[{index}])",
-                          "give each routine its own id"))
+            found.append(("routines", "routine.id_twice",
+                          {"id": routine.id, "first": seen[routine.id], "second": index}))
         seen[routine.id] = index
     return found
 
@@ -96,19 +95,17 @@ def _unique_ids(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
 def leaflet_rule(routine_ids: tuple[str, ...] | None) -> Rule:
     """A section says something; the routines it names exist (when they could be read)."""
 
-    def check(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
-        found = []
+    def check(arguments: dict[str, Any]) -> list[RuleProblem]:
+        found: list[RuleProblem] = []
         if arguments.get("include") is None:
             if arguments.get("heading") is None:
-                found.append(("heading", "the key 'heading' is missing",
-                              "only a section with 'include' takes its heading from there"))
+                found.append(("heading", "content.heading_missing", {}))
             if not arguments.get("paragraphs") and not arguments.get("routines"):
-                found.append(("paragraphs", "the section has nothing to print",
-                              "give it paragraphs, routines or include"))
+                found.append(("paragraphs", "content.empty_section", {}))
         for index, routine_id in enumerate(arguments.get("routines") or ()):
             if routine_ids is not None and routine_id and routine_id not in routine_ids:
-                found.append((f"routines[{index}]", f"unknown routine '{routine_id}'",
-                              did_you_mean(routine_id, routine_ids)))
+                found.append((f"routines[{index}]", "routine.unknown", {
+                    "routine": routine_id, "hint": suggest(routine_id, routine_ids)}))
         return found
 
     return check
@@ -140,9 +137,9 @@ def load_content(root: Path, language: str = "sv",
     folder = root / language
     if not folder.is_dir():
         languages = available_languages(root) if root.is_dir() else []
-        raise ContentError.single(display_path(root, root), f"no content for the language "
-                                  f"'{language}'", hint=language_hint(language, languages)
-                                  if languages else "run `handouts init DIR` to start a folder")
+        raise ContentError.single(display_path(root, root), "content.no_language",
+                                  {"language": language}, hint=language_hint(language, languages)
+                                  if languages else ("hint.start_folder", {}))
     loader = _Loader(root)
     rules_file = loader.load(locale_file(root, language), LocaleData)
     locale = Locale(language, rules_file) if rules_file is not None else None

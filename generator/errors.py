@@ -1,83 +1,116 @@
-"""Errors: one hierarchy; each error knows where the problem is and how to mend it."""
+"""Errors: one hierarchy of plain exceptions, each carrying problems as data.
+
+A `Problem` is a stable code, its parameters and where it happened; its English text
+comes from the catalogue in messages.py, formatted only at an edge (terminal, CSV
+report, JSON, web form, translations). Nothing here imports Click: cli.py adapts.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-import click
+from . import messages
 
 T = TypeVar("T")
 R = TypeVar("R")
+# A hint other than the code's own: (hint code, its parameters), e.g. a did-you-mean.
+Suggestion = tuple[str, dict[str, Any]]
+
+EXIT_INPUT = 1  # bad input: content, a roster row, a PDF that fails preflight
+EXIT_USAGE = 2  # the command was called wrongly, e.g. an unknown --layout
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in one input file, with its place and a hint."""
+    """One thing wrong: a catalogue code, its parameters, and where it happened."""
 
-    file: str
-    line: int | None
-    column: int | None
-    message: str
-    field: str = ""
-    hint: str = ""
+    code: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+    file: str = ""
+    line: int | None = None
+    column: int | None = None
+    field: str = ""  # the field path in the file, e.g. contacts[0].phone
+    product: str = ""  # the product (or file:line of a roster row) being laid out
+    panel: str = ""  # the page, card side or panel within the product
+    row: int | None = None  # the roster row, as Excel numbers it
+    suggestion: Suggestion | None = None  # overrides the code's own hint
+
+    @property
+    def message(self) -> str:
+        return messages.message_text(self)
+
+    @property
+    def hint(self) -> str:
+        return messages.hint_text(self)
 
     def format(self) -> str:
-        place = self.file
-        if self.line is not None:
-            place += f":{self.line}"
-            if self.column is not None:
-                place += f":{self.column}"
-        text = f"{place}: error: "
-        if self.field:
-            text += f"{self.field}: "
-        text += self.message
-        if self.hint:
-            text += f"\n  hint: {self.hint}"
-        return text
+        return messages.format_problem(self)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The problem for another program (JSON): code, parameters, place and English text."""
+        return {"code": self.code, "params": {k: _plain(v) for k, v in self.params.items()},
+                "file": self.file, "line": self.line, "column": self.column,
+                "field": self.field, "product": self.product, "panel": self.panel,
+                "row": self.row, "message": self.message, "hint": self.hint}
 
 
-class HandoutsError(click.ClickException):
-    """Root of every error the tool reports to a person; the CLI exits 1 on it."""
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict):
+        return messages.phrase(value)  # a nested (code, params): its text
+    return value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
 
-    exit_code = 1
 
-    def format_message(self) -> str:
-        return self.message
+class HandoutsError(Exception):
+    """Root of every error the tool reports to a person: problems and an exit code."""
 
-    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
-        click.echo(self.format_message(), err=True, file=file)
+    exit_code = EXIT_INPUT
+
+    def __init__(self, problems: Iterable[Problem], exit_code: int | None = None) -> None:
+        self.problems = list(problems)
+        if exit_code is not None:
+            self.exit_code = exit_code
+        super().__init__(self.format_message())
+
+    @classmethod
+    def single(cls: type[E], file: str | Path, code: str, params: dict[str, Any] | None = None,
+               *, line: int | None = None, column: int | None = None, field: str = "",
+               hint: Suggestion | None = None) -> E:
+        return cls([Problem(code, params or {}, str(file), line, column, field,
+                            suggestion=hint)])
+
+    def format_message(self, translate: Callable[[str], str] = messages.identity) -> str:
+        return messages.format_problems(self.problems, translate)
+
+    @property
+    def message(self) -> str:
+        return self.format_message()
+
+
+E = TypeVar("E", bound=HandoutsError)
 
 
 class ContentError(HandoutsError):
     """One or more problems in content, layout, manifest or roster files."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = list(problems)
-        lines = [p.format() for p in self.problems]
-        count = len(self.problems)
-        if count > 1:
-            lines.append(f"{count} errors")
-        super().__init__("\n".join(lines))
 
-    @classmethod
-    def single(cls, file: str | Path, message: str, *, line: int | None = None,
-               column: int | None = None, field: str = "", hint: str = "") -> ContentError:
-        return cls([Problem(str(file), line, column, message, field, hint)])
+class UsageError(HandoutsError):
+    """The command was called wrongly (an unknown --layout, a bad --dpi): exit 2."""
+
+    exit_code = EXIT_USAGE
 
 
 class LayoutOverflow(HandoutsError):
     """Text does not fit its page or panel even at the layout's minimum type size."""
 
     def __init__(self, product: str, page: str, field: str, overflow_mm: float,
-                 min_size: float, hint: str = "") -> None:
+                 min_size: float, hint: Suggestion | None = None) -> None:
         self.product, self.page, self.field = product, page, field
         self.overflow_mm = overflow_mm
-        message = (f"{product}: error: {page}: {field} does not fit: "
-                   f"{overflow_mm:.1f} mm too much text, even at the minimum {min_size:g} pt")
-        message += f"\n  hint: {hint or 'shorten the text, or split it into two'}"
-        super().__init__(message)
+        super().__init__([Problem("layout.overflow", {"overflow_mm": overflow_mm,
+                                                      "min_size": min_size},
+                                  field=field, product=product, panel=page, suggestion=hint)])
 
 
 class FontError(HandoutsError):
@@ -88,10 +121,10 @@ class FontError(HandoutsError):
 
         self.character, self.font = character, font
         name = unicodedata.name(character, "unnamed character")
-        super().__init__(
-            f"{product}: error: {where}: the font {font} has no glyph for {character!r} "
-            f"(U+{ord(character):04X} {name})\n"
-            "  hint: replace the character, or name a font that has it in fonts/fonts.yaml")
+        super().__init__([Problem("font.no_glyph", {"font": font, "character": character,
+                                                    "codepoint": f"{ord(character):04X}",
+                                                    "name": name},
+                                  product=product, panel=where)])
 
 
 class OutputError(HandoutsError):
@@ -109,6 +142,5 @@ def gather(items: Iterable[T], work: Callable[[T], R]) -> list[R]:
     if len(failures) == 1:
         raise failures[0]
     if failures:
-        messages = [f.format_message() for f in failures]
-        raise HandoutsError("\n".join(messages) + f"\n{len(failures)} errors")
+        raise HandoutsError([p for f in failures for p in f.problems])
     return results

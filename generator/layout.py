@@ -34,7 +34,7 @@ from .model.layout import (  # re-exported: the layout types live in the model
     TypeStyle,
     oriented,
 )
-from .validate import Checker, did_you_mean
+from .validate import Checker, RuleProblem, suggest
 from .yamlread import read_yaml
 
 __all__ = ["LAYOUT_KINDS", "MM", "BookletLayout", "CardLayout", "CardType", "Colours",
@@ -57,7 +57,7 @@ def contrast(first: str | Colour, second: str | Colour) -> float:
     return colour(first).contrast(colour(second))
 
 
-def _colour_problems(colours: Colours) -> list[tuple[str, str, str]]:
+def _colour_problems(colours: Colours) -> list[RuleProblem]:
     """Text must stand out from what is under it: 7:1 (WCAG AAA) for every pair that meets."""
     pairs = [("text", "background"), ("on_accent", "accent"), ("accent", "background")]
     if colours.tint is not None:
@@ -69,34 +69,34 @@ def _colour_problems(colours: Colours) -> list[tuple[str, str, str]]:
             continue
         ratio = first.contrast(second)
         if ratio < MIN_CONTRAST:
-            found.append((f"colours.{fore}", f"{fore} on {back} has a contrast of {ratio:.1f}:1, "
-                          f"below {MIN_CONTRAST:g}:1", "make one of the two darker or lighter"))
+            found.append((f"colours.{fore}", "layout.contrast", {
+                "fore": fore, "back": back, "ratio": ratio, "minimum": MIN_CONTRAST}))
     return found
 
 
-def _type_problems(styles: Any, floor: float) -> list[tuple[str, str, str]]:
+def _type_problems(styles: Any, floor: float) -> list[RuleProblem]:
     found = []
     for name in ("title", "heading", "body"):
         style: TypeStyle = getattr(styles, name)
         if style.smallest < floor:
-            found.append((f"type.{name}", f"{name} type may shrink to {style.smallest:g} pt, "
-                          f"below the floor of {floor:g} pt", f"raise it to {floor:g} pt or more"))
+            found.append((f"type.{name}", "layout.type_floor",
+                          {"style": name, "smallest": style.smallest, "floor": floor}))
         if style.min_size is not None and style.min_size > style.size:
-            found.append((f"type.{name}.min_size", "the minimum is larger than the size", ""))
+            found.append((f"type.{name}.min_size", "layout.min_over_size", {}))
         if style.leading < style.size + 4:
-            found.append((f"type.{name}.leading", f"leading {style.leading:g} pt is tighter "
-                          f"than the size + 4 pt ({style.size + 4:g} pt)", "open it up"))
+            found.append((f"type.{name}.leading", "layout.leading",
+                          {"leading": style.leading, "least": style.size + 4}))
     return found
 
 
-def _card_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _card_rule(arguments: dict[str, Any]) -> list[RuleProblem]:
     found = []
     if arguments.get("bleed_mm") is not None and arguments["bleed_mm"] < MIN_BLEED_MM:
-        found.append(("bleed_mm", f"a bleed of {arguments['bleed_mm']:g} mm is less than "
-                      f"{MIN_BLEED_MM:g} mm", "print shops ask for 3 mm"))
+        found.append(("bleed_mm", "layout.bleed",
+                      {"bleed": arguments["bleed_mm"], "minimum": MIN_BLEED_MM}))
     if arguments.get("margin_mm") is not None and arguments["margin_mm"] < SAFE_MARGIN_MM:
-        found.append(("margin_mm", f"a margin of {arguments['margin_mm']:g} mm is inside the "
-                      f"{SAFE_MARGIN_MM:g} mm safe zone", "text this close to the edge may be cut"))
+        found.append(("margin_mm", "layout.margin",
+                      {"margin": arguments["margin_mm"], "safe": SAFE_MARGIN_MM}))
     if arguments.get("colours") is not None:
         found += _colour_problems(arguments["colours"])
     if arguments.get("type") is not None:
@@ -104,28 +104,27 @@ def _card_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
     return found
 
 
-def _fridge_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _fridge_rule(arguments: dict[str, Any]) -> list[RuleProblem]:
     found = _card_rule({k: v for k, v in arguments.items() if k != "type"})
     styles = arguments.get("type")
     if styles is not None:
         found += _type_problems(styles, FridgeLayout.body_floor)
         if styles.title.smallest < FridgeLayout.heading_floor:
-            found.append(("type.title", f"the title may shrink to {styles.title.smallest:g} pt, "
-                          f"below the fridge-card floor of {FridgeLayout.heading_floor:g} pt",
-                          f"raise it to {FridgeLayout.heading_floor:g} pt or more"))
+            found.append(("type.title", "layout.fridge_title", {
+                "smallest": styles.title.smallest, "floor": FridgeLayout.heading_floor}))
     return found
 
 
-def _sheet_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _sheet_rule(arguments: dict[str, Any]) -> list[RuleProblem]:
     marks = arguments.get("crop_marks")
     bleed = arguments.get("bleed_mm")
     if marks is not None and bleed is not None and marks.offset_mm < bleed:
-        return [("crop_marks.offset_mm", f"crop marks {marks.offset_mm:g} mm from the trim "
-                 f"would print inside the {bleed:g} mm bleed", f"use at least {bleed:g} mm")]
+        return [("crop_marks.offset_mm", "layout.crop_marks",
+                 {"offset": marks.offset_mm, "bleed": bleed})]
     return []
 
 
-def _panel_problems(layout: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _panel_problems(layout: dict[str, Any]) -> list[RuleProblem]:
     """Each side's panels fill the paper exactly; one cover; flow numbers 1, 2, 3 …"""
     sides, paper, orientation = layout.get("sides"), layout.get("paper"), layout.get("orientation")
     if not sides or paper is None or orientation is None:
@@ -135,31 +134,28 @@ def _panel_problems(layout: dict[str, Any]) -> list[tuple[str, str, str]]:
     for index, side in enumerate(sides):
         total = sum(panel.width_mm for panel in side.panels)
         if abs(total - width) > 0.5:
-            wider = "wider than" if total > width else "narrower than"
-            found.append((f"sides[{index}]", f"the panels of '{side.name}' are {total:g} mm "
-                          f"wide together, {wider} the {width:g} mm paper",
-                          "make the panel widths add up to the paper's width"))
+            wider: Any = ("layout.wider" if total > width else "layout.narrower", {})
+            found.append((f"sides[{index}]", "layout.panel_widths", {
+                "side": side.name, "total": total, "relation": wider, "width": width}))
     panels = [panel for side in sides for panel in side.panels]
     if sum(panel.role is PanelRole.COVER for panel in panels) != 1:
-        found.append(("sides", "a leaflet needs exactly one panel with role: cover", ""))
+        found.append(("sides", "layout.one_cover", {}))
     flows = sorted(panel.flow for panel in panels if panel.flow)
     if flows != list(range(1, len(flows) + 1)):
-        found.append(("sides", f"the flow numbers are {flows or 'missing'}; the running text "
-                      "needs panels numbered 1, 2, 3 … with no gaps or repeats",
-                      "give each panel that takes text its place in the reading order"))
+        shown: Any = str(flows) if flows else ("layout.flows_missing", {})
+        found.append(("sides", "layout.flow_numbers", {"flows": shown}))
     for panel in panels:
         if panel.role is PanelRole.TEXT and not panel.flow:
-            found.append(("sides", f"the text panel '{panel.name}' has no flow number",
-                          "say where in the reading order it comes: flow: 1, 2 …"))
+            found.append(("sides", "layout.no_flow", {"panel_name": panel.name}))
     return found
 
 
-def _leaflet_rule(arguments: dict[str, Any]) -> list[tuple[str, str, str]]:
+def _leaflet_rule(arguments: dict[str, Any]) -> list[RuleProblem]:
     found = _card_rule(arguments)
     marks, bleed = arguments.get("marks"), arguments.get("bleed_mm")
     if marks is not None and bleed is not None and marks.offset_mm < bleed:
-        found.append(("marks.offset_mm", f"marks {marks.offset_mm:g} mm from the trim would "
-                      f"print inside the {bleed:g} mm bleed", f"use at least {bleed:g} mm"))
+        found.append(("marks.offset_mm", "layout.marks", {"offset": marks.offset_mm,
+                                                          "bleed": bleed}))
     return found + _panel_problems(arguments)
 
 
@@ -173,13 +169,14 @@ def load_layout(path: Path, display: str | None = None) -> Layout:
     value = read_yaml(path, name)
     checker = Checker(name, _RULES)  # type: ignore[arg-type]
     if not isinstance(value, dict):
-        raise ContentError.single(name, "a layout is a mapping of keys", line=1)
+        raise ContentError.single(name, "layout.not_mapping", line=1)
     kind = value.get("kind")
     cls = LAYOUT_KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
         checker.report(checker.position(value, "kind") if "kind" in value else 1, "kind",
-                       f"unknown layout kind '{kind}'" if kind else "the key 'kind' is missing",
-                       did_you_mean(str(kind), LAYOUT_KINDS))
+                       "layout.unknown_kind" if kind else "key.missing",
+                       {"kind": kind} if kind else {"key": "kind"},
+                       suggest(str(kind), LAYOUT_KINDS))
         checker.raise_if_any()
     assert cls is not None
     layout: Layout = checker.convert(value, cls, "", getattr(value, "line", 1))

@@ -14,7 +14,7 @@ from pathlib import Path
 from .defaults import default_dir
 from .errors import ContentError, Problem
 from .model.constraints import items, text
-from .validate import convert_file, did_you_mean
+from .validate import convert_file, suggest
 from .yamlread import read_yaml
 
 MANIFEST = "handouts.yaml"
@@ -108,26 +108,22 @@ def load_manifest(project: Project) -> LoadedManifest:
     value = read_yaml(path, name)
     known_layouts = project.layout_names()
 
-    def rule(arguments: dict) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
+    def rule(arguments: dict) -> list[tuple[str, str, dict]]:  # type: ignore[type-arg]
         cls = arguments.pop("_class")
-        found = []
+        found: list[tuple[str, str, dict]] = []  # type: ignore[type-arg]
         if cls is Product and arguments.get("kind") is ProductKind.FRIDGE_CARD:
             chosen = arguments.get("routines") or ()
             low, high = FRIDGE_LINES
             if not low <= len(chosen) <= high:
-                found.append(("routines" if chosen else "kind", f"a fridge card shows {low} to "
-                              f"{high} routines, this one names {len(chosen)}",
-                              "list the routine ids under routines:, like [ogonkontakt, "
-                              "sitta-nara, ...]; `handouts list` shows them"))
+                found.append(("routines" if chosen else "kind", "manifest.fridge_count",
+                              {"low": low, "high": high, "count": len(chosen)}))
         if cls in (Product, SheetChoice):
             layout, output = arguments.get("layout"), arguments.get("output")
             if isinstance(layout, str) and layout and project.layout_path(layout) is None:
-                found.append(("layout", f"no layout named '{layout}'",
-                              did_you_mean(layout, known_layouts)))
+                found.append(("layout", "layout.unknown", {
+                    "name": layout, "hint": suggest(layout, known_layouts)}))
             if isinstance(output, str) and output and not _FILE_NAME.match(output):
-                found.append(("output", f"'{output}' is not a plain PDF file name",
-                              "use letters, digits, '-', '_' and end with .pdf; "
-                              "files go to the output folder"))
+                found.append(("output", "manifest.output_name", {"output": output}))
         return found
 
     manifest = convert_file(value, Manifest, name, {object: rule})
@@ -158,8 +154,8 @@ class LoadedManifest:
     references: tuple[RoutineReference, ...]
 
     def check_references(self, known: tuple[str, ...]) -> None:
-        problems = [Problem(r.file, r.line, r.column, f"unknown routine '{r.routine_id}'",
-                            r.field, did_you_mean(r.routine_id, known))
+        problems = [Problem("routine.unknown", {"routine": r.routine_id}, r.file, r.line,
+                            r.column, r.field, suggestion=suggest(r.routine_id, known))
                     for r in self.references if r.routine_id not in known]
         if problems:
             raise ContentError(problems)

@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import ContentError, Problem
 from .model.person import Contact, Likes, Person
-from .validate import Checker, did_you_mean, language_hint
+from .validate import Checker, language_hint, suggest
 from .yamlread import Mapping
 from .yamlread import Sequence as YamlSequence
 
@@ -47,14 +47,12 @@ def _check_characters(checker: Checker, value: Any, path: str, where: Any,
         character = _unprintable(value)
         if character is not None:
             name = unicodedata.name(character, "a control character")
-            checker.report(where, path, f"the text holds U+{ord(character):04X} ({name}), "
-                           "which cannot be printed", "delete it; it is often pasted in "
-                           "by accident")
+            checker.report(where, path, "text.unprintable",
+                           {"codepoint": f"{ord(character):04X}", "name": name})
         elif missing_glyph is not None and (character := missing_glyph(value)) is not None:
             name = unicodedata.name(character, "unnamed character")
-            checker.report(where, path, f"the font has no letter for {character!r} "
-                           f"(U+{ord(character):04X} {name})",
-                           "write the text without it, or in words")
+            checker.report(where, path, "text.no_letter", {
+                "character": character, "codepoint": f"{ord(character):04X}", "name": name})
     elif isinstance(value, dict):
         for key, item in value.items():
             child = f"{path}.{key}" if path else str(key)
@@ -70,7 +68,7 @@ def _check_routines(checker: Checker, value: Any, person: Person, languages: Seq
                     routine_ids: RoutineIds) -> None:
     if person.language not in languages:
         checker.report(checker.position(value, "language"), "language",
-                       f"there is no content in the language '{person.language}'",
+                       "person.language", {"language": person.language},
                        language_hint(person.language, languages))
         return
     known = routine_ids(person.language)
@@ -79,11 +77,11 @@ def _check_routines(checker: Checker, value: Any, person: Person, languages: Seq
     for index, routine_id in enumerate(person.routines):
         where = checker.position(listed, index) if isinstance(listed, list) else None
         if routine_id and routine_id not in known:
-            checker.report(where, f"routines[{index}]", f"unknown routine '{routine_id}'",
-                           did_you_mean(routine_id, known))
+            checker.report(where, f"routines[{index}]", "routine.unknown",
+                           {"routine": routine_id}, suggest(routine_id, known))
         elif routine_id in seen:
-            checker.report(where, f"routines[{index}]", f"'{routine_id}' is listed twice",
-                           "list each routine once")
+            checker.report(where, f"routines[{index}]", "routine.twice",
+                           {"routine": routine_id})
         seen.add(routine_id)
 
 
@@ -96,8 +94,7 @@ def convert_person(value: Any, file: str, languages: Sequence[str],
     checker = Checker(file)
     where = getattr(value, "line", 1) or 1
     if not isinstance(value, dict):
-        raise ContentError([Problem(file, where, None, "a person is a mapping of keys such "
-                                    "as name: and routines:")])
+        raise ContentError([Problem("person.not_mapping", {}, file, where)])
     _check_characters(checker, value, "", where, missing_glyph)
     person = checker.convert(value, Person, "", where)
     if isinstance(person.language, str) and isinstance(person.routines, tuple):

@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from .errors import HandoutsError
+from .errors import HandoutsError, Problem
 from .locale import Locale, web_address
 from .model import Content, Organisation, Routine, Step
 from .model.person import Person
@@ -28,6 +28,10 @@ MAX_RESULT = 2_000  # characters one template may produce
 
 class TemplateProblem(HandoutsError):
     """A template in content could not be rendered."""
+
+    def __init__(self, code: str, params: dict[str, Any]) -> None:
+        self.code, self.params = code, params
+        super().__init__([Problem(code, params)])
 
 
 _OPERATORS = {"*": operator.mul, "**": operator.pow, "+": operator.add}
@@ -79,15 +83,15 @@ def render(source: str, values: dict[str, Any], locale: Locale) -> str:
     try:
         result = _compiled(locale, source).render(values)
     except SecurityError as error:
-        raise TemplateProblem(f"the template is refused: {error}") from None
+        raise TemplateProblem("template.refused", {"detail": str(error)}) from None
     except UndefinedError as error:
-        raise TemplateProblem(f"the template names something unknown: {error.message}") from None
+        raise TemplateProblem("template.unknown_name", {"detail": error.message}) from None
     except TemplateError as error:
-        raise TemplateProblem(f"the template is not valid: {error.message}") from None
+        raise TemplateProblem("template.invalid", {"detail": error.message}) from None
     except (TypeError, ValueError, ArithmeticError, OverflowError, MemoryError) as error:
-        raise TemplateProblem(f"the template fails: {error}") from None
+        raise TemplateProblem("template.fails", {"detail": str(error)}) from None
     if len(result) > MAX_RESULT:
-        raise TemplateProblem(f"the template produces {len(result)} characters")
+        raise TemplateProblem("template.too_long", {"length": len(result)})
     return locale.text(" ".join(result.split()))
 
 
@@ -101,12 +105,12 @@ class Context:
     def render(self, source: str) -> str:
         return render(source, self.values, self.locale)
 
-    def error(self, source: str) -> str | None:
-        """Why `source` cannot be rendered here, or None when it can (validation's test)."""
+    def error(self, source: str) -> tuple[str, dict[str, Any]] | None:
+        """Why `source` cannot be rendered here (code, params), or None when it can."""
         try:
             self.render(source)
         except TemplateProblem as problem:
-            return problem.message
+            return problem.code, problem.params
         return None
 
     def with_values(self, **values: Any) -> Context:
@@ -155,7 +159,8 @@ def personalise_routine(routine: Routine, context: Context) -> Routine:
             steps=steps,
         )
     except TemplateProblem as problem:
-        raise TemplateProblem(f"routine '{routine.id}': {problem.message}") from None
+        raise TemplateProblem("template.in_routine", {
+            "routine": routine.id, "detail": (problem.code, problem.params)}) from None
 
 
 def personalise_person(person: Person, locale: Locale) -> Person:

@@ -26,7 +26,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from pypdf.generic import DictionaryObject, RectangleObject
 
-from .errors import HandoutsError
+from .errors import HandoutsError, Problem
 from .layout import LAYOUT_KINDS, MIN_CONTRAST, MM, SAFE_MARGIN_MM
 from .model.colour import Colour
 
@@ -363,7 +363,8 @@ def read_pdfs(paths: list[Path]) -> list[tuple[str, bytes]]:
         try:
             found.append((str(path), path.read_bytes()))
         except OSError as error:
-            raise HandoutsError(f"{path}: error: cannot read the file: {error.strerror}") from None
+            raise HandoutsError([Problem("pdf.unreadable", {"reason": error.strerror},
+                                         str(path))]) from None
     return found
 
 
@@ -373,5 +374,5 @@ def failed(reports: list[Report]) -> PreflightFailed | None:
     if not bad:
         return None
     problems = sum(len(r.findings) for r in bad)
-    return PreflightFailed(f"preflight: {problems} problem(s) in {len(bad)} of "
-                           f"{len(reports)} file(s)")
+    return PreflightFailed([Problem("preflight.failed", {
+        "count": problems, "bad": len(bad), "files": len(reports)}, product="preflight")])

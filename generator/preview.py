@@ -15,7 +15,7 @@ from pathlib import PurePath
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
-from .errors import HandoutsError
+from .errors import HandoutsError, Problem
 from .write import Document
 
 CONTACT_SHEET = "contact-sheet.png"
@@ -47,7 +47,7 @@ def render_pages(name: str, data: bytes, dpi: int) -> list[PagePicture]:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        raise HandoutsError(f"{name}: error: this is not a readable PDF ({error})") from None
+        raise HandoutsError([Problem("pdf.not_pdf", {"detail": str(error)}, name)]) from None
     pictures = []
     try:
         for number, page in enumerate(document, 1):
@@ -100,8 +100,7 @@ def contact_sheet(pictures: list[PagePicture]) -> Image.Image:
 def preview(pdfs: list[tuple[str, bytes]], dpi: int) -> list[Document]:
     """PNG documents: one per page of each PDF, then the contact sheet of them all."""
     if not 10 <= dpi <= 600:
-        raise HandoutsError(f"error: --dpi {dpi} is outside 10–600\n"
-                            "  hint: 72 to 150 is plenty for looking; 300 shows print detail")
+        raise HandoutsError([Problem("usage.dpi", {"dpi": dpi})])
     documents, pictures = [], []
     for name, data in pdfs:
         pages = render_pages(name, data, dpi)

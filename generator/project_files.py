@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 from .defaults import default_dir
-from .errors import HandoutsError
+from .errors import HandoutsError, Problem
 
 FOLDERS = ("content", "layouts", "fonts")
 
@@ -14,8 +14,7 @@ def init_project(target: Path) -> list[Path]:
     """Copy the defaults into `target`; never overwrite a file that is there."""
     clashes = [target / name for name in FOLDERS if (target / name).exists()]
     if clashes:
-        raise HandoutsError(f"{clashes[0]}: error: already exists; nothing was copied\n"
-                            "  hint: choose an empty folder, or edit the files that are there")
+        raise HandoutsError([Problem("output.exists", {}, str(clashes[0]))])
     created = []
     for name in FOLDERS:
         source = default_dir(name)

@@ -16,12 +16,12 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from .errors import ContentError, Problem
 from .person import located
-from .validate import did_you_mean
+from .validate import suggest
 from .yamlread import parse_yaml, read_input
 
 MAX_BYTES = 50_000_000
@@ -138,24 +138,23 @@ def _read_header(cells: list[str], file: str) -> list[str | None]:
             columns.append(None)  # an empty header over an empty column, as Excel leaves
             continue
         if canonical is None:
-            hint = did_you_mean(cell.strip().lower(), known)
-            if not hint.startswith("did you mean"):
-                hint = "the columns are: " + ", ".join(
-                    f"{sv}/{en}" for sv, en in SWEDISH.items())
-            problems.append(Problem(file, 1, None, f"unknown column '{cell.strip()}'",
-                                    hint=hint))
+            hint = suggest(cell.strip().lower(), known)
+            if hint[0] != "hint.did_you_mean":
+                hint = ("hint.roster_columns", {"columns": ", ".join(
+                    f"{sv}/{en}" for sv, en in SWEDISH.items())})
+            problems.append(Problem("roster.unknown_column", {"column": cell.strip()}, file, 1,
+                                    suggestion=hint))
         elif canonical in seen:
-            problems.append(Problem(file, 1, None, f"the column '{cell.strip()}' appears twice "
-                                    f"(columns {seen[canonical]} and {index})",
-                                    hint="keep one of them"))
+            problems.append(Problem("roster.column_twice", {
+                "column": cell.strip(), "first": seen[canonical], "second": index}, file, 1))
         else:
             seen[canonical] = index
         columns.append(canonical)
     for required in REQUIRED:
         if required not in seen:
             swedish = next(k for k, v in SWEDISH.items() if v == required)
-            problems.append(Problem(file, 1, None, f"the column '{required}' is missing",
-                                    hint=f"add a column named {required} or {swedish}"))
+            problems.append(Problem("roster.column_missing",
+                                    {"column": required, "swedish": swedish}, file, 1))
     if problems:
         raise ContentError(problems)
     return columns
@@ -191,8 +190,7 @@ def read_csv_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[Ro
     """Check the header at once; return the number of persons and a maker of their rows."""
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
-        raise ContentError.single(file, "the roster is empty",
-                                  hint="the first row names the columns, e.g. namn;rutiner")
+        raise ContentError.single(file, "roster.empty_csv")
     delimiter = sniff_delimiter(next(line for line in lines if line.strip()))
 
     def records() -> Iterator[list[str]]:
@@ -210,10 +208,9 @@ def read_csv_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[Ro
                 continue
             problems: tuple[Problem, ...] = ()
             if not _is_blank(cells[len(columns):]):
-                problems = (Problem(file, number, None, f"the row has {len(cells)} cells, "
-                                    f"the header names {len(columns)} columns",
-                                    hint="look for a stray delimiter or a column without a "
-                                    "name"),)
+                problems = (Problem("roster.row_cells", {"cells": len(cells),
+                                                         "columns": len(columns)},
+                                    file, number, row=number),)
             values = _person_values(columns, cells)
             yield RosterRow(number, number, located(values, file, number), headers, problems)
 
@@ -223,11 +220,9 @@ def read_csv_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[Ro
 def read_yaml_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[RosterRow]]]:
     value = parse_yaml(text, file)
     if value is None:
-        raise ContentError.single(file, "the roster is empty",
-                                  hint="write a list of persons, each starting with '- name:'")
+        raise ContentError.single(file, "roster.empty_yaml")
     if not isinstance(value, list):
-        raise ContentError.single(file, "a roster is a list of persons", line=1,
-                                  hint="start each person with '- name:'")
+        raise ContentError.single(file, "roster.not_list", line=1)
     positions: list[tuple[int, int]] = getattr(value, "positions", [])
 
     def rows() -> Iterator[RosterRow]:
@@ -240,15 +235,19 @@ def read_yaml_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[R
 def read_roster(path: Path, display: str | None = None) -> Roster:
     """Read a roster file (.csv, .txt or .tsv as CSV; .yaml or .yml as YAML)."""
     name = display or str(path)
-    raw = read_input(path, name)
+    return roster_from_bytes(read_input(path, name), path.name, name)
+
+
+def roster_from_bytes(raw: bytes, file_name: str, display: str | None = None) -> Roster:
+    """A roster from its bytes; `file_name`'s suffix says CSV or YAML, its stem names outputs."""
+    name = display or file_name
     if len(raw) > MAX_BYTES:
-        raise ContentError.single(name, f"the file is larger than {MAX_BYTES // 1_000_000} MB",
-                                  hint="split the roster into smaller files")
+        raise ContentError.single(name, "roster.too_large", {"megabytes": MAX_BYTES // 1_000_000})
+    path = PurePath(file_name)
     is_csv = path.suffix.lower() not in (".yaml", ".yml")
     text = decode(raw)
     count, rows = read_csv_roster(text, name) if is_csv else read_yaml_roster(text, name)
     if not count:
-        raise ContentError.single(name, "the roster names no persons", line=1 if is_csv else None,
-                                  hint="add one row per person below the header"
-                                  if is_csv else "add persons to the list")
+        raise ContentError.single(name, "roster.no_persons_csv" if is_csv
+                                  else "roster.no_persons_yaml", line=1 if is_csv else None)
     return Roster(name, path.stem, count, is_csv, rows)

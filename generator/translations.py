@@ -72,17 +72,19 @@ def _quantities(routine: Any) -> list[tuple[Any, Any]]:
             if isinstance(s, dict)]
 
 
-def _same_shape(name: str, key: str, source: Any, translated: Any) -> str | None:
-    """Why a translated unit cannot stand for the source one, or None."""
+def _same_shape(name: str, key: str, source: Any, translated: Any
+                ) -> tuple[str, dict[str, Any]] | None:
+    """Why a translated unit cannot stand for the source one (a code), or None."""
     if name == "routines.yaml" and _quantities(source) != _quantities(translated):
-        return "its steps' seconds and pressure_kg differ from the Swedish routine"
+        return "translation.numbers_differ", {}
     if name == "leaflet.yaml" and isinstance(source, dict) and isinstance(translated, dict):
         for part in ("routines", "include"):
             if source.get(part) != translated.get(part):
-                return f"its '{part}' differs from the Swedish section"
+                return "translation.part_differs", {"part": part}
     if key in _COUNTED.get(name, ()) and isinstance(source, list) and isinstance(
             translated, list) and len(source) != len(translated):
-        return f"it has {len(translated)} items, the Swedish text {len(source)}"
+        return "translation.count_differs", {"count": len(translated),
+                                             "source_count": len(source)}
     return None
 
 
@@ -103,27 +105,22 @@ def check_translation(root: Path, language: str) -> tuple[list[Problem], list[Pr
         made_from: dict[str, Any] = found if isinstance(found, dict) else {}
         for key, value in source.items():
             if key not in translated:
-                errors.append(Problem(shown, None, None, f"'{key}' is missing: the Swedish "
-                                      f"content/sv/{name} has it", field=key,
-                                      hint="translate it from the Swedish file"))
+                errors.append(Problem("translation.missing", {"key": key, "file": name}, shown,
+                                      field=key))
                 continue
             other, line = translated[key]
             reason = _same_shape(name, key, value, other)
             if reason:
-                errors.append(Problem(shown, line, None, reason, field=key,
-                                      hint="keep the facts and numbers of the Swedish source"))
+                errors.append(Problem(reason[0], reason[1], shown, line, field=key))
             now = fingerprint(value)
             if made_from.get(key) != now:
-                warnings.append(Problem(
-                    shown, line, None, "the Swedish text changed after this translation was "
-                    f"made (made from {made_from.get(key) or 'an unknown text'}, now {now})",
-                    field=key, hint=f"bring the translation up to date, then write {key}: '{now}' "
-                    f"under {name} in {shown_stamp}"))
+                warnings.append(Problem("translation.stale", {
+                    "was": made_from.get(key) or "?", "now": now, "key": key, "file": name,
+                    "stamp": shown_stamp}, shown, line, field=key))
         for key, (_, line) in translated.items():
             if key not in source:
-                errors.append(Problem(shown, line, None, f"'{key}' is not in the Swedish "
-                                      f"content/sv/{name}", field=key,
-                                      hint="remove it, or add it to the Swedish source first"))
+                errors.append(Problem("translation.extra", {"key": key, "file": name}, shown,
+                                      line, field=key))
     return errors, warnings
 
 
@@ -158,8 +155,9 @@ def stamp_text(root: Path) -> str:
 def mark_translated(root: Path, language: str) -> Path:
     """Record that `language` is translated from today's Swedish source."""
     if language == SOURCE or not (root / language / "routines.yaml").is_file():
-        raise ContentError.single(str(root), f"there is no translation '{language}'",
-                                  hint="languages: " + ", ".join(translations(root)))
+        raise ContentError.single(str(root), "translation.unknown", {"language": language},
+                                  hint=("hint.languages",
+                                        {"languages": ", ".join(translations(root))}))
     path = root / language / STAMP_FILE
     path.write_text(stamp_text(root), encoding="utf-8")
     return path

@@ -15,7 +15,8 @@ import typing
 from enum import Enum
 from typing import Any, TypeVar
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, Suggestion
+from .messages import CATALOGUE
 from .model.colour import Colour
 from .model.constraints import NONE, Limits, limits_of
 from .yamlread import Mapping, Sequence
@@ -25,22 +26,30 @@ _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    """The English text of `suggest`'s hint."""
+    code, params = suggest(word, choices)
+    return CATALOGUE[code].text.format(**params)
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> Suggestion:
     """A hint naming the closest choice, or listing the choices when none is close."""
     options = sorted(set(choices))
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return ("hint.did_you_mean", {"close": close[0]})
     if len(options) <= 14:
-        return "choose one of: " + ", ".join(options)
-    return f"see `handouts list` for the {len(options)} choices"
+        return ("hint.choose_one", {"choices": ", ".join(options)})
+    return ("hint.see_list", {"count": len(options)})
 
 
-def language_hint(language: str, languages: typing.Iterable[str]) -> str:
-    """"did you mean 'fi'?" and every language there is, or just the list."""
+def language_hint(language: str, languages: typing.Iterable[str]) -> Suggestion:
+    """"did you mean 'fi'?" with every language there is, or just the list."""
     options = sorted(set(languages))
-    listed = "the languages are: " + ", ".join(options)
+    listed = ", ".join(options)
     close = difflib.get_close_matches(language, options, n=1, cutoff=0.5)  # fy -> fi
-    return f"did you mean '{close[0]}'? ({listed})" if close else listed
+    if close:
+        return ("hint.language_close", {"close": close[0], "languages": listed})
+    return ("hint.languages", {"languages": listed})
 
 
 def describe(value: Any) -> str:
@@ -60,8 +69,10 @@ def describe(value: Any) -> str:
 
 
 # A rule looks at the converted arguments of one dataclass and returns problems as
-# (field, message, hint); the Checker places them at that field's line.
-Rule = typing.Callable[[dict[str, Any]], list[tuple[str, str, str]]]
+# (field, code, params); the Checker places them at that field's line. A "hint" in
+# params, if any, is a Suggestion that replaces the code's own hint.
+RuleProblem = tuple[str, str, dict[str, Any]]
+Rule = typing.Callable[[dict[str, Any]], list[RuleProblem]]
 
 
 class Checker:
@@ -73,14 +84,15 @@ class Checker:
         self.problems: list[Problem] = []
 
     # -- reporting ----------------------------------------------------------------
-    def report(self, where: tuple[int, int] | int | None, path: str, message: str,
-               hint: str = "") -> None:
+    def report(self, where: tuple[int, int] | int | None, path: str, code: str,
+               params: dict[str, Any] | None = None, hint: Suggestion | None = None) -> None:
         line = column = None
         if isinstance(where, tuple):
             line, column = where
         elif isinstance(where, int):
             line = where
-        self.problems.append(Problem(self.file, line, column, message, path, hint))
+        self.problems.append(Problem(code, params or {}, self.file, line, column, path,
+                                     suggestion=hint))
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -127,7 +139,7 @@ class Checker:
             return self._number(value, cls, path, where, meta)  # type: ignore[return-value]
         if cls is bool:
             if not isinstance(value, bool):
-                self.report(where, path, f"expected true or false, got {describe(value)}")
+                self.report(where, path, "value.not_bool", {"got": describe(value)})
                 return False  # type: ignore[return-value]
             return value  # type: ignore[return-value]
         raise TypeError(f"no conversion to {cls!r}")
@@ -137,47 +149,42 @@ class Checker:
             return Colour.parse(value)
         except ValueError:
             shown = value if isinstance(value, str) else describe(value)
-            self.report(where, path, f"'{shown}' is not a colour",
-                        "write it as #rrggbb, like #1a1a1a")
+            self.report(where, path, "layout.not_colour", {"value": shown, "example": "#1a1a1a"})
             return None
 
     def _text(self, value: Any, path: str, where: Any, meta: Limits) -> str:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.report(where, path, f"expected text, got {describe(value)}")
+            self.report(where, path, "value.not_text", {"got": describe(value)})
             return ""
         if not isinstance(value, str):
             if meta.digits:
-                self.report(where, path, "write the number in quotes",
-                            'a phone number like 0701234567 must be "0701234567", '
-                            "or YAML reads it as a number and drops the leading 0")
+                self.report(where, path, "value.phone_number")
                 return ""
             value = str(value)
         value = value.strip()
         if not value:
-            self.report(where, path, "this text is empty")
+            self.report(where, path, "value.empty")
         limit = meta.max_len
         if limit and len(value) > limit:
-            self.report(where, path, f"the text is {len(value)} characters, at most {limit} "
-                        "fit here", "shorten it")
+            self.report(where, path, "value.too_long", {"length": len(value), "limit": limit})
         if meta.slug and value and not _SLUG.match(value):
-            self.report(where, path, f"'{value}' is not a valid id",
-                        "use lower-case letters a–z, digits and single hyphens, like 'resa-sig'")
+            self.report(where, path, "value.not_id", {"value": value})
         if meta.digits and value and not re.fullmatch(r"\+?[0-9 \-]{6,20}", value):
-            self.report(where, path, f"'{value}' is not a phone number",
-                        "write the digits, like 0701234567 or +46701234567")
+            self.report(where, path, "value.not_phone", {"value": value})
         return value
 
     def _number(self, value: Any, cls: type, path: str, where: Any, meta: Limits) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            hint = "write the number with a point, like 3.5" if (
-                isinstance(value, str) and re.fullmatch(r"\d+,\d+", value.strip())) else ""
-            self.report(where, path, f"expected a number, got {describe(value)}", hint)
+            comma = isinstance(value, str) and re.fullmatch(r"\d+,\d+", value.strip())
+            self.report(where, path, "value.decimal_comma" if comma else "value.not_number",
+                        {"got": describe(value)})
             return 0
         if cls is int and not isinstance(value, int):
-            self.report(where, path, "expected a whole number")
+            self.report(where, path, "value.not_whole")
         low, high = meta.min, meta.max
         if (low is not None and value < low) or (high is not None and value > high):
-            self.report(where, path, f"{value} is outside {low}–{high}")
+            self.report(where, path, "value.out_of_range",
+                        {"value": value, "low": low, "high": high})
         return cls(value)
 
     def _enum(self, value: Any, cls: type[Enum], path: str, where: Any) -> Enum:
@@ -185,21 +192,20 @@ class Checker:
         if isinstance(value, str) and value in choices:
             return cls(value)
         shown = value if isinstance(value, str) else describe(value)
-        self.report(where, path, f"'{shown}' is not one of the choices",
-                    did_you_mean(str(value), choices))
+        self.report(where, path, "value.not_choice", {"value": shown},
+                    suggest(str(value), choices))
         return next(iter(cls))
 
     def _sequence(self, value: Any, item_cls: type, path: str, where: Any,
                   meta: Limits) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            self.report(where, path, f"expected a list, got {describe(value)}",
-                        "start each item on its own line with '- '")
+            self.report(where, path, "value.not_list", {"got": describe(value)})
             return ()
         low, high = meta.min_items, meta.max_items
         if low is not None and len(value) < low:
-            self.report(where, path, f"the list needs at least {low} item(s)")
+            self.report(where, path, "value.too_few", {"low": low})
         if high is not None and len(value) > high:
-            self.report(where, path, f"the list has {len(value)} items, at most {high} fit")
+            self.report(where, path, "value.too_many", {"count": len(value), "high": high})
         item_meta = Limits(max_len=meta.item_max_len)
         return tuple(self.convert(item, item_cls, f"{path}[{i}]", self.position(value, i),
                                   item_meta) for i, item in enumerate(value))
@@ -211,7 +217,7 @@ class Checker:
             value.file, value.line = self.file, (where[0] if isinstance(where, tuple) else 0)
             value.positions = {shorthand: where}
         if not isinstance(value, dict):
-            self.report(where, path, f"expected a mapping of keys, got {describe(value)}")
+            self.report(where, path, "value.not_mapping", {"got": describe(value)})
             return None
         hints = typing.get_type_hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
@@ -219,7 +225,7 @@ class Checker:
         for key in value:
             if key not in fields:
                 self.report(self.position(value, key), f"{prefix}{key}",
-                            f"unknown key '{key}'", did_you_mean(key, fields))
+                            "key.unknown", {"key": key}, suggest(key, fields))
         arguments: dict[str, Any] = {}
         for name, spec in fields.items():
             required = (spec.default is dataclasses.MISSING
@@ -227,15 +233,18 @@ class Checker:
             if name not in value:
                 if required:
                     self.report(getattr(value, "line", None) or where, f"{prefix}{name}",
-                                f"the key '{name}' is missing")
+                                "key.missing", {"key": name})
                     arguments[name] = None
                 continue
             arguments[name] = self.convert(value[name], hints[name], f"{prefix}{name}",
                                            self.position(value, name), limits_of(spec))
         rule = self.rules.get(cls) or self.rules.get(object)
         if rule is not None:
-            for name, message, hint in rule(dict(arguments, _class=cls)):
-                self.report(self._field_position(value, name), f"{prefix}{name}", message, hint)
+            for name, code, params in rule(dict(arguments, _class=cls)):
+                params = dict(params)
+                hint = params.pop("hint", None)
+                self.report(self._field_position(value, name), f"{prefix}{name}", code, params,
+                            hint)
         return cls(**arguments)
 
 

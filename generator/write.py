@@ -1,17 +1,23 @@
-"""Write: the one place that puts files on disk, atomically and only where asked."""
+"""Write: the one place that puts finished files somewhere: a folder (atomically) or a ZIP.
+
+`Folder` and `Memory` are the two destinations a batch writes through; `write_documents`
+puts a build's documents into a folder.
+"""
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
 import unicodedata
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import OutputError
+from .errors import OutputError, Problem
 from .locale import interface_locale
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -83,11 +89,82 @@ def write_documents(documents: list[Document], folder: Path) -> list[Path]:
     for document in documents:
         target = (folder / document.name).resolve()
         if target.parent != folder.resolve():
-            raise OutputError(f"{document.name}: error: refusing to write outside {folder}")
+            raise OutputError([Problem("output.outside", {"folder": str(folder)}, document.name)])
         try:
             write_atomic(target, document.data)
         except OSError as error:
-            raise OutputError(f"{target}: error: cannot write: {error.strerror}\n"
-                              "  hint: check that the folder exists and is writable") from None
+            raise cannot_write(target, error) from None
         written.append(target)
     return written
+
+
+def cannot_write(path: Path, error: OSError, sheet: bool = False) -> OutputError:
+    return OutputError([Problem("output.cannot_write_sheet" if sheet else "output.cannot_write",
+                                {"reason": error.strerror}, str(path))])
+
+
+class Folder:
+    """A batch's destination on disk: atomic files, and a file whose bytes would not change
+    is left alone, so an interrupted batch is finished by running it again."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+
+    def put(self, name: str, data: bytes) -> bool:
+        """Write `data` as `name` unless the file already holds exactly it; True if written."""
+        path = self.path / name
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return False
+        except OSError:
+            pass
+        try:
+            write_atomic(path, data, durable=False)
+        except OSError as error:
+            raise cannot_write(path, error) from None
+        return True
+
+    def spool(self) -> BinaryIO:
+        """An unnamed temporary file beside the outputs, for parts waiting to be joined."""
+        return tempfile.TemporaryFile(dir=self.path)
+
+    @contextmanager
+    def stream(self, name: str) -> Iterator[BinaryIO]:
+        target = self.path / name
+        try:
+            with atomic_file(target) as stream:
+                yield stream
+        except OSError as error:
+            raise cannot_write(target, error, sheet=True) from None
+
+
+class Memory:
+    """A batch's destination in memory: the files in the order written, and a ZIP of them."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def put(self, name: str, data: bytes) -> bool:
+        self.files[name] = data
+        return True
+
+    def spool(self) -> BinaryIO:
+        return io.BytesIO()
+
+    @contextmanager
+    def stream(self, name: str) -> Iterator[BinaryIO]:
+        buffer = io.BytesIO()
+        yield buffer
+        self.files[name] = buffer.getvalue()
+
+
+def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
+    """Files in one ZIP with a fixed date, so the same files give the same bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files:
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return buffer.getvalue()

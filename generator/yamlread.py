@@ -55,21 +55,19 @@ class _Builder:
         self.visited = 0
         self.constructor = yaml.SafeLoader("")
 
-    def fail(self, node: yaml.Node, message: str, hint: str = "") -> ContentError:
+    def fail(self, node: yaml.Node, code: str, params: dict[str, Any] | None = None
+             ) -> ContentError:
         line, column = _position(node)
-        return ContentError([Problem(self.file, line, column, message, hint=hint)])
+        return ContentError([Problem(code, params or {}, self.file, line, column)])
 
     def refuse_tag(self, node: yaml.Node) -> ContentError:
         shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-        return self.fail(node, f"the tag {shown} is not allowed",
-                         "content holds only text, numbers, true/false, lists and mappings")
+        return self.fail(node, "yaml.tag", {"tag": shown})
 
     def build(self, node: yaml.Node) -> Any:
         self.visited += 1
         if self.visited > NODE_BUDGET:
-            raise self.fail(node, f"the file expands to more than {NODE_BUDGET:,} values",
-                            "anchors and aliases (&name, *name) are repeated too often; "
-                            "write the values out")
+            raise self.fail(node, "yaml.too_many_values", {"budget": NODE_BUDGET})
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node)
         if isinstance(node, yaml.SequenceNode):
@@ -88,15 +86,13 @@ class _Builder:
         result.positions = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self.fail(key_node, "merge keys (<<) are not supported",
-                                "write the keys out")
+                raise self.fail(key_node, "yaml.merge_key")
             key = self.build(key_node)
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
                 first = result.positions[key][0]
-                raise self.fail(key_node, f"the key '{key}' appears twice (first on line "
-                                f"{first})", "remove one of them")
+                raise self.fail(key_node, "yaml.duplicate_key", {"key": key, "first": first})
             result[key] = self.build(value_node)
             result.positions[key] = _position(value_node)
         return result
@@ -116,8 +112,7 @@ class _Builder:
 def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML text; the result is plain values, mappings and lists located in `file`."""
     if len(text) > MAX_BYTES:
-        raise ContentError.single(file, f"the file is larger than {MAX_BYTES // 1_000_000} MB",
-                                  hint="is this the right file?")
+        raise ContentError.single(file, "file.too_large", {"megabytes": MAX_BYTES // 1_000_000})
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -125,13 +120,11 @@ def parse_yaml(text: str, file: str) -> Any:
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         problem = (error.problem or "").strip() or str(error)
-        hint = "check the indentation and that text with ': ' or '#' is in quotes"
-        if "\\t" in problem or "\t" in problem:
-            hint = "YAML indents with spaces, not tabs"
-        raise ContentError([Problem(file, line, column,
-                                    f"this is not valid YAML: {problem}", hint=hint)]) from None
+        tabs = "\\t" in problem or "\t" in problem
+        raise ContentError([Problem("yaml.invalid_tabs" if tabs else "yaml.invalid",
+                                    {"detail": problem}, file, line, column)]) from None
     except yaml.YAMLError as error:
-        raise ContentError.single(file, f"this is not valid YAML: {error}") from None
+        raise ContentError.single(file, "yaml.invalid_bare", {"detail": str(error)}) from None
     if node is None:
         return None
     return _Builder(file).build(node)
@@ -142,9 +135,9 @@ def read_input(path: Path, name: str) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise ContentError.single(name, "the file does not exist") from None
+        raise ContentError.single(name, "file.missing") from None
     except OSError as error:
-        raise ContentError.single(name, f"the file cannot be read: {error.strerror}") from None
+        raise ContentError.single(name, "file.unreadable", {"reason": error.strerror}) from None
 
 
 def read_yaml(path: Path, display: str | None = None) -> Any:
@@ -155,6 +148,5 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ContentError.single(name, "the file is not UTF-8", line=line,
-                                  hint="save it as UTF-8 in your editor") from None
+        raise ContentError.single(name, "file.not_utf8", line=line) from None
     return parse_yaml(text, name)

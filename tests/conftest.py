@@ -69,15 +69,15 @@ REPO = Path(__file__).parents[1]
 @pytest.fixture(scope="session")
 def a6_inputs():  # type: ignore[no-untyped-def]
     """What laying out personal A6 cards needs, read once from the built-in project."""
-    from generator.build import read_personal_inputs
     from generator.manifest import Project
+    from generator.personal import read_personal_inputs
 
     return read_personal_inputs(Project(None), "card-a6")
 
 
 @pytest.fixture(scope="session")
 def fridge_inputs():  # type: ignore[no-untyped-def]
-    from generator.build import read_personal_inputs
     from generator.manifest import Project
+    from generator.personal import read_personal_inputs
 
     return read_personal_inputs(Project(None), "fridge-a5")

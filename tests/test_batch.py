@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from generator import batch
 from generator.batch import FAILED, UNCHANGED, WRITTEN, run_batch
 from generator.cli import cli
+from generator.errors import OutputError
 from generator.manifest import Project
 
 HEADER = "namn;rutiner;undvik;anteckning"
@@ -195,7 +196,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("generator.write.os.replace", broken_replace)
-    with pytest.raises(Exception, match="No space left on device"):
+    with pytest.raises(OutputError, match="No space left on device"):
         run(roster, out)
     assert (out / "anna-lind.pdf").read_bytes() == b"old card"
     assert [p.name for p in out.iterdir()] == ["anna-lind.pdf"]

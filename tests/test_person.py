@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, REPO
-from generator.build import PersonalInputs, check_person
 from generator.errors import ContentError
+from generator.personal import PersonalInputs, check_person
 from generator.yamlread import read_yaml
 
 PEOPLE = sorted((FIXTURES / "people").glob("*.yaml"))

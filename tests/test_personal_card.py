@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REFERENCES, REPO
-from generator.build import PersonalInputs, check_person, personal_cards, render_cards
 from generator.cli import cli
 from generator.errors import HandoutsError
 from generator.layout import MM
+from generator.personal import PersonalInputs, check_person, personal_cards, render_cards
 from generator.yamlread import parse_yaml, read_yaml
 from pictures import assert_pictures
 
@@ -121,7 +121,7 @@ def test_card_command_reports_a_misspelt_routine(tmp_path: Path) -> None:
 
 def test_card_command_names_an_unknown_layout(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["card", str(ANNA), "--layout", "fridge-a4"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error
     assert result.stderr == ("--layout: error: no layout named 'fridge-a4'\n"
                              "  hint: did you mean 'fridge-a5'?\n")
     wrong_kind = CliRunner().invoke(cli, ["card", str(ANNA), "--layout", "sheet-a4-4up"])

@@ -154,6 +154,6 @@ def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body
         if wide > room:
             shown = "'" + text.replace(NBSP, " ") + "'"
             raise LayoutOverflow(product, "contact block", shown, (wide - room) / MM, size,
-                                 "shorten the line or make the QR code smaller (qr_mm)")
+                                 ("hint.contact_line", {}))
     return ContactBlock(labels.contact_heading, lines, organisation.website, fonts, body,
                         heading, colour, width, qr_size)

@@ -224,5 +224,4 @@ def flow(source: Source, boxes: Sequence[Box], type_styles: dict[str, TypeStyle]
     raise LayoutOverflow(
         product, where or f"the {len(boxes)} text panels", f"section '{sections[0]}'{after}",
         left_height / MM, body_size,
-        f"about {lines} lines of {body_size:g} pt are left over; shorten these sections, "
-        "or name a layout with more room in content/handouts.yaml")
+        ("hint.overflow_left", {"lines": lines, "size": body_size}))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ..errors import HandoutsError
+from ..errors import HandoutsError, Problem
 from ..model import Content, Labels, Routine
 from ..model.colour import Colour
 from ..model.layout import MM, CardLayout, FridgeLayout
@@ -227,7 +227,7 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
 
 
 class TooManyRoutines(HandoutsError):
-    pass
+    """A fridge card has room for fewer routines than the person has chosen."""
 
 
 def compose_personal_fridge(person: Person, routines: Sequence[Routine], content: Content,
@@ -235,10 +235,8 @@ def compose_personal_fridge(person: Person, routines: Sequence[Routine], content
     """The A5 fridge card: everything on one page, one short line per routine, each
     beside its pictogram as on the generic fridge card."""
     if len(routines) > layout.max_lines:
-        raise TooManyRoutines(
-            f"{product}: error: routines: the fridge card holds {layout.max_lines} routines, "
-            f"this person has {len(routines)}\n  hint: choose fewer, or use the A6 cards "
-            "(--layout card-a6)")
+        raise TooManyRoutines([Problem("fridge.too_many_routines", {
+            "most": layout.max_lines, "count": len(routines)}, field="routines", product=product)])
     frame = CardFrame(layout)
     labels = content.labels
     organisation = content.organisation

@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from ..errors import FontError, HandoutsError, LayoutOverflow
+from ..errors import FontError, HandoutsError, LayoutOverflow, Problem
 from ..model import Pictogram
 from ..model.colour import Colour
 from ..model.layout import MM, TypeStyle
@@ -115,7 +115,7 @@ def make_paragraph(text: str, style: ParagraphStyle, fonts: Fonts, marker: str |
 
 
 class WordTooLong(HandoutsError):
-    pass
+    """A word is wider than the line it must stand on, even at the smallest size."""
 
 
 @lru_cache(maxsize=1024)
@@ -196,11 +196,10 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
         else:
             word, word_width = widest_word(block.text, font, spec.smallest)
         if word_width > room:
-            shown = "a word" if block.private else f"the word '{word}'"
-            raise WordTooLong(
-                f"{product}: error: {where}: {block.field}: {shown} is wider than a line "
-                f"({word_width / MM:.0f} mm, the line is {room / MM:.0f} mm)\n"
-                "  hint: shorten the word or break it with a space or a hyphen")
+            shown = ("layout.a_word", {}) if block.private else ("layout.the_word", {"word": word})
+            raise WordTooLong([Problem("layout.word_too_long", {
+                "word": shown, "word_mm": word_width / MM, "line_mm": room / MM},
+                field=block.field, product=product, panel=where)])
 
 
 def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, colour: Colour,

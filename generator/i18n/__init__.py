@@ -73,6 +73,6 @@ def translator(language: str | None = None) -> Callable[[str], str]:
     return translation(language or language_from_environment()).gettext
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark only"
+def N_(message: str) -> str:
     """Mark a message for extraction where it is translated later (help texts)."""
     return message

@@ -220,9 +220,8 @@ def load_locale(content_root: Path, language: str, display: str | None = None) -
     """Read and check the `locale.yaml` of `language` under `content_root`."""
     path = locale_file(content_root, language)
     if not path.is_file():
-        raise ContentError.single(display or str(path), f"there are no language rules for "
-                                  f"'{language}'", hint=f"copy sv/{FILE} to {language}/ and "
-                                  "change what differs")
+        raise ContentError.single(display or str(path), "locale.missing",
+                                  {"language": language, "file": FILE})
     stamp = path.stat().st_mtime_ns
     return _cached(str(path), stamp, language, display or str(path))
 

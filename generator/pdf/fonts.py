@@ -56,20 +56,20 @@ def _font_path(choice: FontChoice, role: str, folder: Path, config_file: str) ->
     if choice.file:
         path = (folder / choice.file).resolve()
         if folder.resolve() not in path.parents or not path.is_file():
-            raise ContentError.single(config_file, f"{role}: no font file '{choice.file}' in "
-                                      f"{folder}", hint="put the .ttf file beside fonts.yaml")
+            raise ContentError.single(config_file, "font.no_file", {
+                "role": role, "file_name": choice.file, "folder": str(folder)})
         return path
     if not choice.family:
-        raise ContentError.single(config_file, f"{role}: name a family or a file")
+        raise ContentError.single(config_file, "font.no_choice", {"role": role})
     import fontpkg
 
     try:
         return Path(fontpkg.path(choice.family, weight=choice.weight))
     except fontpkg.FontpkgError as error:
         raise ContentError.single(
-            config_file, f"{role}: the font '{choice.family}' weight {choice.weight} is not "
-            f"installed ({error})",
-            hint="install its package, e.g. pip install fontpkg-atkinson-hyperlegible") from None
+            config_file, "font.not_installed", {"role": role, "family": choice.family,
+                                                "weight": choice.weight, "detail": str(error)}
+        ) from None
 
 
 # ReportLab's default puts every ASCII glyph into each file's subset, used or not, so
@@ -94,8 +94,7 @@ def _register_as_is(name: str, path: Path) -> None:
     try:
         pdfmetrics.registerFont(TTFont(name, str(path), asciiReadable=ASCII_READABLE))
     except TTFError as error:
-        raise ContentError.single(str(path), f"this font cannot be embedded: {error}",
-                                  hint="use a TrueType (.ttf) font that allows embedding"
+        raise ContentError.single(str(path), "font.not_embeddable", {"detail": str(error)}
                                   ) from None
 
 

@@ -95,11 +95,11 @@ def check_fits(grid: Grid, sheet_file: str) -> None:
     block_w, block_h = grid.block
     if block_w > width + 0.01 or block_h > height + 0.01:
         raise ContentError.single(
-            sheet_file, f"{grid.sheet.columns} x {grid.sheet.rows} cards of "
-            f"{grid.card_width / MM:.0f} x {grid.card_height / MM:.0f} mm need "
-            f"{block_w / MM:.0f} x {block_h / MM:.0f} mm, the sheet is "
-            f"{width / MM:.0f} x {height / MM:.0f} mm",
-            hint="use fewer columns or rows, a smaller gutter or a larger sheet")
+            sheet_file, "sheet.too_small", {
+                "columns": grid.sheet.columns, "rows": grid.sheet.rows,
+                "card_w": grid.card_width / MM, "card_h": grid.card_height / MM,
+                "need_w": block_w / MM, "need_h": block_h / MM,
+                "sheet_w": width / MM, "sheet_h": height / MM})
 
 
 def _draw_marks(canvas: Canvas, grid: Grid, folds: tuple[float, ...] = ()) -> None:
@@ -194,10 +194,9 @@ def impose_booklet(pages: Sequence[Page], sheet: SheetLayout, sheet_file: str,
     grid = Grid(sheet, pages[0].width, pages[0].height)
     if (sheet.columns, sheet.rows) != (2, 1) or not grid.turns_sideways:
         raise ContentError.single(
-            sheet_file, f"a booklet needs a sheet of 2 columns and 1 row that turns over like "
-            f"a book's page; this one has {sheet.columns} x {sheet.rows}, "
-            f"{sheet.orientation.value}, {sheet.duplex.value}",
-            hint="use sheet-a4-booklet: landscape, columns: 2, rows: 1, duplex: short-edge")
+            sheet_file, "sheet.not_booklet", {
+                "columns": sheet.columns, "rows": sheet.rows,
+                "orientation": sheet.orientation.value, "duplex": sheet.duplex.value})
     if len(pages) % 4:
         raise ValueError("a booklet's page count is a multiple of 4")
     check_fits(grid, sheet_file)

@@ -13,13 +13,18 @@ import re
 from collections.abc import Iterable
 from typing import BinaryIO
 
+from ..errors import HandoutsError, Problem
+
 _REFERENCE = re.compile(rb"(\d+) 0 R\b")
 _STREAM = re.compile(rb"\nstream\r?\n")
 _OBJECT = re.compile(rb"(\d+) 0 obj\r?\n")
 
 
-class JoinError(ValueError):
+class JoinError(HandoutsError):
     """A part is not a PDF of the shape render.py writes."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__([Problem("pdf.join", {"detail": detail})])
 
 
 def _objects(data: bytes) -> tuple[dict[int, bytes], bytes]:

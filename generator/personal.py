@@ -1,0 +1,126 @@
+"""Personal cards: one person's values to their cards, rendered alone or imposed on sheets.
+
+The `handouts card` command, the batch (one roster row at a time) and the API call
+these; no name, avoid line or note ever reaches a file's metadata.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .build import document_metadata, find_layout
+from .compose.personal_card import compose_personal_deck, compose_personal_fridge
+from .compose.text import Fonts, missing_in_chain
+from .content import available_languages, load_content
+from .errors import UsageError
+from .layout import CardLayout, SheetLayout
+from .manifest import Project
+from .model import Content
+from .pdf.fonts import load_fonts
+from .pdf.impose import impose
+from .pdf.page import Page
+from .pdf.render import Metadata, render_pdf
+from .person import Person, convert_person
+from .personalise import base_context, personalise_person, personalise_routine
+from .write import Document, safe_name
+from .yamlread import read_yaml
+
+# The sheet each kind of personal card is imposed on for a batch.
+PERSONAL_SHEETS = {"routine-card": "sheet-a4-4up", "fridge-card": "sheet-a4-2up-a5"}
+PERSONAL_KINDS = tuple(PERSONAL_SHEETS)
+Imposable = tuple[Page, Page | None]
+
+
+@dataclass
+class PersonalInputs:
+    """What laying out personal cards needs; content is read once per language, on demand."""
+
+    project: Project
+    layout: Any  # CardLayout or FridgeLayout
+    sheet: SheetLayout
+    sheet_name: str
+    fonts: Fonts
+    languages: tuple[str, ...]
+    contents: dict[str, Content]
+
+    def content(self, language: str) -> Content:
+        if language not in self.contents:
+            self.contents[language] = load_content(self.project.content, language)
+        return self.contents[language]
+
+    def routine_ids(self, language: str) -> tuple[str, ...]:
+        return self.content(language).routine_ids
+
+
+def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
+    """The layout named by --layout (a usage error when unknown), its sheet and the fonts."""
+    layout = find_layout(project, layout_name, PERSONAL_KINDS, "--layout",
+                         ("hint.personal_layouts", {}), error=UsageError)
+    sheet_name = PERSONAL_SHEETS[layout.kind]
+    sheet = find_layout(project, sheet_name, ("sheet",), sheet_name)
+    assert isinstance(sheet, SheetLayout)  # find_layout checked its kind
+    registered = load_fonts(project.fonts)
+    return PersonalInputs(project, layout, sheet, sheet_name,
+                          Fonts(registered.regular, registered.bold, registered.fallback,
+                                registered.bold_fallback),
+                          tuple(available_languages(project.content)), {})
+
+
+def check_person(value: Any, file: str, inputs: PersonalInputs) -> Person:
+    """Validate one person's values (from a file or a roster row) against the content."""
+    fonts = inputs.fonts
+
+    def missing(text: str) -> str | None:  # a character no font of either weight has
+        return missing_in_chain(text, fonts.chain(fonts.regular)) or missing_in_chain(
+            text, fonts.chain(fonts.bold))
+
+    return convert_person(value, file, inputs.languages, inputs.routine_ids, missing)
+
+
+def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list[Imposable]:
+    """The person's pages laid out, as (front, back) pairs ready to render or impose."""
+    content = inputs.content(person.language)
+    labels = content.labels
+    context = base_context(content, person.name, person.carer or labels.carer_default)
+    routines = [personalise_routine(content.routine(i), context) for i in person.routines]
+    shown = personalise_person(person, content.locale)
+    fonts = replace(inputs.fonts, rtl=content.locale.rtl)  # the card's language decides
+    if isinstance(inputs.layout, CardLayout):
+        deck = compose_personal_deck(shown, routines, content, inputs.layout, fonts, product)
+        return [(card.front, card.back) for card in deck]
+    return [(compose_personal_fridge(shown, routines, content, inputs.layout, fonts,
+                                     product), None)]
+
+
+def personal_metadata(content: Content, layout: Any) -> Metadata:
+    """Deliberately bare: no name, no avoid lines, no note ever reach a file's metadata."""
+    title = content.labels.personal_title
+    return document_metadata(title, title, content, layout)
+
+
+def render_cards(cards: list[Imposable], content: Content, inputs: PersonalInputs) -> bytes:
+    pages = [page for pair in cards for page in pair if page is not None]
+    metadata = personal_metadata(content, inputs.layout)
+    return render_pdf(pages, metadata, inputs.fonts.regular)
+
+
+def render_sheets(cards: list[Imposable | None], content: Content,
+                  inputs: PersonalInputs) -> bytes:
+    """`cards` imposed n-up (None leaves a slot empty) and rendered."""
+    sheets = impose(cards, inputs.sheet, inputs.sheet_name)
+    metadata = personal_metadata(content, inputs.layout)
+    return render_pdf(sheets, metadata, inputs.fonts.regular)
+
+
+def personal_card_document(project: Project, path: Path, layout_name: str,
+                           display: str | None = None) -> Document:
+    """One person file laid out and rendered: the `handouts card` command's work."""
+    inputs = read_personal_inputs(project, layout_name)
+    shown = display or str(path)
+    person = check_person(read_yaml(path, shown), shown, inputs)
+    cards = personal_cards(person, inputs, shown)
+    data = render_cards(cards, inputs.content(person.language), inputs)
+    pages = sum(1 for pair in cards for page in pair if page is not None)
+    return Document(f"{safe_name(person.name)}.pdf", data,
+                    f"{len(cards)} card(s), {pages} page(s)")
