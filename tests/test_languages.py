@@ -13,13 +13,14 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REFERENCES, edit
-from generator.build import build_project, personal_card_document
+from generator.build import build_project
 from generator.cli import cli
 from generator.content import load_content
 from generator.defaults import default_dir
 from generator.errors import ContentError
 from generator.locale import LEFT_TO_RIGHT, NBSP, POP, load_locale
 from generator.manifest import Project
+from generator.personal import personal_card_document
 from generator.personalise import base_context, personalise_routine
 from generator.translations import check_translation, check_translations
 from pictures import assert_pictures

@@ -16,11 +16,12 @@ import pypdfium2 as pdfium
 import pytest
 
 from generator.batch import FAILED, WRITTEN, run_batch
-from generator.build import build_project, personal_card_document
+from generator.build import build_project
 from generator.defaults import default_dir
 from generator.locale import LEFT_TO_RIGHT, NBSP, POP
 from generator.manifest import Project
 from generator.pdf.fonts import load_fonts
+from generator.personal import personal_card_document
 from generator.script.line import Piece, runs
 from generator.script.runs import levels
 from generator.script.shape import shape
