@@ -19,7 +19,7 @@ import click
 from .batch import UNCHANGED, WRITTEN, run_batch
 from .build import build_project, default_output, lay_out, read_inputs
 from .errors import EXIT_INPUT, ContentError, HandoutsError
-from .i18n import LANGUAGES, language_from_environment, translator
+from .i18n import LANGUAGES, language_from_environment, translator, use_in_click
 from .json_out import batch_json, check_json, error_json
 from .layout import load_layout
 from .manifest import Project
@@ -424,7 +424,9 @@ def _translate_help(command: click.Command, translate: Any) -> None:
 
 def main() -> None:
     """Entry point: a person sees a message, never a traceback, unless --debug."""
-    _UI["translate"] = translator(_interface_language(sys.argv[1:]))
+    language = _interface_language(sys.argv[1:])
+    _UI["translate"] = translator(language)
+    use_in_click(language)
     _translate_help(cli, _UI["translate"])
     try:
         cli.main(standalone_mode=False)

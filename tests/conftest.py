@@ -21,6 +21,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test builds with the same date, so bytes and pictures are comparable."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")  # 22 November 2026
+    monkeypatch.setenv("LANGUAGE", "en")  # messages in English whatever the machine's locale
 
 
 @pytest.fixture(autouse=True)

@@ -73,6 +73,28 @@ def translator(language: str | None = None) -> Callable[[str], str]:
     return translation(language or language_from_environment()).gettext
 
 
+def use_in_click(language: str) -> None:
+    """Click's own words (Usage:, Options, Missing argument ...) in `language` too.
+
+    Click calls the standard library's gettext through module-level `_` and `ngettext`;
+    they are pointed at our catalogue, which carries Click's messages.
+    """
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    catalogue = translation(language)
+    for module in (click.core, click.decorators, click.exceptions, click.formatting,
+                   click.parser, click.types):
+        if hasattr(module, "_"):
+            module._ = catalogue.gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = catalogue.ngettext  # type: ignore[attr-defined]
+
+
 def N_(message: str) -> str:
     """Mark a message for extraction where it is translated later (help texts)."""
     return message

@@ -3,9 +3,10 @@
     python -m generator.i18n.extract              # write the .pot
     pybabel update -i generator/i18n/handouts.pot -d generator/i18n -D handouts
 
-Three sources: `_("...")` calls in the command line (Babel's Python extractor), the
+Four sources: `_("...")` calls in the command line (Babel's Python extractor), the
 help texts of every command and option (read from the Click tree, as they are shown),
-and every message and hint template of the library's catalogue (messages.py).
+every message and hint template of the library's catalogue (messages.py), and Click's
+own words ("Usage:", "Missing argument", ...) from the modules a user's run meets.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from babel.messages.pofile import write_po
 from . import DOMAIN, FOLDER
 
 WORDS = ("error", "errors", "hint", "warning")  # the words around every problem
+CLICK_MODULES = ("core.py", "decorators.py", "exceptions.py", "formatting.py", "parser.py",
+                 "types.py")
 
 
 def _help_texts(command: click.Command, path: str) -> list[tuple[str, str]]:
@@ -48,6 +51,11 @@ def catalogue() -> Catalog:
                 result.add(text, auto_comments=[code])
     for word in WORDS:
         result.add(word)
+    folder = Path(click.__file__).parent
+    for name in CLICK_MODULES:
+        for line, message, _comments, _context in extract_from_file(
+                "python", str(folder / name), keywords={"_": None, "ngettext": (1, 2)}):
+            result.add(message, locations=[(f"click/{name}", line)])
     return result
 
 
