@@ -11,7 +11,8 @@ from typing import Any
 
 from .build import document_metadata, find_layout
 from .compose.personal_card import compose_personal_deck, compose_personal_fridge
-from .compose.text import Fonts, missing_in_chain
+from .compose.shaped import missing_in_chain
+from .compose.text import Fonts
 from .content import available_languages, load_content
 from .errors import UsageError
 from .layout import CardLayout, SheetLayout

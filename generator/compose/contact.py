@@ -16,12 +16,36 @@ from ..locale import LEFT_TO_RIGHT, POP
 from ..model import Labels, Organisation
 from ..model.colour import Colour
 from ..model.layout import MM, TypeStyle
-from ..pdf.fonts import missing_glyph
 from ..pdf.page import Painter
 from ..script.line import draw_line, measure, plain
-from ..script.runs import has_rtl
 from ..typography import NBSP, phone, web_address
-from .text import Fonts, check_chain
+from .shaped import check_chain, needs_shaping
+from .text import Fonts
+
+
+@dataclass(frozen=True)
+class ContactText:
+    """The organisation's contact details as printed, formatted here for every product."""
+
+    website: str  # without "https://"
+    email: str
+    phone: str  # grouped the Swedish way
+    phone_label: str
+
+    @property
+    def labelled_phone(self) -> str:
+        return f"{self.phone_label}{NBSP}{self.phone}"
+
+    def line(self, *, labelled: bool = True, separator: str = " · ") -> str:
+        """Website and phone on one line, as at the foot of a fridge card."""
+        return f"{self.website}{separator}{self.labelled_phone if labelled else self.phone}"
+
+
+def contact_text(organisation: Organisation, labels: Labels, rtl: bool = False) -> ContactText:
+    """`rtl`: inside right-to-left text the number keeps its own order (LRE ... PDF)."""
+    number = phone(organisation.phone)
+    return ContactText(web_address(organisation.website), organisation.email,
+                       f"{LEFT_TO_RIGHT}{number}{POP}" if rtl else number, labels.phone_label)
 
 
 @lru_cache(maxsize=16)
@@ -95,7 +119,7 @@ class ContactBlock:
     def _paint(self, canvas: Canvas) -> None:
         canvas.setFillColor(self.colour.reportlab)
         baseline = self.height - self.heading_style.size
-        if self.fonts.rtl or not all(_plain(t, f, self.fonts) for t, f, _ in self.texts()):
+        if any(needs_shaping(text, font, self.fonts) for text, font, _ in self.texts()):
             self._paint_shaped(canvas, baseline)
             return
         canvas.setFont(self.fonts.bold, self.heading_style.size)
@@ -125,13 +149,8 @@ class ContactBlock:
                 self.height - self.qr_size, self.qr_size, self.colour)
 
 
-def _plain(text: str, font: str, fonts: Fonts) -> bool:
-    """Whether ReportLab's own drawString can set `text` in `font`."""
-    return missing_glyph(text, font) is None and not has_rtl(text)
-
-
 def _width(text: str, font: str, size: float, fonts: Fonts) -> float:
-    if not fonts.rtl and _plain(text, font, fonts):
+    if not needs_shaping(text, font, fonts):
         return float(stringWidth(text, font, size))
     return measure(plain(text, fonts.chain(font)), size, fonts.rtl)
 
@@ -140,11 +159,8 @@ def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body
                   heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
                   product: str) -> ContactBlock:
     """Build the block, checking that every line fits beside the QR code at its size."""
-    number = phone(organisation.phone)
-    if fonts.rtl:  # the number keeps its own order inside right-to-left text
-        number = f"{LEFT_TO_RIGHT}{number}{POP}"
-    lines = (web_address(organisation.website), organisation.email,
-             f"{labels.phone_label}{NBSP}{number}")
+    details = contact_text(organisation, labels, fonts.rtl)
+    lines = (details.website, details.email, details.labelled_phone)
     qr_size = qr_mm * MM
     room = width - qr_size - 3 * MM
     for text, font, size in [(labels.contact_heading, fonts.bold, heading.size)] + [

@@ -1,49 +1,28 @@
-"""Compose (text): paragraphs with the readability rules, and fitting them into a box.
+"""Compose (text): blocks of text fitted into a box, and drawn.
 
-Every paragraph is left-aligned, never hyphenated, never split inside a word. Text is
-escaped here, so `&`, `<` and anything that looks like markup print as typed. Fitting
-shrinks the type one half point at a time down to the layout's minimum and then
-fails with the field that does not fit and by how much: nothing is clipped.
+Every paragraph is left-aligned, never hyphenated, never split inside a word; text is
+escaped, so `&`, `<` and anything that looks like markup print as typed (styles and
+markup: sizing.py). Fitting shrinks the type by sizing's one search down to the
+layout's minimum and then fails with the field that does not fit and by how much.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from ..errors import FontError, HandoutsError, LayoutOverflow, Problem
+from ..errors import HandoutsError, LayoutOverflow, Problem
 from ..model import Pictogram
 from ..model.colour import Colour
 from ..model.layout import MM, TypeStyle
-from ..pdf.fonts import missing_glyph
-from ..script.line import Piece
-from ..script.line import widest_word as widest_pieces
 from ..script.paragraph import ShapedParagraph
-from ..script.runs import has_rtl, printed
-
-
-def markup(text: str) -> str:
-    """Plain text to ReportLab paragraph markup that prints exactly that text."""
-    return escape(text)
-
-
-def style(name: str, font: str, size: float, leading: float, colour: Colour,
-          indent: float = 0, space_after: float = 0) -> ParagraphStyle:
-    return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=leading, textColor=colour.reportlab,
-        alignment=TA_LEFT, leftIndent=indent, bulletIndent=0, bulletFontName=font,
-        bulletFontSize=size, spaceAfter=space_after, splitLongWords=0,
-        hyphenationLang=None, embeddedHyphenation=0, uriWasteReduce=0,
-        allowWidows=0, allowOrphans=0)
-
+from .shaped import check_chain, make_paragraph, needs_shaping, shaped_widest
+from .sizing import Fonts, scales, shrink, size_at, style
 
 ICON_ROOM = 1.3  # a pictogram is one line high; this much of a line is kept for it
 
@@ -68,52 +47,6 @@ class Block:
         return leading * ICON_ROOM if self.pictogram is not None else 0
 
 
-@dataclass(frozen=True)
-class Fonts:
-    """The fonts that print a product; fallbacks carry other scripts, `rtl` mirrors."""
-
-    regular: str
-    bold: str
-    fallback: tuple[str, ...] = ()  # tried in order per run: Arabic, Greek, ...
-    bold_fallback: tuple[str, ...] = ()
-    rtl: bool = False  # the content's language is written right to left
-
-    def chain(self, font: str) -> tuple[str, ...]:
-        """`font` first, then the fallbacks of its weight."""
-        return (font, *(self.bold_fallback if font == self.bold else self.fallback))
-
-
-def missing_in_chain(text: str, chain: Sequence[str]) -> str | None:
-    """The first character of `text` no font of the chain has, or None."""
-    return next((c for c in printed(text) if all(missing_glyph(c, f) for f in chain)), None)
-
-
-def check_chain(text: str, font: str, fonts: Fonts, product: str, where: str) -> None:
-    """Raise FontError naming a character that neither `font` nor a fallback has."""
-    character = missing_in_chain(text, fonts.chain(font))
-    if character is not None:
-        raise FontError(product, where, character, " or ".join(fonts.chain(font)))
-
-
-def make_paragraph(text: str, style: ParagraphStyle, fonts: Fonts, marker: str | None = None,
-                   lead: str = "") -> Paragraph | ShapedParagraph:
-    """ReportLab's Paragraph where it can set the text; a shaped one where it cannot.
-
-    A shaped paragraph sets right-to-left content, and any text with a character the
-    style's font lacks (an Arabic or Greek name on a Swedish card) in a fallback font.
-    """
-    font = style.fontName
-    if not fonts.rtl and not has_rtl(lead + text) and missing_glyph(text, font) is None \
-            and missing_glyph(lead, fonts.bold) is None:
-        shown = markup(text)
-        if lead:
-            shown = f'<font name="{fonts.bold}">{markup(lead)}</font> {shown}'
-        return Paragraph(shown, style, bulletText=marker)
-    pieces = [Piece(lead + " ", fonts.chain(fonts.bold))] if lead else []
-    pieces.append(Piece(text, fonts.chain(font)))
-    return ShapedParagraph(pieces, style, fonts.rtl, marker, fonts.chain(font))
-
-
 class WordTooLong(HandoutsError):
     """A word is wider than the line it must stand on, even at the smallest size."""
 
@@ -130,7 +63,7 @@ def widest_word(text: str, font: str, size: float) -> tuple[str, float]:
 class Fitted:
     """Paragraphs measured to fit a width; `heights` follows `blocks`."""
 
-    paragraphs: list[Paragraph | ShapedParagraph]
+    paragraphs: list[Paragraph]
     heights: list[float]
     scale: float
 
@@ -162,9 +95,7 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
                 colour: Colour, scale: float, width: float, gap: float) -> Fitted:
     paragraphs, heights = [], []
     for block in blocks:
-        spec = styles[block.role]
-        size = max(spec.size * scale, spec.smallest)
-        leading = size + (spec.leading - spec.size)
+        size, leading = size_at(styles[block.role], scale)
         marker = f"{block.number}." if block.number is not None else block.bullet
         paragraph, height = _wrapped(block.text, block_font(block, fonts), size, leading,
                                      colour, block.inset, gap, marker, width, fonts,
@@ -175,7 +106,7 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
 
 
 def block_font(block: Block, fonts: Fonts) -> str:
-    return fonts.bold if (block.bold or block.role != "body") else fonts.regular
+    return fonts.for_role(block.role, block.bold)
 
 
 def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
@@ -189,12 +120,10 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
         marked = block.number is not None or block.bullet is not None
         indent = stringWidth("8.", font, spec.smallest) * 2 if marked else 0
         room = width - indent - 2 * block.inset - block.icon_room(
-            spec.smallest + spec.leading - spec.size)
-        if fonts.rtl or missing_glyph(block.text, font) is not None:
-            word, word_width = widest_pieces([Piece(block.text, fonts.chain(font))],
-                                             spec.smallest, fonts.rtl)
-        else:
-            word, word_width = widest_word(block.text, font, spec.smallest)
+            size_at(spec, 0)[1])  # the leading at the smallest size
+        word, word_width = (shaped_widest(block.text, font, fonts, spec.smallest)
+                            if needs_shaping(block.text, font, fonts)
+                            else widest_word(block.text, font, spec.smallest))
         if word_width > room:
             shown = ("layout.a_word", {}) if block.private else ("layout.the_word", {"word": word})
             raise WordTooLong([Problem("layout.word_too_long", {
@@ -206,15 +135,12 @@ def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, col
         width: float, height: float, *, product: str, where: str, gap: float = 0) -> Fitted:
     """Set `blocks` in a box; shrink towards the minimum sizes; fail rather than clip."""
     check_words(blocks, styles, fonts, width, product, where)
-    smallest_scale = min(styles[b.role].smallest / styles[b.role].size for b in blocks)
-    scale = 1.0
-    while True:
-        fitted = _paragraphs(blocks, styles, fonts, colour, scale, width, gap)
-        if fitted.height <= height:
-            return fitted
-        if scale <= smallest_scale + 1e-9:
-            break
-        scale = max(smallest_scale, scale - 0.5 / max(s.size for s in styles.values()))
+    fitted, fits = shrink(
+        lambda scale: _paragraphs(blocks, styles, fonts, colour, scale, width, gap),
+        lambda fitted: fitted.height <= height,
+        scales([styles[b.role] for b in blocks], list(styles.values())))
+    if fits:
+        return fitted
     total, field = 0.0, blocks[-1].field
     for block, block_height in zip(blocks, fitted.heights, strict=True):
         total += block_height
