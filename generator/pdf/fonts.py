@@ -31,8 +31,8 @@ class FallbackFamily:
     """A family for the characters the main fonts lack (Arabic, Greek), in both weights."""
 
     family: str = field(metadata=text(80))
-    regular: int = 400
-    bold: int = 700
+    regular: int = field(default=400, metadata=between(100, 1000))
+    bold: int = field(default=700, metadata=between(100, 1000))
 
 
 @dataclass(frozen=True)
