@@ -134,8 +134,10 @@ def draw_sections(canvas: Canvas, sections: Sequence[Section], parts: Sequence[F
             canvas.roundRect(frame.margin + inner, y - box + inner, frame.text_width - 2 * inner,
                              box - 2 * inner, 2 * MM, stroke=1, fill=0)
             canvas.restoreState()
-            draw_warning(canvas, frame.margin + BOX_PADDING + FRAME_LINE,
-                         y - BOX_PADDING - 1, symbol, colour)
+            near = BOX_PADDING + FRAME_LINE  # the triangle stands where the heading starts
+            rtl = any(getattr(p, "rtl", False) for p in part.paragraphs)
+            draw_warning(canvas, frame.margin + (frame.text_width - near - symbol if rtl
+                                                 else near), y - BOX_PADDING - 1, symbol, colour)
             draw_fitted(canvas, part, frame.margin, y - BOX_PADDING, frame.text_width)
             y -= box
         else:
