@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from .batch import FAILED, lay_out_roster, write_batch
 from .build import build_project
+from .content import available_languages
 from .errors import ContentError, HandoutsError, Problem
 from .manifest import Project
 from .messages import format_problem
@@ -116,7 +117,6 @@ def routines(project: Project, language: str = "sv") -> tuple[Routine, ...]:
 
 def languages(project: Project) -> tuple[str, ...]:
     """The languages the project has content in (a folder each under content/)."""
-    from .content import available_languages
 
     return tuple(available_languages(project.content))
 
@@ -289,9 +289,13 @@ def make_batch(source: bytes, *, file_name: str, project: Project, layout: str =
     return BatchOutcome(rows, tuple(Document(n, memory.files[n], "") for n in names))
 
 
-def build_products(project: Project, only: tuple[str, ...] = ()) -> list[Document]:
-    """Every product of the project (or only the named ones), laid out in memory."""
-    return build_project(project, only)
+def build_products(project: Project, only: tuple[str, ...] = (),
+                   language: str | None = None) -> list[Document]:
+    """Every product of the project (or only the named ones), laid out in memory.
+
+    `language` (fi, en, ar, ...) makes them in that language, the code in each file name.
+    """
+    return build_project(project, only, language)
 
 
 def preflight_pdf(pdf: bytes, name: str = "document.pdf") -> Report:

@@ -28,7 +28,7 @@ from .model import (
 from .model.constraints import limits_of
 from .model.locale import LocaleData
 from .personalise import Context, organisation_context, step_context
-from .validate import Rule, RuleProblem, convert_file, suggest
+from .validate import Rule, RuleProblem, convert_file, language_hint, suggest
 from .yamlread import read_yaml
 
 T = TypeVar("T")
@@ -138,7 +138,7 @@ def load_content(root: Path, language: str = "sv",
     if not folder.is_dir():
         languages = available_languages(root) if root.is_dir() else []
         raise ContentError.single(display_path(root, root), "content.no_language",
-                                  {"language": language}, hint=suggest(language, languages)
+                                  {"language": language}, hint=language_hint(language, languages)
                                   if languages else ("hint.start_folder", {}))
     loader = _Loader(root)
     rules_file = loader.load(locale_file(root, language), LocaleData)

@@ -14,13 +14,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import LayoutOverflow
+from ..locale import LEFT_TO_RIGHT, POP
 from ..model import Labels, Organisation
 from ..model.colour import Colour
 from ..model.layout import MM, TypeStyle
-from ..pdf.fonts import check_glyphs
 from ..pdf.page import Painter
 from ..pdf.tagging import Role, tags
+from ..script.line import draw_line, measure, plain
 from ..typography import NBSP, phone, tel_uri, web_address
+from .shaped import check_chain, needs_shaping
 from .text import Fonts
 
 
@@ -42,9 +44,11 @@ class ContactText:
         return f"{self.website}{separator}{self.labelled_phone if labelled else self.phone}"
 
 
-def contact_text(organisation: Organisation, labels: Labels) -> ContactText:
+def contact_text(organisation: Organisation, labels: Labels, rtl: bool = False) -> ContactText:
+    """`rtl`: inside right-to-left text the number keeps its own order (LRE ... PDF)."""
+    number = phone(organisation.phone)
     return ContactText(web_address(organisation.website), organisation.email,
-                       phone(organisation.phone), labels.phone_label)
+                       f"{LEFT_TO_RIGHT}{number}{POP}" if rtl else number, labels.phone_label)
 
 
 @lru_cache(maxsize=16)
@@ -127,6 +131,10 @@ class ContactBlock:
         marks = tags(canvas)
         canvas.setFillColor(self.colour.reportlab)
         baseline = self.height - self.heading_style.size
+        if any(needs_shaping(text, font, self.fonts) for text, font, _ in self.texts()):
+            with marks.tag(Role.P):  # shaped lines are one paragraph to a screen reader
+                self._paint_shaped(canvas, baseline)
+            return
         with marks.tag(Role.H2):
             canvas.setFont(self.fonts.bold, self.heading_style.size)
             canvas.drawString(0, baseline, self.heading)
@@ -141,18 +149,41 @@ class ContactBlock:
                     stringWidth(line, self.fonts.regular, size), baseline + 0.9 * size))
 
 
+    def texts(self) -> list[tuple[str, str, float]]:
+        """Each line with its font and size, the heading first."""
+        return [(self.heading, self.fonts.bold, self.heading_style.size)] + [
+            (line, self.fonts.regular, self.style.size) for line in self.lines]
+
+    def _paint_shaped(self, canvas: Canvas, baseline: float) -> None:
+        """Right to left (QR code on the left, lines aligned right) or with fallback fonts."""
+        rtl = self.fonts.rtl
+        for text, font, size in self.texts():
+            line = plain(text, self.fonts.chain(font))
+            x = self.width - measure(line, size, rtl) if rtl else 0
+            draw_line(canvas, line, x, baseline, size, rtl, self.colour.reportlab)
+            baseline -= self.style.leading
+        draw_qr(canvas, self.url, 0 if rtl else self.width - self.qr_size,
+                self.height - self.qr_size, self.qr_size, self.colour)
+
+
+def _width(text: str, font: str, size: float, fonts: Fonts) -> float:
+    if not needs_shaping(text, font, fonts):
+        return float(stringWidth(text, font, size))
+    return measure(plain(text, fonts.chain(font)), size, fonts.rtl)
+
+
 def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body: TypeStyle,
                   heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
                   product: str) -> ContactBlock:
     """Build the block, checking that every line fits beside the QR code at its size."""
-    details = contact_text(organisation, labels)
+    details = contact_text(organisation, labels, fonts.rtl)
     lines = (details.website, details.email, details.labelled_phone)
     qr_size = qr_mm * MM
     room = width - qr_size - 3 * MM
     for text, font, size in [(labels.contact_heading, fonts.bold, heading.size)] + [
             (line, fonts.regular, body.size) for line in lines]:
-        check_glyphs(text, font, product, "contact block")
-        wide = stringWidth(text, font, size)
+        check_chain(text, font, fonts, product, "contact block")
+        wide = _width(text, font, size, fonts)
         if wide > room:
             shown = "'" + text.replace(NBSP, " ") + "'"
             raise LayoutOverflow(product, "contact block", shown, (wide - room) / MM, size,

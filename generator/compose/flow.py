@@ -19,10 +19,10 @@ from ..errors import LayoutOverflow
 from ..model import Pictogram
 from ..model.colour import Colour
 from ..model.layout import MM, Colours, TypeStyle
-from ..pdf.fonts import check_glyphs
 from ..pdf.tagging import ListRun, Role, tags
 from .pictograms import alt_text, draw_pictogram
-from .sizing import Fonts, run_in, scales, shrink, size_at, style
+from .shaped import check_chain, make_paragraph
+from .sizing import Fonts, scales, shrink, size_at, style
 
 _EPSILON = 0.01
 
@@ -109,13 +109,15 @@ class PictogramItem(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canvas = self.canv
         marks = tags(canvas)
+        rtl = getattr(self.paragraph, "rtl", False)  # right to left: the pictogram on the right
         with marks.group(Role.LI):
             with marks.figure(alt_text(self.pictogram)):
-                draw_pictogram(canvas, self.pictogram, 0, self.height - self.size, self.size,
-                               self.colour)
+                draw_pictogram(canvas, self.pictogram, self.width - self.size if rtl else 0,
+                               self.height - self.size, self.size, self.colour)
             text_height = self.paragraph.height
             with marks.tag(Role.LBODY):
-                self.paragraph.drawOn(canvas, self.size + self.gap, self.height - text_height
+                self.paragraph.drawOn(canvas, 0 if rtl else self.size + self.gap,
+                                      self.height - text_height
                                       - max(0, (self.size - text_height) / 2))
 
 
@@ -176,15 +178,15 @@ class Styles:
         """A paragraph; `lead` is a bold run-in before the text, like a list item's title."""
         size, leading = self.size(role)
         font = self.fonts.for_role(role, bold)
-        check_glyphs(text, font, self.product, where)
-        check_glyphs(lead, self.fonts.bold, self.product, where)
+        check_chain(text, font, self.fonts, self.product, where)
+        check_chain(lead, self.fonts.bold, self.fonts, self.product, where)
         indent = size * 1.1 if bullet else 0
         spacing = leading * 0.35 if after is None else after
         before = leading * 0.5 if role == "heading" else 0
         paragraph_style = style(where or role, font, size, leading, self.colours.text,
                                 indent, spacing)
         paragraph_style.spaceBefore = before
-        return Paragraph(run_in(text, lead, self.fonts), paragraph_style, bulletText=bullet)
+        return make_paragraph(text, paragraph_style, self.fonts, bullet, lead)
 
 
 Source = Callable[[Styles], list[Item]]

@@ -31,7 +31,8 @@ def compose_fridge_card(routines: list[Routine], content: Content, layout: Fridg
     title = fit([Block("title", content.labels.everyday_heading, "title")], styles, fonts,
                 layout.colours.on_accent, inner, height / 4, product=product, where="title")
     band = title.height + 2 * BAND_PADDING_MM * MM
-    contact = fit([Block("contact", contact_text(content.organisation, content.labels).line(),
+    details = contact_text(content.organisation, content.labels, fonts.rtl)
+    contact = fit([Block("contact", details.line(),
                          bold=True, links=link_words(content.organisation, content.labels))],
                   styles, fonts,
                   layout.colours.text, inner, height / 5, product=product, where="contact line")

@@ -30,10 +30,20 @@ class FoldedLeaflet:
     panels: dict[str, Filled]
 
 
-def panel_edges(side: Side) -> list[float]:
+def panel_order(side: Side, rtl: bool) -> list[Panel]:
+    """The side's panels from left to right as it lies face up.
+
+    A right-to-left leaflet (Arabic) is a book that opens from the right: each side
+    is mirrored, so the cover and the first text panel stand where a reader of the
+    language starts, and the folds (narrow flap included) mirror with them.
+    """
+    return list(reversed(side.panels)) if rtl else list(side.panels)
+
+
+def panel_edges(side: Side, rtl: bool = False) -> list[float]:
     """x of each panel's left edge, in points, and the side's right edge last."""
     edges = [0.0]
-    for panel in side.panels:
+    for panel in panel_order(side, rtl):
         edges.append(edges[-1] + panel.width_mm * MM)
     return edges
 
@@ -51,7 +61,7 @@ def _side_page(side: Side, layout: LeafletLayout, words: LeafletWords, fonts: Fo
                panels: dict[str, Filled], contact: ContactBlock | None, product: str) -> Page:
     width, height = (size * MM for size in layout.trim_mm)
     bleed, margin = layout.bleed_mm * MM, layout.margin_mm * MM
-    edges = panel_edges(side)
+    edges = panel_edges(side, fonts.rtl)
 
     def draw_panel(painter: Painter, panel: Panel, left: float, right: float) -> None:
         with painter.group(Role.PART, order=reading_place(panel)):
@@ -75,7 +85,8 @@ def _side_page(side: Side, layout: LeafletLayout, words: LeafletWords, fonts: Fo
         canvas.setFillColor(layout.colours.background.reportlab)
         with painter.artifact():
             canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
-        for panel, left, right in zip(side.panels, edges, edges[1:], strict=False):
+        for panel, left, right in zip(panel_order(side, fonts.rtl), edges, edges[1:],
+                                      strict=False):
             draw_panel(painter, panel, left, right)
         with painter.artifact():
             folds = edges[1:-1]

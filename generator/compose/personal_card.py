@@ -140,7 +140,10 @@ def draw_sections(canvas: Canvas, sections: Sequence[Section], parts: Sequence[F
                                      frame.text_width - 2 * inner, box - 2 * inner, 2 * MM,
                                      stroke=1, fill=0)
                     canvas.restoreState()
-                    draw_warning(canvas, frame.margin + BOX_PADDING + FRAME_LINE,
+                    near = BOX_PADDING + FRAME_LINE  # the triangle stands where the heading starts
+                    rtl = any(getattr(p, "rtl", False) for p in part.paragraphs)
+                    draw_warning(canvas, frame.margin + (frame.text_width - near - symbol if rtl
+                                                         else near),
                                  y - BOX_PADDING - 1, symbol, colour)
                 draw_fitted(canvas, part, frame.margin, y - BOX_PADDING, frame.text_width)
                 y -= box
@@ -241,7 +244,7 @@ def compose_personal_fridge(person: Person, routines: Sequence[Routine], content
                                        lead=f"{labels.likes_heading}:"),)))
     sections += [s for s in (contacts_section(person, labels),) if s is not None]
     sections.append(Section((Block(
-        "organisation", contact_text(organisation, labels).line(
+        "organisation", contact_text(organisation, labels, fonts.rtl).line(
             labelled=False, separator=f"{NBSP}· "), lead=f"{organisation.name}:"),)))
     return _sectioned_page("fridge card", frame, fonts, person.name, sections, frame.margin,
                            product)

@@ -21,10 +21,11 @@ from ..errors import HandoutsError, LayoutOverflow, Problem
 from ..model import Pictogram
 from ..model.colour import Colour
 from ..model.layout import MM, TypeStyle
-from ..pdf.fonts import check_glyphs
 from ..pdf.tagging import ListRun, Role, tags
+from ..script.paragraph import ShapedParagraph
 from .pictograms import alt_text, draw_pictogram
-from .sizing import Fonts, run_in, scales, shrink, size_at, style
+from .shaped import check_chain, make_paragraph, needs_shaping, shaped_widest
+from .sizing import Fonts, scales, shrink, size_at, style
 
 ICON_ROOM = 1.3  # a pictogram is one line high; this much of a line is kept for it
 
@@ -88,8 +89,8 @@ class Fitted:
 
 @lru_cache(maxsize=1024)
 def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, inset: float,
-             gap: float, marker: str | None, width: float,
-             icon: float = 0) -> tuple[Paragraph, float]:
+             gap: float, marker: str | None, width: float, fonts: Fonts, lead: str,
+             icon: float = 0) -> tuple[Paragraph | ShapedParagraph, float]:
     """A paragraph parsed and wrapped to `width`, and its height.
 
     A batch sets the same routine texts and labels for every person; each is parsed
@@ -100,7 +101,7 @@ def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, 
     paragraph_style = style("text", font, size, leading, colour, indent + inset + icon, gap)
     paragraph_style.rightIndent = inset
     paragraph_style.bulletIndent = inset + icon
-    paragraph = Paragraph(text, paragraph_style, bulletText=marker)
+    paragraph = make_paragraph(text, paragraph_style, fonts, marker, lead)
     _, height = paragraph.wrap(width, 10_000)
     return paragraph, height
 
@@ -111,9 +112,9 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
     for block in blocks:
         size, leading = size_at(styles[block.role], scale)
         marker = f"{block.number}." if block.number is not None else block.bullet
-        paragraph, height = _wrapped(run_in(block.text, block.lead, fonts),
-                                     block_font(block, fonts), size, leading, colour,
-                                     block.inset, gap, marker, width, block.icon_room(leading))
+        paragraph, height = _wrapped(block.text, block_font(block, fonts), size, leading,
+                                     colour, block.inset, gap, marker, width, fonts,
+                                     block.lead, block.icon_room(leading))
         paragraphs.append(paragraph)
         heights.append(height + gap)
     return Fitted(paragraphs, heights, scale, tuple(blocks))
@@ -129,12 +130,15 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
     for block in blocks:
         spec = styles[block.role]
         font = block_font(block, fonts)
-        check_glyphs(block.lead + block.text, font, product, f"{where}: {block.field}")
+        check_chain(block.text, font, fonts, product, f"{where}: {block.field}")
+        check_chain(block.lead, fonts.bold, fonts, product, f"{where}: {block.field}")
         marked = block.number is not None or block.bullet is not None
         indent = stringWidth("8.", font, spec.smallest) * 2 if marked else 0
         room = width - indent - 2 * block.inset - block.icon_room(
             size_at(spec, 0)[1])  # the leading at the smallest size
-        word, word_width = widest_word(block.text, font, spec.smallest)
+        word, word_width = (shaped_widest(block.text, font, fonts, spec.smallest)
+                            if needs_shaping(block.text, font, fonts)
+                            else widest_word(block.text, font, spec.smallest))
         if word_width > room:
             shown = ("layout.a_word", {}) if block.private else ("layout.the_word", {"word": word})
             raise WordTooLong([Problem("layout.word_too_long", {
@@ -178,8 +182,11 @@ def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float) -> N
         with item:
             if block.pictogram is not None:
                 size = paragraph.style.leading
+                # right to left, the pictogram stands on the right, where the line starts
+                left = (x + width - block.inset - size if getattr(paragraph, "rtl", False)
+                        else x + block.inset)
                 with marks.figure(alt_text(block.pictogram)):
-                    draw_pictogram(canvas, block.pictogram, x + block.inset, y - size, size,
+                    draw_pictogram(canvas, block.pictogram, left, y - size, size,
                                    Colour.parse("#" + paragraph.style.textColor.hexval()[2:]))
                 role = Role.LBODY
             y -= height
@@ -220,16 +227,21 @@ def _body(role: Role) -> Role:
     return Role.LBODY if role is Role.LI else role
 
 
-def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x: float, y: float,
-                   role: Role = Role.P, links: Sequence[tuple[str, str, str]] = ()) -> None:
+def draw_paragraph(canvas: Canvas, paragraph: Paragraph | ShapedParagraph, x: float,
+                   y: float, role: Role = Role.P,
+                   links: Sequence[tuple[str, str, str]] = ()) -> None:
     """Draw a wrapped paragraph with its lower-left corner at (x, y).
 
     A paragraph in one font, as most of ours are, is set here as one text object with
     its lines: the same positions as ReportLab's `drawOn`, at under half the cost,
     which matters when a batch draws every card twice. Mixed fonts go to `drawOn`.
     """
-    lines = paragraph.blPara
     marks = tags(canvas)
+    if isinstance(paragraph, ShapedParagraph):
+        with _item(marks, role), marks.tag(_body(role)):
+            paragraph.drawOn(canvas, x, y)
+        return
+    lines = paragraph.blPara
     if lines.kind != 0 or getattr(lines, "us_lines", None) or getattr(lines, "link", None):
         # a list item in mixed fonts: its marker is read with its body
         with _item(marks, role), marks.tag(_body(role)):
