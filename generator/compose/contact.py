@@ -119,7 +119,9 @@ class ContactBlock:
         canvas.saveState()
         canvas.translate(x, y)
         self._paint_text(canvas)
-        canvas.translate(self.width - self.qr_size, self.height - self.qr_size)
+        # Right to left the lines start on the right, so the QR code stands on the left.
+        canvas.translate(0 if self.fonts.rtl else self.width - self.qr_size,
+                         self.height - self.qr_size)
         with painter.tag(Role.FIGURE, alt=f"QR-kod till {web_address(self.url)}"):
             painter.static(f"qr:{self.url}:{self.qr_size}:{self.colour}", self._paint_qr)
         canvas.restoreState()
@@ -155,15 +157,13 @@ class ContactBlock:
             (line, self.fonts.regular, self.style.size) for line in self.lines]
 
     def _paint_shaped(self, canvas: Canvas, baseline: float) -> None:
-        """Right to left (QR code on the left, lines aligned right) or with fallback fonts."""
+        """Right to left (lines aligned right) or with fallback fonts; `draw` places the QR code."""
         rtl = self.fonts.rtl
         for text, font, size in self.texts():
             line = plain(text, self.fonts.chain(font))
             x = self.width - measure(line, size, rtl) if rtl else 0
             draw_line(canvas, line, x, baseline, size, rtl, self.colour.reportlab)
             baseline -= self.style.leading
-        draw_qr(canvas, self.url, 0 if rtl else self.width - self.qr_size,
-                self.height - self.qr_size, self.qr_size, self.colour)
 
 
 def _width(text: str, font: str, size: float, fonts: Fonts) -> float:
