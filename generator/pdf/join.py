@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import HandoutsError, Problem
+from .classic import Classic, read_classic, renumber
 
 if TYPE_CHECKING:
     import pikepdf
@@ -107,42 +108,87 @@ class Joiner:
 
     def add(self, data: bytes) -> None:
         """Append every page of one part."""
+        shape = read_classic(data)
+        if shape is not None and self.parts and not shape.names_any(PER_PART):
+            self.parts += 1  # nothing in its catalogue to keep or refuse: copied as bytes
+            self.version = max(self.version, shape.version, key=_version_key)
+            self._copy(shape, b"")
+            return
         part = _open(data, self.parts + 1, inherit=False)
         pages = part.Root.get("/Pages")
-        if pages is not None and (any(key in pages for key in INHERITABLE)
-                                  or len(pages.get("/Kids", ())) != len(part.pages)):
+        if shape is None and pages is not None and (
+                any(key in pages for key in INHERITABLE)
+                or len(pages.get("/Kids", ())) != len(part.pages)):
             part.close()  # pages take attributes from their tree: let qpdf copy them down
             part = _open(data, self.parts + 1, inherit=True)
         with part:
-            self._add(part)
+            self._add(part, shape)
 
-    def _add(self, part: pikepdf.Pdf) -> None:
+    def _add(self, part: pikepdf.Pdf, shape: Classic | None) -> None:
+        """Append one part read by qpdf; its objects are copied from its bytes when it has
+        ReportLab's shape (`shape`), else object by object through qpdf."""
         import pikepdf
         self.parts += 1
         root = part.Root
         pages = root.get("/Pages")
-        if pages is None or not part.pages:
+        if pages is None or not (shape or part.pages):
             raise JoinError(f"part {self.parts} has no pages")
         self._numbers = {pages.objgen: self.PAGES}
         if self.parts == 1:  # the first part's catalogue and information stand for all
             self._write(b"%%PDF-%s\n%%\x93\x8c\x8b\x9e handouts\n" % part.pdf_version.encode())
             self.version = self.header_version = part.pdf_version
             keys = sorted(key for key in root.keys() if key not in _SKIPPED)  # a set: sort it
-            self.catalog_entries = b"".join(
-                b" " + pikepdf.Name(key).unparse() + b" " + self._renumber(
-                    part, root[key].unparse()) for key in keys)
+            values = [root[key].unparse() for key in keys]
             info = part.trailer.get("/Info")
-            if info is not None:
-                self.info = self._renumber(part, info.unparse(resolved=True))
+            info_syntax = info.unparse(resolved=True) if info is not None else None
+            if shape is not None:  # number what they reach before renumbering them
+                self._copy(shape, b" ".join(values) + b" " + (info_syntax or b""))
+            self.catalog_entries = b"".join(
+                b" " + pikepdf.Name(key).unparse() + b" " + self._renumber(part, value)
+                for key, value in zip(keys, values, strict=True))
+            if info_syntax is not None:
+                self.info = self._renumber(part, info_syntax)
         else:
             kept = sorted(key for key in root.keys() if key in PER_PART)
             if kept:
                 raise JoinError(f"part {self.parts} has {', '.join(kept)}, which describes "
                                 "its own pages; joining cannot merge it yet")
             self.version = max(self.version, part.pdf_version, key=_version_key)
+            if shape is not None:
+                self._copy(shape, b"")
+        if shape is not None:
+            self._queue.clear()  # (a reference to nothing, met in the catalogue: null)
+            return
         self.kids.extend(int(self._renumber(part, page.obj.unparse()).split()[0])
                          for page in part.pages)
         self._write_queued(part)
+
+    def _copy(self, shape: Classic, kept: bytes) -> None:
+        """Write a part from its bytes: the objects its pages (and `kept`, the syntax of
+        the catalogue entries and information kept) reach, numbered in the order met."""
+        numbers = self._numbers = {(shape.pages, 0): self.PAGES, (shape.root, 0): self.CATALOG}
+        if shape.info is not None:
+            numbers[(shape.info, 0)] = self.INFO
+        queue: deque[int] = deque()
+        objects = shape.objects
+
+        def number(old: int, generation: int) -> bytes:
+            """The new reference; an object met for the first time is numbered and queued."""
+            new = numbers.get((old, generation))
+            if new is None:
+                if generation or old not in objects:
+                    return b"null"  # a reference to nothing is null, as PDF says
+                new = numbers[(old, 0)] = self.next_number
+                self.next_number += 1
+                queue.append(old)
+            return b"%d 0 R" % new
+
+        renumber(kept, number)  # (only to number what they reach: `_add` writes them)
+        self.kids.extend(int(number(kid, 0).split()[0]) for kid in shape.kids)
+        while queue:  # first in, first out: objects are written in the order numbered
+            old = queue.popleft()
+            head, tail = objects[old]
+            self._object(numbers[(old, 0)], renumber(head, number) + tail)
 
     def finish(self) -> None:
         if not self.kids:
