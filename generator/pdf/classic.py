@@ -110,15 +110,8 @@ def _pattern(syntax: bytes) -> re.Pattern[bytes] | None:
     return _TOKEN if b"(" in syntax or b"<" in syntax.replace(b"<<", b"") else _REFERENCE
 
 
-def renumber(syntax: bytes, number: Callable[[int, int], bytes]) -> bytes:
-    """`syntax` with each reference `N G R` replaced by `number(N, G)`, strings untouched."""
+def renumber(syntax: bytes, token: Callable[[re.Match[bytes]], bytes]) -> bytes:
+    """`syntax` with each match replaced by `token(match)`: group 1 a string (to keep as it
+    is), groups 2 and 3 a reference's number and generation."""
     pattern = _pattern(syntax)
-    if pattern is None:
-        return syntax
-
-    def token(match: re.Match[bytes]) -> bytes:
-        if match.group(1):
-            return match.group(0)  # a string: left as it is
-        return number(int(match.group(2)), int(match.group(3)))
-
-    return pattern.sub(token, syntax)
+    return syntax if pattern is None else pattern.sub(token, syntax)

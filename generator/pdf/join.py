@@ -166,29 +166,38 @@ class Joiner:
     def _copy(self, shape: Classic, kept: bytes) -> None:
         """Write a part from its bytes: the objects its pages (and `kept`, the syntax of
         the catalogue entries and information kept) reach, numbered in the order met."""
-        numbers = self._numbers = {(shape.pages, 0): self.PAGES, (shape.root, 0): self.CATALOG}
+        fixed = {shape.pages: self.PAGES, shape.root: self.CATALOG}
         if shape.info is not None:
-            numbers[(shape.info, 0)] = self.INFO
-        queue: deque[int] = deque()
+            fixed[shape.info] = self.INFO
+        # references as written -> as they will be: one dictionary look-up per reference
+        refs = {b"%d 0 R" % old: b"%d 0 R" % new for old, new in fixed.items()}
+        queue: deque[tuple[int, int]] = deque()
         objects = shape.objects
 
-        def number(old: int, generation: int) -> bytes:
+        def token(match: re.Match[bytes]) -> bytes:
             """The new reference; an object met for the first time is numbered and queued."""
-            new = numbers.get((old, generation))
+            if match.group(1):
+                return match.group(0)  # a string: left as it is
+            new = refs.get(match.group(0))
             if new is None:
-                if generation or old not in objects:
+                old = int(match.group(2))
+                if match.group(3) != b"0" or old not in objects:
                     return b"null"  # a reference to nothing is null, as PDF says
-                new = numbers[(old, 0)] = self.next_number
+                queue.append((old, self.next_number))
+                new = refs[match.group(0)] = b"%d 0 R" % self.next_number
                 self.next_number += 1
-                queue.append(old)
-            return b"%d 0 R" % new
+            return new
 
-        renumber(kept, number)  # (only to number what they reach: `_add` writes them)
-        self.kids.extend(int(number(kid, 0).split()[0]) for kid in shape.kids)
+        renumber(kept, token)  # (only to number what they reach: `_add` writes them)
+        kids = renumber(b" ".join(b"%d 0 R" % kid for kid in shape.kids), token)
+        self.kids.extend(int(n) for n in kids.split()[0::3])
         while queue:  # first in, first out: objects are written in the order numbered
-            old = queue.popleft()
+            old, number = queue.popleft()
             head, tail = objects[old]
-            self._object(numbers[(old, 0)], renumber(head, number) + tail)
+            self._object(number, renumber(head, token) + tail)
+        if self.parts == 1:  # for the catalogue entries, which qpdf unparsed
+            self._numbers = {(int(old.split()[0]), 0): int(new.split()[0])
+                             for old, new in refs.items() if new != b"null"}
 
     def finish(self) -> None:
         if not self.kids:

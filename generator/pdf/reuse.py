@@ -166,21 +166,24 @@ class _Writer:
 
 
 def _copier(objects: Objects, numbers: dict[int, int], allocate: Callable[[], int],
-            out: dict[int, bytes]) -> Callable[[int, int], bytes]:
+            out: dict[int, bytes]) -> Callable[[re.Match[bytes]], bytes]:
     """A renumbering function that copies each object of one file the first time it is met."""
 
-    def number(old: int, generation: int) -> bytes:
+    def token(match: re.Match[bytes]) -> bytes:
+        if match.group(1):
+            return match.group(0)  # a string: left as it is
+        old = int(match.group(2))
         new = numbers.get(old)
         if new is None:
-            if generation or old not in objects:
+            if match.group(3) != b"0" or old not in objects:
                 return b"null"
             new = numbers[old] = allocate()
             head, tail = objects[old]
             out[new] = b""  # reserved: a cycle back to it finds the number
-            out[new] = renumber(head, number) + tail
+            out[new] = renumber(head, token) + tail
         return b"%d 0 R" % new
 
-    return number
+    return token
 
 
 def _dictionary_after(head: bytes, key: re.Pattern[bytes]) -> bytes | None:
