@@ -27,6 +27,7 @@ _BOX = {name: re.compile(rb"/" + name + rb"\s*\[([^\]]*)\]")
         for name in (b"MediaBox", b"BleedBox", b"TrimBox", b"CropBox")}
 _CONTENTS = re.compile(rb"/Contents\s+(\d+)\s+0\s+R")
 _RESOURCES = re.compile(rb"/Resources\s*")
+_ROTATE = re.compile(rb"/Rotate\s+(-?\d+)")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,15 @@ def reuse_sheets(files: Sequence[bytes], cards: Sequence[Placed | None], first: 
     blank = read_classic(render_pdf([_sheet_page("sheet", grid, [])], metadata, base_font))
     if blank is None:
         return None
+    try:
+        return _write_sheets(shapes, blank, cards, grid, bleed)
+    except ValueError:  # a page this cannot place as it is (rotated, several streams)
+        return None
+
+
+def _write_sheets(shapes: Sequence[Classic], blank: Classic, cards: Sequence[Placed | None],
+                  grid: Grid, bleed: float) -> bytes:
+    sheet = grid.sheet
     writer = _Writer(blank)
     per_sheet = sheet.columns * sheet.rows
     for start in range(0, len(cards), per_sheet):
@@ -101,8 +111,9 @@ class _Writer:
             head = shape.objects[shape.kids[index]][0]
             contents = _CONTENTS.search(head)
             resources = _dictionary_after(head, _RESOURCES)
-            if contents is None or resources is None:
-                raise ValueError("a card page without one content stream or resources")
+            rotate = _ROTATE.search(head)
+            if contents is None or resources is None or (rotate and rotate.group(1) != b"0"):
+                raise ValueError("a card page turned, or without one stream or resources")
             numbers = self.numbers.setdefault(file, {})
             copy = _copier(shape.objects, numbers, self._allocate, self.objects)
             stream_head, stream = shape.objects[int(contents.group(1))]
