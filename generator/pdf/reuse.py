@@ -51,7 +51,8 @@ def reuse_sheets(files: Sequence[bytes], cards: Sequence[Placed | None], first: 
     grid = Grid(sheet, first.width, first.height)
     check_fits(grid, sheet_name)
     bleed = min(sheet.bleed_mm * MM, first.bleed)
-    blank = read_classic(render_pdf([_sheet_page("sheet", grid, [])], metadata, base_font))
+    blank = read_classic(render_pdf([_sheet_page("sheet", grid, [])], metadata, base_font,
+                                    printer=True))
     if blank is None:
         return None
     try:
