@@ -257,10 +257,13 @@ def list_command(directory: Path | None) -> None:
     Example:
       handouts list
     """
-    from .build import read_inputs
+    from .content import load_content
     from .layout import load_layout
-    project = _project(directory)
-    inputs = read_inputs(project)
+    from .manifest import load_manifest
+
+    project = _project(directory)  # read and checked, templates aside: `check` does those
+    manifest = load_manifest(project).manifest
+    content = load_content(project.content, manifest.language, templates=False)
     click.echo(_("Layouts:"))
     for name in project.layout_names():
         path = project.layout_path(name)
@@ -268,11 +271,11 @@ def list_command(directory: Path | None) -> None:
         layout = load_layout(path, project.display(path))
         click.echo(f"  {name:<18} {layout.kind}")
     click.echo(_("Products:"))
-    for product in inputs.products:
+    for product in manifest.products:
         sheet = f" + {product.sheet.output}" if product.sheet else ""
         click.echo(f"  {product.name:<18} {product.kind.value} -> {product.output}{sheet}")
     click.echo(_("Routines:"))
-    for routine in inputs.content.routines:
+    for routine in content.routines:
         click.echo(f"  {routine.id:<18} {routine.title}")
 
 
