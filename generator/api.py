@@ -129,15 +129,16 @@ def check_person(source: bytes, *, project: Project, layout: str = "card-a6",
 
 
 def check_roster(source: bytes, *, file_name: str) -> list[Problem]:
-    """Problems with a roster as a whole (its columns, its encoding); [] when it can be read.
+    """Problems with a roster as a whole (its columns, its encoding); [] when it can be read
+    as it is. Warnings (a column ignored) come back too: `messages.is_warning` tells them.
 
     Each row's own problems come back from `make_batch`, in `RowResult.problems`.
     """
     try:
-        roster_from_bytes(source, Path(file_name).name or "lista.csv")
+        roster = roster_from_bytes(source, Path(file_name).name or "lista.csv")
     except HandoutsError as error:
         return list(error.problems)
-    return []
+    return list(roster.warnings)  # columns ignored: the list can be used
 
 
 def _read_person(source: bytes, name: str) -> object:

@@ -5,22 +5,27 @@ these; no name, avoid line or note ever reaches a file's metadata.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from babel.dates import format_date
 
 from .build import document_metadata, find_layout
 from .compose.personal_card import compose_personal_deck, compose_personal_fridge
 from .compose.text import Fonts
 from .content import available_languages, load_content
-from .errors import UsageError
+from .errors import Problem, UsageError
 from .layout import CardLayout, SheetLayout
+from .locale import NBSP
 from .manifest import Project
 from .model import Content
 from .pdf.fonts import load_fonts, missing_glyph
 from .pdf.impose import impose
 from .pdf.page import Page
-from .pdf.render import Metadata, render_pdf
+from .pdf.render import Metadata, build_date, render_pdf
 from .person import Person, convert_person
 from .personalise import base_context, personalise_person, personalise_routine
 from .write import Document, safe_name
@@ -52,6 +57,9 @@ class PersonalInputs:
     def routine_ids(self, language: str) -> tuple[str, ...]:
         return self.content(language).routine_ids
 
+    def routine_titles(self, language: str) -> dict[str, str]:
+        return {r.id: r.title for r in self.content(language).routines}
+
 
 def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
     """The layout named by --layout (a usage error when unknown), its sheet and the fonts."""
@@ -66,19 +74,22 @@ def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
                           tuple(available_languages(project.content)), {})
 
 
-def check_person(value: Any, file: str, inputs: PersonalInputs) -> Person:
-    """Validate one person's values (from a file or a roster row) against the content."""
+def check_person(value: Any, file: str, inputs: PersonalInputs,
+                 warnings: list[Problem] | None = None) -> Person:
+    """Validate one person's values (from a file or a roster row) against the content;
+    `warnings` collects what was put right on the way."""
     fonts = (inputs.fonts.regular, inputs.fonts.bold)
 
     def missing(text: str) -> str | None:
         return next((c for c in (missing_glyph(text, f) for f in fonts) if c), None)
 
-    return convert_person(value, file, inputs.languages, inputs.routine_ids, missing)
+    return convert_person(value, file, inputs.languages, inputs.routine_ids, missing,
+                          inputs.routine_titles, warnings)
 
 
 def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list[Imposable]:
     """The person's pages laid out, as (front, back) pairs ready to render or impose."""
-    content = inputs.content(person.language)
+    content = dated(inputs.content(person.language))
     labels = content.labels
     context = base_context(content, person.name, person.carer or labels.carer_default)
     routines = [personalise_routine(content.routine(i), context) for i in person.routines]
@@ -89,6 +100,17 @@ def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list
         return [(card.front, card.back) for card in deck]
     return [(compose_personal_fridge(shown, routines, content, inputs.layout, inputs.fonts,
                                      product), None)]
+
+
+def dated(content: Content) -> Content:
+    """The content whose `updated` label carries the build date: "Uppdaterad 23 nov. 2026"
+    (SOURCE_DATE_EPOCH, else today, so the same inputs give the same card), in the
+    language's medium date form (CLDR), short enough for the full fridge card."""
+    day = _dt.datetime.fromtimestamp(build_date(), _dt.timezone.utc).date()
+    shown = format_date(day, "medium", locale=content.locale.cldr).replace(" ", NBSP)
+    line = f"{content.labels.updated} {shown}"
+    return dataclasses.replace(content, labels=dataclasses.replace(content.labels,
+                                                                   updated=line))
 
 
 def personal_metadata(content: Content, layout: Any) -> Metadata:
@@ -112,13 +134,25 @@ def render_sheets(cards: list[Imposable | None], content: Content,
 
 
 def personal_card_document(project: Project, path: Path, layout_name: str,
-                           display: str | None = None) -> Document:
-    """One person file laid out and rendered: the `handouts card` command's work."""
+                           display: str | None = None, sheet: bool = False,
+                           warnings: list[Problem] | None = None) -> list[Document]:
+    """One person file laid out and rendered: the `handouts card` command's work.
+
+    With `sheet`, also the person's cards on A4 sheets (`NAME-ark.pdf`), for the office
+    printer: the same sheets a batch makes, one person's deck alone.
+    """
     inputs = read_personal_inputs(project, layout_name)
     shown = display or str(path)
-    person = check_person(read_yaml(path, shown), shown, inputs)
+    person = check_person(read_yaml(path, shown), shown, inputs, warnings)
     cards = personal_cards(person, inputs, shown)
-    data = render_cards(cards, inputs.content(person.language), inputs)
+    content = inputs.content(person.language)
+    data = render_cards(cards, content, inputs)
     pages = sum(1 for pair in cards for page in pair if page is not None)
-    return Document(f"{safe_name(person.name)}.pdf", data,
-                    f"{len(cards)} card(s), {pages} page(s)")
+    stem = safe_name(person.name)
+    documents = [Document(f"{stem}.pdf", data, f"{len(cards)} card(s), {pages} page(s)")]
+    if sheet:
+        per_sheet = inputs.sheet.columns * inputs.sheet.rows
+        sheets = -(-len(cards) // per_sheet)
+        documents.append(Document(f"{stem}-ark.pdf", render_sheets(list(cards), content, inputs),
+                                  f"{len(cards)} card(s) on {sheets} A4 sheet(s)"))
+    return documents

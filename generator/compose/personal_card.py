@@ -208,7 +208,8 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
             Block("note", person.note, private=True))))
     if not back_sections:
         back_sections = [Section((Block("name", person.name, "heading"),))]
-    back_sections.append(Section((Block("advice_note", labels.advice_note),)))
+    back_sections.append(Section((Block("advice_note", labels.advice_note),
+                                  Block("updated", labels.updated))))
     back = _sectioned_page("cover back", frame, fonts, "", back_sections,
                            frame.margin + contact.height + 6 * MM, product,
                            lambda painter: contact.draw(painter, frame.margin, frame.margin))
@@ -247,6 +248,6 @@ def compose_personal_fridge(person: Person, routines: Sequence[Routine], content
     sections += [s for s in (contacts_section(person, labels),) if s is not None]
     sections.append(Section((Block(
         "organisation", f"{web_address(organisation.website)}{NBSP}· "
-        f"{phone(organisation.phone)}", lead=f"{organisation.name}:"),)))
+        f"{phone(organisation.phone)}{NBSP}· {labels.updated}", lead=f"{organisation.name}:"),)))
     return _sectioned_page("fridge card", frame, fonts, person.name, sections, frame.margin,
                            product)
