@@ -110,6 +110,11 @@ class BatchResult:
     def failed(self) -> int:
         return self.count(FAILED)
 
+    @property
+    def persons(self) -> int:
+        """Rows of persons (not the report's notes on columns or moved cards)."""
+        return sum(1 for row in self.rows if row.status in (WRITTEN, UNCHANGED, FAILED))
+
 
 def _row_problems(error: HandoutsError, row: RosterRow, file: str) -> tuple[Problem, ...]:
     """The error's problems placed in the roster: a file's problem at the row and column

@@ -352,7 +352,7 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
         click.echo(message, err=True)
     made = result.count(WRITTEN) + result.count(UNCHANGED)
     sheet = f", sheets: {_shown(result.sheet)} ({result.sheet_pages} pages)" if result.sheet else ""
-    click.echo(f"{made} of {len(result.rows)} cards made ({result.count(WRITTEN)} written, "
+    click.echo(f"{made} of {result.persons} cards made ({result.count(WRITTEN)} written, "
                f"{result.count(UNCHANGED)} unchanged), {result.failed} failed{sheet}, "
                f"report: {_shown(result.report)}" if result.report else "")
     if result.failed:

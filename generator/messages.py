@@ -34,7 +34,6 @@ CATALOGUE: dict[str, Message] = {
     "hint.choose_one": Message("choose one of: {choices}"),
     "hint.see_list": Message("see `handouts list` for the {count} choices"),
     "hint.template_names": Message("the names you can use are: {names}"),
-    "hint.roster_columns": Message("the columns are: {columns}"),
     "hint.other_layout": Message("name another layout in the manifest"),
     "hint.personal_layouts": Message("use card-a6 or fridge-a5"),
     "hint.remove_sheet": Message("remove the sheet: entry of this product"),

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .errors import ContentError, Problem
+from .locale import interface_locale
 from .locale.phone import read_phone
 from .messages import field_label
 from .model.person import Contact, Likes, Person
@@ -107,7 +108,8 @@ def _read_phones(value: Mapping, checker: Checker, warnings: list[Problem] | Non
         contact["phone"] = read.number
         if read.restored and warnings is not None:
             line, column = where if isinstance(where, tuple) else (where, None)
-            warnings.append(Problem("phone.restored", {"number": read.number}, checker.file,
+            shown = interface_locale().phone(read.number)
+            warnings.append(Problem("phone.restored", {"number": shown}, checker.file,
                                     line, column, path))
 
 

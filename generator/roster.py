@@ -169,7 +169,6 @@ def read_csv_roster(text: str, file: str) -> CsvRoster:
         raise ContentError.single(file, "roster.empty_csv")
     first_line = next(line for line in lines if line.strip())
     sep = _SEP_LINE.match(first_line)  # Excel's own first line: sep=;
-    skip = 1 if sep else 0
     if sep:
         text = text.split("\n", 1)[1] if "\n" in text else ""
         first_line = next((line for line in text.splitlines() if line.strip()), "")
@@ -200,8 +199,8 @@ def read_csv_roster(text: str, file: str) -> CsvRoster:
                                                          "columns": len(columns)},
                                     file, number, row=number),)
             values = _person_values(columns, cells)
-            line = number + skip
-            yield RosterRow(number, line, located(values, file, line), headers, problems)
+            # Excel hides its `sep=;` line: rows are numbered as it shows them
+            yield RosterRow(number, number, located(values, file, number), headers, problems)
 
     return count, rows, header.warnings, digest
 

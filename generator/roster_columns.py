@@ -9,6 +9,7 @@ and none quotes a first row that does not look like headers: it may be a person'
 """
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -143,10 +144,8 @@ def _ignored(cell: str, index: int, values: list[str], file: str) -> Problem:
     if is_identity_column(cell, values):
         return Problem("roster.identity_column", {"number": index}, file, 1)
     if looks_like_header(cell):
-        hint = suggest(fold(cell), list(SWEDISH) + list(ENGLISH))
-        if hint[0] != "hint.did_you_mean":
-            hint = ("hint.roster_columns", {"columns": ", ".join(
-                f"{sv}/{en}" for sv, en in SWEDISH.items())})
+        close = difflib.get_close_matches(fold(cell), list(SWEDISH) + list(ENGLISH), 1, 0.8)
+        hint = ("hint.did_you_mean", {"close": close[0]}) if close else None
         return Problem("roster.column_ignored", {"column": shown(cell)}, file, 1,
                        suggestion=hint)
     return Problem("roster.column_ignored_unnamed", {"number": index}, file, 1)
