@@ -110,7 +110,7 @@ def _read_phones(value: Mapping, checker: Checker, warnings: list[Problem] | Non
             line, column = where if isinstance(where, tuple) else (where, None)
             shown = interface_locale().phone(read.number)
             warnings.append(Problem("phone.restored", {"number": shown}, checker.file,
-                                    line, column, path))
+                                    line, column, path, label=field_label(path)))
 
 
 def _unprintable(value: str) -> str | None:
