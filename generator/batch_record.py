@@ -73,7 +73,10 @@ def folder_lock(folder: Path) -> Iterator[None]:
     except ImportError:  # Windows: no advisory locks here; runs are not shared there
         yield
         return
-    handle = open(folder / LOCK, "a+")
+    try:
+        handle = open(folder / LOCK, "a+")  # held for the run
+    except OSError as error:
+        raise _cannot_write(folder / LOCK, error) from None
     try:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -97,7 +100,10 @@ class BatchRecord:
         self.stems = stems  # how many rows of this run share each name stem
         self.owned = {e.file: k for k, r in self.rosters.items() for e in r.cards.values()}
         self.claimed: set[str] = set()
-        self.journal: TextIO = open(folder / JOURNAL, "a", encoding="utf-8")
+        try:
+            self.journal: TextIO = open(folder / JOURNAL, "a", encoding="utf-8")
+        except OSError as error:
+            raise _cannot_write(folder / JOURNAL, error) from None
 
     # -- reading -----------------------------------------------------------------------
     def _read(self, folder: Path) -> dict[str, RosterRecord]:
@@ -199,6 +205,10 @@ class BatchRecord:
 
     def close(self) -> None:
         self.journal.close()
+
+
+def _cannot_write(path: Path, error: OSError) -> OutputError:
+    return OutputError([Problem("output.cannot_write", {"reason": error.strerror}, str(path))])
 
 
 def _free(folder: Path, name: str) -> Path:

@@ -15,7 +15,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from .errors import ContentError, Problem
-from .validate import suggest
 
 MAX_CONTACTS = 3
 # Column -> (where it goes in a person, how a cell is read). "ids" split on commas and
@@ -129,8 +128,8 @@ def read_header(cells: list[str], file: str, samples: list[list[str]]) -> Header
         if path.startswith("contacts."):
             path = f"contacts[{number - 1}].{path.split('.', 1)[1]}"
         columns.append(Column(key, path, kind, cell.strip()))
-    if not seen and cells and not all(looks_like_header(c) for c in cells if c.strip()):
-        raise ContentError.single(file, "roster.no_header", line=1)
+    if not seen and not any(_close_to_required(c) for c in cells if looks_like_header(c)):
+        raise ContentError.single(file, "roster.no_header", line=1)  # perhaps a person's row
     header = Header(tuple(columns), tuple(warnings), swedish * 2 >= len(seen) > 0)
     for required in REQUIRED:
         if (required, 1) not in seen:
@@ -151,11 +150,18 @@ def _ignored(cell: str, index: int, values: list[str], file: str) -> Problem:
     return Problem("roster.column_ignored_unnamed", {"number": index}, file, 1)
 
 
+def _close_to_required(cell: str) -> bool:
+    names = [name for name, key in {**SWEDISH, **ENGLISH}.items() if key in REQUIRED]
+    return bool(difflib.get_close_matches(fold(cell), names, 1, 0.6))
+
+
 def _missing(required: str, header: Header, unknown: list[str], file: str) -> Problem:
     swedish = next(k for k, v in SWEDISH.items() if v == required)
-    close = [cell for cell in unknown if looks_like_header(cell)
-             and suggest(fold(cell), [required, swedish])[0] == "hint.did_you_mean"]
-    hint = ("hint.column_meant", {"written": shown(close[0]), "column": header.name_of(
-        required)}) if close else None
+    hint = None
+    for cell in unknown:
+        meant = difflib.get_close_matches(fold(cell), [required, swedish], 1, 0.6)
+        if meant and looks_like_header(cell):
+            hint = ("hint.column_meant", {"written": shown(cell), "column": meant[0]})
+            break
     return Problem("roster.column_missing", {"column": required, "swedish": swedish}, file, 1,
                    suggestion=hint)
