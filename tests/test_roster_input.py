@@ -100,7 +100,7 @@ def test_a_yaml_roster_error_is_at_its_line(tmp_path: Path) -> None:
 
 def test_a_first_row_of_data_is_not_quoted(tmp_path: Path) -> None:
     path = tmp_path / "lista.csv"
-    path.write_bytes("Anna Lind;ogonkontakt;Ont i ryggen\n".encode())
+    path.write_bytes(b"Anna Lind;ogonkontakt;Ont i ryggen\n")
     with pytest.raises(ContentError) as caught:
         read_roster(path)
     assert caught.value.problems[0].code == "roster.no_header"
