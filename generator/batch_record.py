@@ -97,6 +97,9 @@ class BatchRecord:
         previous = self.rosters.get(key)
         self.previous = previous.cards if previous else {}
         self.current = RosterRecord(name, header)
+        self.by_stem: dict[str, list[str]] = {}  # previous identities by name stem
+        for key in self.previous:
+            self.by_stem.setdefault(key.split(":")[0], []).append(key)
         self.stems = stems  # how many rows of this run share each name stem
         self.owned = {e.file: k for k, r in self.rosters.items() for e in r.cards.values()}
         self.claimed: set[str] = set()
@@ -133,9 +136,9 @@ class BatchRecord:
         would have had belongs to another roster or person."""
         entry = self.previous.get(key)
         if entry is None and self.stems[stem] == 1:  # the one person of this name, edited
-            same = [(k, e) for k, e in self.previous.items() if k.split(":")[0] == stem]
-            if len(same) == 1 and same[0][0] not in self.current.cards:
-                entry = same[0][1]
+            same = self.by_stem.get(stem, [])
+            if len(same) == 1 and same[0] not in self.current.cards:
+                entry = self.previous[same[0]]
         if entry is not None and entry.file not in self.claimed:
             name = entry.file
             warning = None
@@ -153,7 +156,8 @@ class BatchRecord:
         wanted = f"{stem}.pdf"
         name, counter, owner = wanted, 1, ""
         while self._taken(name):
-            owner = owner or self._owner(name)
+            if name == wanted and name not in self.claimed:  # not a namesake of this run
+                owner = self._owner(name)
             counter += 1
             name = f"{stem}-{counter}.pdf"
         if name == wanted or not owner:
