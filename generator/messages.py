@@ -41,6 +41,7 @@ CATALOGUE: dict[str, Message] = {
     "hint.overflow_left": Message("about {lines} lines of {size:g} pt are left over; shorten "
                                   "these sections, or name a layout with more room in "
                                   "content/handouts.yaml"),
+    "hint.shorten_person": Message("shorten the text: a person's card has one page a side"),
     "hint.contact_line": Message("shorten the line or make the QR code smaller (qr_mm)"),
     # reading files (yamlread.py, roster.py)
     "file.missing": Message("the file does not exist"),
@@ -283,7 +284,7 @@ def _template(code: str, translate: Callable[[str], str]) -> Message:
 
 
 def _values(problem: Problem, translate: Callable[[str], str]) -> dict[str, Any]:
-    values: dict[str, Any] = {"field": problem.field, "panel": problem.panel}
+    values: dict[str, Any] = {"field": problem.label or problem.field, "panel": problem.panel}
     for key, value in problem.params.items():  # a nested (code, params) is a phrase
         values[key] = (_fill(_template(value[0], translate).text, value[1], translate)
                        if isinstance(value, tuple) else value)

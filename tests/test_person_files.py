@@ -116,3 +116,21 @@ def test_two_person_files_of_one_file_name_never_replace_each_other(
     assert run("card", str(tmp_path / "nfc.yaml"))[0] == 0  # its own
     assert run("card", str(tmp_path / "nfd.yaml"), "--force")[0] == 0
     assert not out.exists()
+
+
+def test_a_full_card_is_not_told_to_split(fridge_inputs: PersonalInputs) -> None:
+    from generator.errors import HandoutsError
+    from generator.personal import personal_cards
+
+    text = ("name: Karl-Erik Johansson\nroutines: [ogonkontakt, maltid, musik, sitta-nara, "
+            "minnen, resa-sig]\navoid: [Höger axel – den är öm sedan ett fall, Att bli rörd "
+            "vid bakifrån utan förvarning]\nlikes: {music: Evert Taube och Cornelis, food: "
+            "Kanelbullar och kaffe på fat, memories: Sommarstugan på Gotland}\ncontacts:\n"
+            "  - {role: Dotter, name: Maria Johansson, phone: 070-174 06 50}\n"
+            "  - {role: Son, name: Per Johansson, phone: 070-174 06 51}\n")
+    person = checked(text, fridge_inputs)
+    with pytest.raises(HandoutsError) as caught:
+        personal_cards(person, fridge_inputs, "karl.yaml")
+    message = caught.value.format_message()
+    assert "fridge card: contacts, item 1 does not fit" in message
+    assert "split" not in message and "one page a side" in message

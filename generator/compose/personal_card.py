@@ -12,12 +12,14 @@ shrink alike towards the layout's minimum sizes and fail rather than clip.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ..errors import HandoutsError, Problem
+from ..errors import HandoutsError, LayoutOverflow, Problem
+from ..messages import field_label
 from ..model import Content, Labels, Routine
 from ..model.colour import Colour
 from ..model.layout import MM, CardLayout, FridgeLayout
@@ -166,7 +168,15 @@ def _sectioned_page(label: str, frame: CardFrame, fonts: Fonts, title: str,
     if title:
         band = title_band(frame, title, fonts, product, label)
         top = band_top(frame) - band[1] - 4 * MM
-    parts = fit_sections(sections, frame, fonts, top - bottom, product, label)
+    try:
+        parts = fit_sections(sections, frame, fonts, top - bottom, product, label)
+    except LayoutOverflow as error:  # one page per side: "split it into two" is no help
+        shorter = LayoutOverflow(product, label, error.field, error.overflow_mm,
+                                 error.problems[0].params["min_size"],
+                                 ("hint.shorten_person", {}))
+        shorter.problems[0] = dataclasses.replace(shorter.problems[0],
+                                                  label=field_label(error.field))
+        raise shorter from None
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
