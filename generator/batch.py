@@ -266,7 +266,7 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
             result.sheet = Path(sheet_name)
     if record is not None:
         for entry, moved in record.move_stale():
-            stale = Problem("batch.stale_card", {"file": entry.file, "moved": moved},
+            stale = Problem("output.stale_card", {"file": entry.file, "moved": moved},
                             roster.file)
             result.messages.append(format_problem(stale))
             result.rows.append(ReportRow(entry.row, "", moved, MOVED, report_text([stale]),

@@ -81,7 +81,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise OutputError([Problem("batch.locked", {}, str(folder))]) from None
+            raise OutputError([Problem("output.batch_locked", {}, str(folder))]) from None
         yield
     finally:
         handle.close()
@@ -126,7 +126,7 @@ class BatchRecord:
                         claim["name"], claim["header"]))
                     roster.cards[claim["identity"]] = Entry(claim["file"], claim["row"])
         except (OSError, ValueError, KeyError, TypeError) as error:
-            raise OutputError([Problem("batch.manifest", {"detail": type(error).__name__},
+            raise OutputError([Problem("output.record_unreadable", {"detail": type(error).__name__},
                                        str(path))]) from None
         return rosters
 
@@ -162,7 +162,7 @@ class BatchRecord:
             name = f"{stem}-{counter}.pdf"
         if name == wanted or not owner:
             return name, None
-        return name, Problem("batch.foreign_card", {"wanted": wanted, "owner": owner,
+        return name, Problem("output.foreign_card", {"wanted": wanted, "owner": owner,
                                                     "file": name}, str(self.folder))
 
     def _taken(self, name: str) -> bool:

@@ -292,7 +292,7 @@ def card(directory: Path | None, person: Path, layout_name: str, out: Path | Non
             owner = card_owner(folder, document.name, source)
             if owner is not None and not force and (out is None or owner != "an unknown "
                                                     "source"):
-                raise ContentError.single(str(person), "card.exists", {
+                raise ContentError.single(str(person), "output.card_exists", {
                     "file": _shown(folder / document.name), "other": owner})
         paths = write_documents(documents, folder)
         for document in documents:
@@ -379,6 +379,25 @@ class _ProgressBar:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+
+
+@cli.command()
+@project_option
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="0.0.0.0 lets everyone on this network use the app.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the app in the browser.")
+def serve(directory: Path | None, port: int, host: str, open_browser: bool) -> None:
+    """Run the web app for care staff on this computer (Ctrl-C stops it).
+
+    \b
+    Example:
+      handouts serve --open
+    """
+    from .web.server import serve as run
+
+    project = _project(directory)
+    run(project.root, host, port, open_browser, click.echo)
 
 
 @cli.command()

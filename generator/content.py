@@ -151,7 +151,8 @@ def load_content(root: Path, language: str = "sv",
         Context(context, locale))} if context and locale else None)
     rules: dict[type, Rule] | None = None
     if organisation is not None and labels is not None and locale is not None:
-        context["person"] = {"name": labels.person_default}
+        context["person"] = {"name": labels.person_default,
+                             "call_name": labels.person_default}
         context["carer"] = {"name": labels.carer_default}
         if person_context is not None:
             context.update(person_context(labels))

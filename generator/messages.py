@@ -206,8 +206,8 @@ CATALOGUE: dict[str, Message] = {
                                       warning=True),
     "roster.no_header": Message("the first row does not look like column headers",
                                 "put a row of column names first, e.g. namn;rutiner;undvik"),
-    "roster.workbook": Message("this is an Excel workbook, not a CSV file",
-                               "in Excel choose Save as > CSV (semicolon separated)"),
+    "roster.workbook": Message("this is a packed (ZIP) file, not a list",
+                               "save the list from Excel as a workbook (.xlsx) or as CSV"),
     "roster.not_csv": Message("the file cannot be read as a list: {detail}",
                               "save it from Excel as CSV"),
     "hint.column_meant": Message("is the column '{written}' meant to be {column}?"),
@@ -216,20 +216,34 @@ CATALOGUE: dict[str, Message] = {
                               warning=True),
     "phone.invalid": Message("this is not a phone number",
                              "write it like 070-174 06 50 or +46 70 174 06 50"),
-    "batch.locked": Message("another batch is writing into this folder right now",
+    "output.batch_locked": Message("another batch is writing into this folder right now",
                             "wait until it is done, or choose another --out folder"),
-    "batch.foreign_card": Message("{wanted} belongs to {owner}; this card was written as "
+    "output.foreign_card": Message("{wanted} belongs to {owner}; this card was written as "
                                   "{file} instead", warning=True),
-    "batch.stale_card": Message("{file} was made for a row that is no longer in the list; it "
+    "output.stale_card": Message("{file} was made for a row that is no longer in the list; it "
                                 "was moved to {moved}", warning=True),
-    "batch.manifest": Message("the folder's record of its cards cannot be read: {detail}",
+    "output.record_unreadable": Message("the folder's record of its cards cannot be read: {detail}",
                               "remove .handouts-batch.json from the folder and run again"),
-    "card.exists": Message("{file} already exists and was made from another person file "
+    "output.card_exists": Message("{file} already exists and was made from another person file "
                            "({other})", "use --force to replace it, or --out to name "
                            "another file"),
     "yaml.colon": Message("this text holds ': ' (a colon and a space), which YAML reads as a "
                           "new key", 'put the whole text in quotes, like: anteckning: "Obs: hör '
                           'dåligt"'),
+    # Excel workbooks (roster_xlsx.py)
+    "roster.xls": Message("the file is an old Excel file (.xls) or a password-protected "
+                          "workbook, which cannot be read", "remove any password, then open "
+                          "it in Excel and save it as an Excel workbook (.xlsx) or CSV UTF-8"),
+    "roster.ods": Message("the file is an OpenDocument spreadsheet (.ods)", "open it and save "
+                          "it as an Excel workbook (.xlsx) or CSV UTF-8"),
+    "roster.not_xlsx": Message("the file is not an Excel workbook, though its name ends in "
+                               "{suffix}", "open it in Excel and save it as an Excel workbook "
+                               "(.xlsx) or CSV UTF-8"),
+    "roster.xlsx_unreadable": Message("the workbook cannot be read ({detail})", "open it in "
+                                      "Excel and save it again as an Excel workbook (.xlsx)"),
+    "roster.phone_lost_zero": Message("the phone number {number} was stored as a number and "
+                                      "has lost its leading 0", "format the column as Text in "
+                                      "Excel and type the number again"),
     "roster.column_twice": Message("the column '{column}' appears twice (columns {first} and "
                                    "{second})", "keep one of them"),
     "roster.column_missing": Message("the column '{column}' is missing",

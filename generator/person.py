@@ -31,7 +31,8 @@ RoutineIds = Callable[[str], Sequence[str]]
 RoutineTitles = Callable[[str], dict[str, str]]  # language -> {routine id: title}
 MissingGlyph = Callable[[str], "str | None"]
 # A person file may use the roster's Swedish words for its keys.
-SWEDISH_KEYS = {"namn": "name", "anhörig": "carer", "språk": "language", "rutiner": "routines",
+SWEDISH_KEYS = {"namn": "name", "tilltalsnamn": "call_name", "anhörig": "carer",
+                "språk": "language", "rutiner": "routines",
                 "undvik": "avoid", "tycker_om": "likes", "musik": "music", "mat": "food",
                 "minnen": "memories", "kontakter": "contacts", "roll": "role",
                 "telefon": "phone", "anteckning": "note"}

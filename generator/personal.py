@@ -91,7 +91,8 @@ def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list
     """The person's pages laid out, as (front, back) pairs ready to render or impose."""
     content = dated(inputs.content(person.language))
     labels = content.labels
-    context = base_context(content, person.name, person.carer or labels.carer_default)
+    context = base_context(content, person.name, person.carer or labels.carer_default,
+                           person.called)
     routines = [personalise_routine(content.routine(i), context) for i in person.routines]
     shown = personalise_person(person, content.locale)
     if isinstance(inputs.layout, CardLayout):

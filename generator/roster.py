@@ -235,7 +235,7 @@ def read_yaml_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[R
 
 
 def read_roster(path: Path, display: str | None = None) -> Roster:
-    """Read a roster file (.csv, .txt or .tsv as CSV; .yaml or .yml as YAML)."""
+    """Read a roster file (an Excel workbook; .csv, .txt or .tsv as CSV; .yaml or .yml)."""
     name = display or str(path)
     return roster_from_bytes(read_input(path, name), path.name, name)
 
@@ -247,13 +247,28 @@ def roster_from_bytes(raw: bytes, file_name: str, display: str | None = None) ->
         raise ContentError.single(name, "roster.too_large", {"megabytes": MAX_BYTES // 1_000_000})
     path = PurePath(file_name)
     is_csv = path.suffix.lower() not in (".yaml", ".yml")
-    text = decode(raw, name)
+    from . import roster_xlsx  # Excel workbooks, told by their bytes (see roster_xlsx.py)
+
     warnings: tuple[Problem, ...] = ()
     digest = ""
-    if is_csv:
-        count, rows, warnings, digest = read_csv_roster(text, name)
+    if roster_xlsx.is_workbook(raw):
+        is_csv = True
+        found: list[tuple[tuple[Problem, ...], str]] = []
+
+        def read_csv(text: str, file: str) -> tuple[int, Callable[[], Iterator[RosterRow]]]:
+            count, rows, header_warnings, header_digest = read_csv_roster(text, file)
+            found.append((header_warnings, header_digest))
+            return count, rows
+
+        count, rows = roster_xlsx.read_xlsx_roster(raw, name, read_csv)
+        warnings, digest = found[0]
     else:
-        count, rows = read_yaml_roster(text, name)
+        roster_xlsx.refuse_other_spreadsheets(raw, name, path.suffix.lower())
+        text = decode(raw, name)
+        if is_csv:
+            count, rows, warnings, digest = read_csv_roster(text, name)
+        else:
+            count, rows = read_yaml_roster(text, name)
     if not count:
         raise ContentError.single(name, "roster.no_persons_csv" if is_csv
                                   else "roster.no_persons_yaml", line=1 if is_csv else None)

@@ -20,14 +20,16 @@ MAX_CONTACTS = 3
 # Column -> (where it goes in a person, how a cell is read). "ids" split on commas and
 # line breaks; "lines" (free text) only on line breaks (Alt+Enter in Excel).
 COLUMNS: dict[str, tuple[str, str]] = {
-    "name": ("name", "text"), "carer": ("carer", "text"), "language": ("language", "text"),
+    "name": ("name", "text"), "call_name": ("call_name", "text"),
+    "carer": ("carer", "text"), "language": ("language", "text"),
     "routines": ("routines", "ids"), "avoid": ("avoid", "lines"),
     "music": ("likes.music", "text"), "food": ("likes.food", "text"),
     "memories": ("likes.memories", "text"), "contact_role": ("contacts.role", "text"),
     "contact_name": ("contacts.name", "text"), "contact_phone": ("contacts.phone", "text"),
     "note": ("note", "text"),
 }
-SWEDISH = {"namn": "name", "anhörig": "carer", "språk": "language", "rutiner": "routines",
+SWEDISH = {"namn": "name", "tilltalsnamn": "call_name", "anhörig": "carer",
+           "språk": "language", "rutiner": "routines",
            "undvik": "avoid", "musik": "music", "mat": "food", "minnen": "memories",
            "kontakt_roll": "contact_role", "kontakt_namn": "contact_name",
            "kontakt_telefon": "contact_phone", "anteckning": "note"}

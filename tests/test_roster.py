@@ -121,6 +121,12 @@ def test_an_unknown_column_far_from_any_is_ignored_without_a_guess(tmp_path: Pat
                     "ignored; nothing in it is printed")
 
 
+def test_a_tilltalsnamn_column_is_read(tmp_path: Path) -> None:
+    row = read_roster(roster(tmp_path, "namn;tilltalsnamn;rutiner\nAnna Lind;Annie;musik\n"),
+                      "boende.csv").rows[0]
+    assert row.value["call_name"] == "Annie"
+
+
 def test_a_column_given_twice(tmp_path: Path) -> None:
     assert message(roster(tmp_path, "namn;name;rutiner\nBo;Bo;musik\n")) == (
         "boende.csv:1: error: the column 'name' appears twice (columns 1 and 2)\n"

@@ -77,7 +77,9 @@ def test_random_bytes_and_a_workbook_are_named(tmp_path: Path) -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")
     code, text = check(tmp_path, buffer.getvalue())
-    assert code == 1 and "this is an Excel workbook, not a CSV file" in text
+    assert code == 1 and "the workbook cannot be read" in text
+    code, text = check(tmp_path, b"PK\x03\x04" + os.urandom(300))
+    assert code == 1 and "this is a packed (ZIP) file, not a list" in text
 
 
 def test_excels_sep_line_is_honoured(tmp_path: Path) -> None:

@@ -48,6 +48,8 @@ def read_phone(value: object, region: str = "SE") -> ReadPhone | None:
     digits = re.sub(r"\D", "", text)
     if text.startswith("00"):
         text = "+" + text[2:].lstrip()
+    if re.fullmatch(r"46[1-9][0-9]{6,8}", text):  # +46 70… that Excel stored as 4670…
+        return ReadPhone("+" + text, restored=True) if _possible("+" + text, region) else None
     if _BARE_DIGITS.fullmatch(text) and not text.startswith("0"):
         restored = "0" + text  # a number whose leading zero a spreadsheet dropped
         if _possible(restored, region) and phonenumbers.is_valid_number(

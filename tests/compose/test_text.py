@@ -30,8 +30,8 @@ def test_overflow_names_card_field_and_amount(project: Path) -> None:
                  "finger, och vänta sedan en stund innan du fortsätter med nästa steg.")
     text = "\n".join(f"      - {long_step}" for _ in range(3))
     edit(project / "content/sv/routines.yaml",
-         "      - Vänta och låt {{ person.name }} försöka själv.",
-         "      - Vänta och låt {{ person.name }} försöka själv.\n" + text)
+         "      - Vänta och låt {{ person.call_name }} försöka själv.",
+         "      - Vänta och låt {{ person.call_name }} försöka själv.\n" + text)
     with pytest.raises(LayoutOverflow) as caught:
         build(project)
     message = caught.value.format_message()
