@@ -29,7 +29,7 @@ from .batch_record import BatchRecord, folder_lock, identity
 from .errors import ContentError, HandoutsError, Problem
 from .locale import interface_locale
 from .manifest import Project
-from .messages import format_problem, hint_text, located_text
+from .messages import hint_text, located_text
 from .pdf.join import join_pdfs
 from .pdf.reuse import Placed
 from .personal import (
@@ -51,6 +51,7 @@ IN_FLIGHT_PER_JOB = 2  # chunks queued or being laid out per worker: enough to k
 WRITTEN, UNCHANGED, FAILED = interface_locale().report_words
 MOVED, NOTICE = interface_locale().data.report.moved, interface_locale().data.report.notice
 REPORT_COLUMNS = ("rad", "namn", "fil", "status", "fel")
+REPORT_LANGUAGE = "sv"  # the report's words, its messages' too
 
 
 @dataclass(frozen=True)
@@ -69,16 +70,15 @@ class RowOutcome:
         """The report's one line: `column: message (hint)`, problems joined by '; '."""
         return report_text(self.problems or self.warnings)
 
-    @property
-    def message(self) -> str:
-        """The terminal's lines: `file:row: error: column: message` and hints."""
-        return "\n".join(format_problem(p) for p in self.problems + self.warnings)
-
 
 def report_text(problems: Iterable[Problem]) -> str:
-    """Problems as the report's one cell: `column: message (hint)`, joined by '; '."""
-    return "; ".join(located_text(p) + (f" ({hint})" if (hint := hint_text(p)) else "")
-                     for p in problems)
+    """Problems as the report's one cell: `column: message (hint)`, joined by '; ', in
+    Swedish like the report's columns and status words (the report is for the staff)."""
+    from .i18n import translator
+
+    swedish = translator(REPORT_LANGUAGE)
+    return "; ".join(located_text(p, swedish) + (
+        f" ({hint})" if (hint := hint_text(p, swedish)) else "") for p in problems)
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class ReportRow:
 @dataclass
 class BatchResult:
     rows: list[ReportRow] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
+    messages: list[Problem] = field(default_factory=list)  # for the terminal, in run order
     sheet: Path | None = None
     report: Path | None = None
     sheet_pages: int = 0
@@ -126,7 +126,8 @@ def _row_problems(error: HandoutsError, row: RosterRow, file: str) -> tuple[Prob
         if problem.file:
             placed.append(dataclasses.replace(
                 problem, file=file, line=problem.line or row.number, column=None,
-                field=row.column(problem.field) if problem.field else "", row=row.number, label=""))
+                field=row.column(problem.field) if problem.field else "", row=row.number,
+                counted=False))
         else:
             placed.append(dataclasses.replace(
                 problem, product=problem.product or f"{file}:{row.line}", row=row.number))
@@ -255,7 +256,7 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
     used = {sheet_name}
     result = BatchResult()
     for warning in roster.warnings:
-        result.messages.append(format_problem(warning))
+        result.messages.append(warning)
         result.rows.append(ReportRow(1, "", "", NOTICE, report_text([warning]), (warning,)))
     # The chunks' sheets wait in a spool (an unnamed temporary file on disk) until joined.
     with destination.spool() as spool:
@@ -264,7 +265,7 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
             for row in chunk.rows:
                 result.rows.append(_settle(row, destination, used, record, result.messages))
                 if row.problems or row.warnings:
-                    result.messages.append(row.message)
+                    result.messages.extend(row.problems + row.warnings)
             if chunk.sheet is not None:
                 sheets.append((spool.seek(0, io.SEEK_END), len(chunk.sheet)))
                 spool.write(chunk.sheet)
@@ -278,7 +279,7 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
         for entry, moved in record.move_stale():
             stale = Problem("output.stale_card", {"file": entry.file, "moved": moved},
                             roster.file)
-            result.messages.append(format_problem(stale))
+            result.messages.append(stale)
             result.rows.append(ReportRow(entry.row, "", moved, MOVED, report_text([stale]),
                                          (stale,)))
     destination.put(report_name, report_bytes(result.rows))
@@ -287,7 +288,7 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
 
 
 def _settle(row: RowOutcome, destination: Destination, used: set[str],
-            record: BatchRecord | None, messages: list[str]) -> ReportRow:
+            record: BatchRecord | None, messages: list[Problem]) -> ReportRow:
     """Name and write one row's card; duplicates get -2, -3 (kept across runs by a record)."""
     if row.data is None:
         return ReportRow(row.number, row.name, "", FAILED, row.error, row.problems)
@@ -296,7 +297,7 @@ def _settle(row: RowOutcome, destination: Destination, used: set[str],
     if record is not None:
         name, moved = record.claim(row.identity, stem, row.number)
         if moved is not None:
-            messages.append(format_problem(moved))
+            messages.append(moved)
             warnings += (moved,)
     else:
         name, counter = f"{stem}.pdf", 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import OutputError, Problem
+from .errors import OutputError, Problem, Suggestion
 from .write import write_atomic
 
 RECORD = ".handouts-batch.json"
@@ -29,6 +29,8 @@ JOURNAL = ".handouts-batch.journal"
 LOCK = ".handouts-batch.lock"
 OLD = "gamla"
 VERSION = 1
+Phrase = Suggestion  # a message's (code, params), filled in the reader's language
+UNKNOWN_OWNER: Phrase = ("owner.unknown", {})
 
 
 @dataclass
@@ -154,7 +156,7 @@ class BatchRecord:
 
     def _new_name(self, stem: str) -> tuple[str, Problem | None]:
         wanted = f"{stem}.pdf"
-        name, counter, owner = wanted, 1, ""
+        name, counter, owner = wanted, 1, None
         while self._taken(name):
             if name == wanted and name not in self.claimed:  # not a namesake of this run
                 owner = self._owner(name)
@@ -172,13 +174,13 @@ class BatchRecord:
             return True
         return (self.folder / name).exists()  # a card nobody recorded: not ours to replace
 
-    def _owner(self, name: str) -> str:
+    def _owner(self, name: str) -> Phrase | None:
         key = self.owned.get(name)
         if key is None:
-            return "another file" if (self.folder / name).exists() else ""
+            return ("owner.another_file", {}) if (self.folder / name).exists() else None
         if key == self.key:
-            return "another row of this list"
-        return f"the list {self.rosters[key].name}"
+            return ("owner.another_row", {})
+        return ("owner.list", {"name": self.rosters[key].name})
 
     # -- finishing ---------------------------------------------------------------------
     def move_stale(self) -> list[tuple[Entry, str]]:
@@ -236,7 +238,7 @@ def _cards(folder: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
-def card_owner(folder: Path, name: str, source: str) -> str | None:
+def card_owner(folder: Path, name: str, source: str) -> str | Phrase | None:
     """Who made the file `name` in `folder`, if not the person file `source`: another
     person file, a roster, or someone unknown; None when it is free or `source`'s own."""
     if not (folder / name).exists():
@@ -250,10 +252,10 @@ def card_owner(folder: Path, name: str, source: str) -> str | None:
         rosters = json.loads((folder / RECORD).read_text(encoding="utf-8"))["rosters"]
         for roster in rosters.values():
             if any(entry["file"] == name for entry in roster["cards"].values()):
-                return f"the list {roster['name']}"
+                return ("owner.list", {"name": roster["name"]})
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    return "an unknown source"
+    return UNKNOWN_OWNER
 
 
 def remember_card(folder: Path, name: str, source: str) -> None:

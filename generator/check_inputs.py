@@ -22,12 +22,15 @@ ROSTER_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx")
 
 @dataclass
 class InputCheck:
-    """What checking found: problems that stop a card, warnings, and a one-line summary."""
+    """What checking found: problems that stop a card, warnings, and what would be made."""
 
-    summary: str
+    shown: str  # the file as the user named it
+    made: int = 0  # cards a person file makes, or rows of a roster that make a card
+    rows: int | None = None  # a roster's rows; None for a person file
+    name: str = ""  # a person file's person
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)  # a roster's, as the batch prints them
+    messages: list[Problem] = field(default_factory=list)  # a roster's, as the batch has them
     failed: bool = False
 
 
@@ -48,8 +51,8 @@ def check_input(project: Project, path: Path, layout_name: str,
     result = write_batch(roster, lay_out_roster(roster, project, layout_name, 1), memory)
     rows = [row for row in result.rows if row.number and (row.file or row.status == FAILED)]
     made = sum(1 for row in rows if row.status != FAILED)
-    return InputCheck(f"{shown}: {made} of {roster.count} row(s) make a card; nothing written",
-                      messages=result.messages, failed=result.failed > 0)
+    return InputCheck(shown, made, roster.count, messages=result.messages,
+                      failed=result.failed > 0)
 
 
 def _check_person(project: Project, value: object, shown: str,
@@ -61,6 +64,5 @@ def _check_person(project: Project, value: object, shown: str,
         cards = personal_cards(person, inputs, shown)
         render_cards(cards, inputs.content(person.language), inputs)
     except HandoutsError as error:
-        return InputCheck("", list(error.problems), warnings, failed=True)
-    return InputCheck(f"{shown}: {len(cards)} card(s) for {person.name}; nothing written",
-                      warnings=warnings)
+        return InputCheck(shown, problems=list(error.problems), warnings=warnings, failed=True)
+    return InputCheck(shown, len(cards), name=person.name, warnings=warnings)

@@ -234,13 +234,20 @@ def _check_inputs(project: Project, paths: tuple[Path, ...], layout_name: str) -
     failed = False
     for path in paths:
         found = check_input(project, path, layout_name)
-        for line in found.messages + [format_problem(p) for p in found.warnings]:
-            click.echo(line, err=True)
+        translate = _UI["translate"] or translator()
+        for problem in found.messages + found.warnings:
+            click.echo(format_problem(problem, translate), err=True)
         if found.problems:
-            click.echo(HandoutsError(found.problems).format_message(), err=True)
+            click.echo(HandoutsError(found.problems).format_message(translate), err=True)
         failed = failed or found.failed
-        if found.summary:
-            click.echo(("checked " if found.failed else "ok: ") + found.summary)
+        if found.rows is not None:
+            click.echo((_("checked {file}: {made} of {rows} row(s) make a card; nothing written")
+                        if found.failed else
+                        _("ok: {file}: {made} of {rows} row(s) make a card; nothing written")
+                        ).format(file=found.shown, made=found.made, rows=found.rows))
+        elif not found.failed:
+            click.echo(_("ok: {file}: {cards} card(s) for {name}; nothing written").format(
+                file=found.shown, cards=found.made, name=found.name))
     if failed:
         sys.exit(EXIT_INPUT)
 
@@ -332,7 +339,7 @@ def card(directory: Path | None, person: Path, layout_name: str, out: Path | Non
       handouts card anna.yaml --ark
       handouts card anna.yaml --layout fridge-a5 --out anna-kylskap.pdf
     """
-    from .batch_record import card_owner, remember_card
+    from .batch_record import UNKNOWN_OWNER, card_owner, remember_card
     from .build import default_output
     from .personal import personal_card_document
     from .write import Document, write_documents
@@ -349,8 +356,7 @@ def card(directory: Path | None, person: Path, layout_name: str, out: Path | Non
         source = str(person.resolve())
         for document in documents:
             owner = card_owner(folder, document.name, source)
-            if owner is not None and not force and (out is None or owner != "an unknown "
-                                                    "source"):
+            if owner is not None and not force and (out is None or owner != UNKNOWN_OWNER):
                 raise ContentError.single(str(person), "output.card_exists", {
                     "file": _shown(folder / document.name), "other": owner})
         paths = write_documents(documents, folder)
@@ -410,8 +416,8 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
     if as_json:
         _echo_json(batch_json(result, _shown))
         sys.exit(EXIT_INPUT if result.failed else 0)
-    for message in result.messages:
-        click.echo(message, err=True)
+    for problem in result.messages:
+        click.echo(format_problem(problem, _UI["translate"] or translator()), err=True)
     made = result.count(WRITTEN) + result.count(UNCHANGED)
     sheet = _(", sheets: {path} ({pages} pages)").format(
         path=_shown(result.sheet), pages=result.sheet_pages) if result.sheet else ""

@@ -240,6 +240,11 @@ CATALOGUE: dict[str, Message] = {
                             "wait until it is done, or choose another --out folder"),
     "output.foreign_card": Message("{wanted} belongs to {owner}; this card was written as "
                                   "{file} instead", warning=True),
+    # Who made a card file: phrases inside output.foreign_card and output.card_exists.
+    "owner.another_file": Message("another file"),
+    "owner.another_row": Message("another row of this list"),
+    "owner.list": Message("the list {name}"),
+    "owner.unknown": Message("an unknown source"),
     "output.stale_card": Message("{file} was made for a row that is no longer in the list; it "
                                 "was moved to {moved}", warning=True),
     "output.record_unreadable": Message("the folder's record of its cards cannot be read: {detail}",
@@ -318,7 +323,8 @@ def _template(code: str, translate: Callable[[str], str]) -> Message:
 
 
 def _values(problem: Problem, translate: Callable[[str], str]) -> dict[str, Any]:
-    values: dict[str, Any] = {"field": problem.label or problem.field, "panel": problem.panel}
+    values: dict[str, Any] = {"field": shown_field(problem, translate),
+                              "panel": shown_panel(problem, translate)}
     for key, value in problem.params.items():  # a nested (code, params) is a phrase
         values[key] = (_fill(_template(value[0], translate).text, value[1], translate)
                        if isinstance(value, tuple) else value)
@@ -355,16 +361,43 @@ def is_warning(problem: Problem) -> bool:
     return CATALOGUE[problem.code].warning
 
 
-def field_label(path: str) -> str:
+# A person's keys and the words that count their items, in the catalogue so a message
+# names them as its reader writes them (in Swedish the keys a person file accepts).
+FIELD_WORDS = ("avoid", "routines", "contacts", "role", "name", "phone", "call_name",
+               "carer", "likes", "music", "food", "memories", "note", "language", "line",
+               "item", "organisation")
+
+
+def field_label(path: str, translate: Callable[[str], str] = identity) -> str:
     """A person's field path as people count, from 1: `avoid[2]` -> `avoid, line 3`,
-    `routines[1]` -> `routines, item 2`, `contacts[0].phone` -> `contacts, item 1, phone`."""
+    `routines[1]` -> `routines, item 2`, `contacts[0].phone` -> `contacts, item 1, phone`;
+    in Swedish `undvik, rad 3`, `rutiner, nr 2`, `kontakter, nr 1, telefon`."""
     import re
 
-    def named(match: re.Match[str]) -> str:
-        word = "line" if match[1] in ("avoid", "undvik") else "item"
-        return f"{match[1]}, {word} {int(match[2]) + 1}" + (", " if match[3] else "")
+    def word(key: str) -> str:
+        return translate(key) if key in FIELD_WORDS else key
 
-    return re.sub(r"(\w+)\[(\d+)\](\.?)", named, path)
+    shown, joint = "", ""
+    for segment in path.split("."):
+        match = re.fullmatch(r"(\w+)\[(\d+)\]", segment)
+        counter = word("line" if match and match[1] == "avoid" else "item")
+        shown += joint + (f"{word(match[1])}, {counter} {int(match[2]) + 1}" if match
+                          else word(segment))
+        joint = ", " if match else "."  # after a count a comma, between keys a dot
+    return shown
+
+
+# The sides of a person's card, as a message names where something did not fit.
+PANEL_WORDS = ("cover front", "cover back", "fridge card", "contact block")
+
+
+def shown_panel(problem: Problem, translate: Callable[[str], str] = identity) -> str:
+    return translate(problem.panel) if problem.panel in PANEL_WORDS else problem.panel
+
+
+def shown_field(problem: Problem, translate: Callable[[str], str] = identity) -> str:
+    """The field as the message names it: a person's as people count, else its path."""
+    return field_label(problem.field, translate) if problem.counted else problem.field
 
 
 def place(problem: Problem) -> str:
@@ -383,12 +416,12 @@ def located_text(problem: Problem, translate: Callable[[str], str] = identity,
                  field: str | None = None) -> str:
     """The message with the panel and field before it, unless the template places them."""
     template = _template(problem.code, translate).text
-    shown = (problem.label or problem.field) if field is None else field
+    shown = shown_field(problem, translate) if field is None else field
     text = message_text(problem, translate)
     if shown and "{field}" not in template:
         text = f"{shown}: {text}"
     if problem.panel and "{panel}" not in template:
-        text = f"{problem.panel}: {text}"
+        text = f"{shown_panel(problem, translate)}: {text}"
     return text
 
 

@@ -17,7 +17,6 @@ from typing import Any
 from .errors import ContentError, Problem
 from .locale import interface_locale
 from .locale.phone import read_phone
-from .messages import field_label
 from .model.person import Contact, Likes, Person
 from .validate import Checker, language_hint, suggest
 from .yamlread import Mapping
@@ -111,7 +110,7 @@ def _read_phones(value: Mapping, checker: Checker, warnings: list[Problem] | Non
             line, column = where if isinstance(where, tuple) else (where, None)
             shown = interface_locale().phone(read.number)
             warnings.append(Problem("phone.restored", {"number": shown}, checker.file,
-                                    line, column, path, label=field_label(path)))
+                                    line, column, path, counted=True))
 
 
 def _unprintable(value: str) -> str | None:
@@ -203,7 +202,7 @@ def convert_person(value: Any, file: str, languages: Sequence[str],
                                    routine_titles)
         person = dataclasses.replace(person, routines=routines)
     if checker.problems:
-        raise ContentError([dataclasses.replace(p, label=field_label(p.field))
+        raise ContentError([dataclasses.replace(p, counted=True)
                             for p in checker.problems])
     return person
 

@@ -59,14 +59,16 @@ def test_a_bad_row_is_reported_and_every_other_row_is_made(tmp_path: Path) -> No
     rows = report(tmp_path / "ut")
     assert rows[0] == ["rad", "namn", "fil", "status", "fel"]
     assert rows[1] == ["2", "Anna Lind", "anna-lind.pdf", "skapad", ""]
-    assert rows[2] == ["3", "Sven Ek", "", "fel",
-                       "rutiner: unknown routine 'maltider' (did you mean 'maltid'?)"]
-    assert rows[3] == ["4", "", "", "fel", "namn: the key 'name' is missing"]
-    assert rows[4][4] == "anteckning: the text is 241 characters, at most 240 fit here (shorten it)"
-    assert rows[5][4] == ("namn: the font has no letter for '😀' (U+1F600 GRINNING FACE) "
-                          "(write the text without it, or in words)")
-    assert result.messages[0] == ("boende.csv:3: error: rutiner: unknown routine 'maltider'\n"
-                                  "  hint: did you mean 'maltid'?")
+    assert rows[2] == ["3", "Sven Ek", "", "fel",  # the report speaks Swedish throughout
+                       "rutiner: det finns ingen rutin som heter ”maltider” "
+                       "(menade du ”maltid”?)"]
+    assert rows[3] == ["4", "", "", "fel", "namn: fyll i det här fältet"]
+    assert rows[4][4] == "anteckning: texten är 241 tecken; högst 240 får plats här (korta texten)"
+    assert rows[5][4] == ("namn: typsnittet har inget tecken för ”😀” (U+1F600 GRINNING FACE) "
+                          "(skriv texten utan det, eller med ord)")
+    assert result.messages[0].format() == (
+        "boende.csv:3: error: rutiner: unknown routine 'maltider'\n"
+        "  hint: did you mean 'maltid'?")
     assert visible(tmp_path / "ut") == [
         "anna-lind.pdf", "bo-ek.pdf", "boende-ark.pdf", "boende-rapport.csv"]
 
@@ -76,9 +78,9 @@ def test_a_row_that_does_not_fit_its_card_is_named(tmp_path: Path) -> None:
     roster = write_roster(tmp_path, [f'Bo Ek;musik;"{long_lines}";'])
     result = run(roster, tmp_path / "ut")
     assert result.rows[0].status == FAILED
-    assert result.rows[0].error.startswith("fridge card: ")
-    assert "does not fit" in result.rows[0].error and "Vänster" not in result.rows[0].error
-    assert result.messages[0].startswith("boende.csv:2: error: fridge card: ")
+    assert result.rows[0].error.startswith("kylskåpskortet: ")
+    assert "får inte plats" in result.rows[0].error and "Vänster" not in result.rows[0].error
+    assert result.messages[0].format().startswith("boende.csv:2: error: fridge card: ")
 
 
 def test_cli_exit_status_summary_and_messages(tmp_path: Path) -> None:
@@ -99,7 +101,7 @@ def test_health_details_stay_out_of_report_messages_and_metadata(tmp_path: Path)
     roster = write_roster(tmp_path, [GOOD[0], "Sven Ek;maltider;HEMLIG-AXEL;HEMLIG-NOT"])
     result = run(roster, tmp_path / "ut", layout="card-a6")
     assert "HEMLIG" not in (tmp_path / "ut" / "boende-rapport.csv").read_text("utf-8-sig")
-    assert not any("HEMLIG" in m for m in result.messages)
+    assert not any("HEMLIG" in m.format() for m in result.messages)
     for name in ("anna-lind.pdf", "boende-ark.pdf"):
         reader = pypdf.PdfReader(tmp_path / "ut" / name)
         assert reader.metadata is not None
@@ -117,7 +119,8 @@ def test_names_are_safe_and_duplicates_numbered_never_overwritten(tmp_path: Path
     result = run(roster, out)
     assert [r.file for r in result.rows] == [
         "etc-passwd.pdf", "anna-lind.pdf", "b-bo-co-b.pdf", "anna-lind-2.pdf", "kort-con.pdf", ""]
-    assert result.rows[-1].error.startswith("namn: the text holds U+202E (RIGHT-TO-LEFT OVERRIDE)")
+    assert result.rows[-1].error.startswith(
+        "namn: texten har ett tecken som inte kan skrivas ut (U+202E)")
     assert {p.parent for p in out.rglob("*")} == {out}
     text = pypdf.PdfReader(out / "b-bo-co-b.pdf").pages[0].extract_text()
     assert "<b>Bo & Co</b>" in text  # printed as typed, not as markup

@@ -45,12 +45,12 @@ def test_two_rosters_never_replace_each_others_card(tmp_path: Path) -> None:
     result = run(second, out)
     assert [r.file for r in result.rows] == ["anna-andersson-2.pdf"]
     assert "anna-andersson.pdf belongs to the list avd1.csv; this card was written as " \
-           "anna-andersson-2.pdf instead" in result.messages[0]
+           "anna-andersson-2.pdf instead" in result.messages[0].format()
     assert "VÄNSTER-AXEL" in avoid_on(out / "anna-andersson.pdf")
     assert "HÖGER-KNÄ" in avoid_on(out / "anna-andersson-2.pdf")
     again = run(first, out)  # each roster keeps its own file on every later run
     assert [(r.file, r.status) for r in again.rows] == [("anna-andersson.pdf", "oförändrad")]
-    assert report(out, "avd2")[1][4].startswith("anna-andersson.pdf belongs to the list")
+    assert report(out, "avd2")[1][4].startswith("anna-andersson.pdf hör till listan avd1")
 
 
 def test_a_removed_row_s_card_is_moved_aside_and_suffixes_stay(tmp_path: Path) -> None:
@@ -68,7 +68,7 @@ def test_a_removed_row_s_card_is_moved_aside_and_suffixes_stay(tmp_path: Path) -
     assert "FÖRSTA" in avoid_on(out / "gamla" / "anna-lind.pdf")
     assert "ANDRA" in avoid_on(out / "anna-lind-2.pdf")
     assert "anna-lind.pdf was made for a row that is no longer in the list" in \
-           result.messages[0]
+           result.messages[0].format()
     listed = {row[2] for row in report(out, "boende")[1:]}
     assert listed == {"bo-ek.pdf", "anna-lind-2.pdf", "gamla/anna-lind.pdf"}
 

@@ -36,8 +36,29 @@ def test_a_swedish_locale_gives_swedish_messages(tmp_path: Path) -> None:
     (tmp_path / "bo.yaml").write_text(PERSON, encoding="utf-8")
     result = handouts("card", "bo.yaml", cwd=tmp_path, LANG="sv_SE.UTF-8")
     assert result.returncode == 1
-    assert "fel: routines, item 1: det finns ingen rutin som heter ”maltd”" in result.stderr
+    assert "fel: rutiner, nr 1: det finns ingen rutin som heter ”maltd”" in result.stderr
     assert "tips: menade du ”maltid”?" in result.stderr
+
+
+def test_checking_a_person_file_names_fields_as_a_swedish_nurse_writes_them(
+        tmp_path: Path) -> None:
+    (tmp_path / "bo.yaml").write_text(
+        "namn: Bo Ek\nrutiner: maltid\nundvik: [Nacken, '']\n"
+        "kontakter:\n  - {roll: Dotter, namn: Eva, telefon: '12'}\n", encoding="utf-8")
+    swedish = handouts("check", "bo.yaml", cwd=tmp_path, LANG="sv_SE.UTF-8")
+    assert swedish.returncode == 1
+    assert "bo.yaml:5:40: fel: kontakter, nr 1, telefon: det här är inget telefonnummer" \
+        in swedish.stderr
+    assert "fel: undvik, rad 2: " in swedish.stderr
+    english = handouts("check", "bo.yaml", cwd=tmp_path, LANG="C")
+    assert "error: contacts, item 1, phone: this is not a phone number" in english.stderr
+    assert "error: avoid, line 2: " in english.stderr
+    good = handouts("check", "bo.yaml", cwd=tmp_path, LANG="sv_SE.UTF-8")
+    assert "inget skrevs" not in good.stdout  # the file has errors: no ok line
+    (tmp_path / "bo.yaml").write_text("namn: Bo Ek\nrutiner: maltid\n", encoding="utf-8")
+    good = handouts("check", "bo.yaml", cwd=tmp_path, LANG="sv_SE.UTF-8")
+    assert good.returncode == 0
+    assert "ok: bo.yaml: 2 kort för Bo Ek; inget skrevs" in good.stdout
 
 
 def test_a_c_locale_gives_english_and_lang_ui_overrides(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def test_a_phone_number_without_its_zero_is_restored_and_noted(
     assert "Son: Lars Öberg, 070-174 06 52" in text_of(out / "bertil-oberg.pdf")  # 0046
     anna = next(row for row in report(out) if row[1] == "Anna Lind")
     assert anna[3] == "skapad"
-    assert "lost its leading 0" in anna[4] and "070\xa0174\xa006\xa050" not in anna[4]
+    assert "tappat sin första nolla" in anna[4] and "070\xa0174\xa006\xa050" not in anna[4]
 
 
 def test_two_contacts_in_one_row(made: tuple[Path, BatchResult]) -> None:
@@ -85,12 +85,12 @@ def test_extra_columns_are_ignored_named_and_never_printed(
     out, result = made
     notes = [row for row in report(out) if row[3] == "varning" and row[0] == "1"]
     assert [row[4].split(";")[0] for row in notes] == [
-        "the column 'Rum' is not used and was ignored",
-        "the column 'Avdelning' is not used and was ignored",
-        "column 4 holds personal identity numbers"]
+        "kolumnen ”Rum” används inte och hoppades över",
+        "kolumnen ”Avdelning” används inte och hoppades över",
+        "kolumn 4 har personnummer"]
     everything = "".join(text_of(p) for p in out.glob("*.pdf"))
-    everything += "\n".join(result.messages) + (next(out.glob("*-rapport.csv"))).read_text(
-        encoding="utf-8-sig")
+    everything += "\n".join(p.format() for p in result.messages)
+    everything += next(out.glob("*-rapport.csv")).read_text(encoding="utf-8-sig")
     for secret in ("19400101-1234", "Björken", "Eken"):
         assert secret not in everything
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import HandoutsError, LayoutOverflow, Problem
-from ..messages import field_label
 from ..model import Content, Labels, Routine
 from ..model.colour import Colour
 from ..model.layout import MM, CardLayout, FridgeLayout
@@ -172,7 +171,7 @@ def _sectioned_page(label: str, frame: CardFrame, fonts: Fonts, title: str,
                                  error.problems[0].params["min_size"],
                                  ("hint.shorten_person", {}))
         shorter.problems[0] = dataclasses.replace(shorter.problems[0],
-                                                  label=field_label(error.field))
+                                                  counted=True)
         raise shorter from None
 
     def draw(painter: Painter) -> None:

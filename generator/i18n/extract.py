@@ -36,7 +36,7 @@ def _help_texts(command: click.Command, path: str) -> list[tuple[str, str]]:
 
 def catalogue() -> Catalog:
     from .. import cli
-    from ..messages import CATALOGUE
+    from ..messages import CATALOGUE, FIELD_WORDS, PANEL_WORDS
 
     result = Catalog(project="handouts", domain=DOMAIN)
     source = Path(cli.__file__)
@@ -51,6 +51,10 @@ def catalogue() -> Catalog:
                 result.add(text, auto_comments=[code])
     for word in WORDS:
         result.add(word)
+    for word in FIELD_WORDS:
+        result.add(word, auto_comments=["a person's field"])
+    for word in PANEL_WORDS:
+        result.add(word, auto_comments=["a side of a person's card"])
     folder = Path(click.__file__).parent
     for name in CLICK_MODULES:
         for line, message, _comments, _context in extract_from_file(
