@@ -66,7 +66,8 @@ def test_a_batch_comes_back_as_rows_with_problems_and_a_zip(project) -> None:  #
     failed = outcome.rows[1]
     assert [(p.code, p.field, p.row) for p in failed.problems] == [
         ("routine.unknown", "rutiner", 3)]
-    assert failed.error == "rutiner: unknown routine 'maltider' (did you mean 'maltid'?)"
+    assert failed.error == ("rutiner: det finns ingen rutin som heter ”maltider” "
+                            "(menade du ”maltid”?)")
     names = zipfile.ZipFile(io.BytesIO(outcome.zip())).namelist()
     assert names == ["anna-lind.pdf", "boende-ark.pdf", "boende-rapport.csv"]
 

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.errors import ContentError, Problem
+from generator.messages import shown_field
 from generator.personal import PersonalInputs, check_person
 from generator.yamlread import parse_yaml
 
@@ -42,7 +43,7 @@ def test_a_person_file_takes_the_rosters_swedish_words(a6_inputs: PersonalInputs
     assert [c.phone for c in person.contacts] == [
         "0701740650", "+46 8 123 456 78", "+44 20 7946 0958", "070-1740655"]
     assert person.note == "Obs: hör dåligt"
-    assert [(w.code, w.line, w.label) for w in warnings] == [
+    assert [(w.code, w.line, shown_field(w)) for w in warnings] == [
         ("phone.restored", 7, "contacts, item 1, phone")]
     assert "printed as 070-174\xa006\xa050" in warnings[0].message
 

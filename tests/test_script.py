@@ -110,4 +110,4 @@ def test_a_character_no_font_has_is_a_per_row_error(tmp_path: Path) -> None:
     result = run_batch(Project(None), roster, "fridge-a5", tmp_path / "ut", 1,
                        display=roster.name)
     assert [row.status for row in result.rows] == [WRITTEN, WRITTEN, FAILED]
-    assert "'漢' (U+6F22 CJK UNIFIED IDEOGRAPH-6F22)" in result.rows[2].error
+    assert "”漢” (U+6F22 CJK UNIFIED IDEOGRAPH-6F22)" in result.rows[2].error
