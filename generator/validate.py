@@ -135,12 +135,26 @@ class Checker:
         raise TypeError(f"no conversion to {cls!r}")
 
     def _colour(self, value: Any, path: str, where: Any) -> Colour | None:
+        """'#rrggbb', or {rgb: '#rrggbb', cmyk: [c, m, y, k]} with the print shop's inks."""
+        inks = None
+        if isinstance(value, Mapping) and set(value) <= {"rgb", "cmyk"} and "rgb" in value:
+            inks, value = value.get("cmyk"), value["rgb"]
         try:
-            return Colour.parse(value)
+            colour = Colour.parse(value)
         except ValueError:
             shown = value if isinstance(value, str) else describe(value)
             self.report(where, path, "layout.not_colour", {"value": shown, "example": "#1a1a1a"})
             return None
+        if inks is None:
+            return colour
+        try:
+            if isinstance(inks, (str, bytes)) or not isinstance(inks, Sequence) or any(
+                    isinstance(v, bool) or not isinstance(v, (int, float)) for v in inks):
+                raise ValueError(describe(inks))
+            return colour.with_inks(tuple(inks))
+        except ValueError:
+            self.report(where, f"{path}.cmyk", "layout.not_inks", {"value": describe(inks)})
+            return colour
 
     def _text(self, value: Any, path: str, where: Any, meta: Limits) -> str:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):

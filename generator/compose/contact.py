@@ -65,9 +65,12 @@ def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: C
 
 @dataclass(frozen=True)
 class ContactBlock:
-    """Lines of text on the left, the QR code on the right, `height` points tall."""
+    """Lines of text on the left, the QR code on the right, `height` points tall.
 
-    heading: str
+    `banner` (a card's organisation line) runs the full width above them, in bold.
+    """
+
+    heading: str | None
     lines: tuple[str, ...]
     url: str
     fonts: Fonts
@@ -76,30 +79,56 @@ class ContactBlock:
     colour: Colour
     width: float
     qr_size: float
+    banner: str | None = None
+
+    @property
+    def banner_height(self) -> float:
+        return self.heading_style.leading if self.banner else 0.0
 
     @property
     def height(self) -> float:
-        text = self.heading_style.leading + len(self.lines) * self.style.leading
-        return max(text, self.qr_size)
+        text = (self.heading_style.leading if self.heading else 0) + len(
+            self.lines) * self.style.leading
+        return self.banner_height + max(text, self.qr_size)
 
     def draw(self, painter: Painter, x: float, y: float) -> None:
         canvas = painter.canvas
         canvas.saveState()
         canvas.translate(x, y)
-        painter.static(f"contact:{self.url}:{self.width}:{self.colour}", self._paint)
+        painter.static(f"contact:{self.url}:{self.width}:{self.colour}:{self.banner}:"
+                       f"{self.lines}", self._paint)
         canvas.restoreState()
 
     def _paint(self, canvas: Canvas) -> None:
         canvas.setFillColor(self.colour.reportlab)
-        baseline = self.height - self.heading_style.size
-        canvas.setFont(self.fonts.bold, self.heading_style.size)
-        canvas.drawString(0, baseline, self.heading)
+        top = self.height - self.banner_height
+        if self.banner:
+            canvas.setFont(self.fonts.bold, self.heading_style.size)
+            canvas.drawString(0, self.height - self.heading_style.size, self.banner)
+        if self.heading:
+            baseline = top - self.heading_style.size
+            canvas.setFont(self.fonts.bold, self.heading_style.size)
+            canvas.drawString(0, baseline, self.heading)
+        else:
+            baseline = top - self.style.size + self.style.leading
         canvas.setFont(self.fonts.regular, self.style.size)
         for line in self.lines:
             baseline -= self.style.leading
             canvas.drawString(0, baseline, line)
-        draw_qr(canvas, self.url, self.width - self.qr_size, self.height - self.qr_size,
+        draw_qr(canvas, self.url, self.width - self.qr_size, top - self.qr_size,
                 self.qr_size, self.colour)
+
+
+def _too_wide(text: str, font: str, size: float, room: float, product: str) -> float:
+    """How far `text` runs past `room`, in points (0 when it fits); unprintable: an error."""
+    check_glyphs(text, font, product, "contact block")
+    return max(0.0, stringWidth(text, font, size) - room)
+
+
+def _overflow(text: str, over: float, size: float, product: str) -> LayoutOverflow:
+    shown = "'" + text.replace(NBSP, " ") + "'"
+    return LayoutOverflow(product, "contact block", shown, over / MM, size,
+                          ("hint.contact_line", {}))
 
 
 def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body: TypeStyle,
@@ -112,11 +141,29 @@ def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body
     room = width - qr_size - 3 * MM
     for text, font, size in [(labels.contact_heading, fonts.bold, heading.size)] + [
             (line, fonts.regular, body.size) for line in lines]:
-        check_glyphs(text, font, product, "contact block")
-        wide = stringWidth(text, font, size)
-        if wide > room:
-            shown = "'" + text.replace(NBSP, " ") + "'"
-            raise LayoutOverflow(product, "contact block", shown, (wide - room) / MM, size,
-                                 ("hint.contact_line", {}))
+        over = _too_wide(text, font, size, room, product)
+        if over:
+            raise _overflow(text, over, size, product)
     return ContactBlock(labels.contact_heading, lines, organisation.website, fonts, body,
                         heading, colour, width, qr_size)
+
+
+def organisation_line(organisation: Organisation, fonts: Fonts, body: TypeStyle,
+                      heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
+                      product: str) -> ContactBlock:
+    """A card's foot: who made it (the organisation's name across the card), its web
+    address and, where there is room beside the QR code, its phone number."""
+    qr_size = qr_mm * MM
+    room = width - qr_size - 3 * MM
+    over = _too_wide(organisation.name, fonts.bold, heading.size, width, product)
+    if over:
+        raise _overflow(organisation.name, over, heading.size, product)
+    web = web_address(organisation.website)
+    over = _too_wide(web, fonts.regular, body.size, room, product)
+    if over:
+        raise _overflow(web, over, body.size, product)
+    number = phone(organisation.phone)
+    lines = (web,) + ((number,) if not _too_wide(number, fonts.regular, body.size, room,
+                                                 product) else ())
+    return ContactBlock(None, lines, organisation.website, fonts, body, heading, colour, width,
+                        qr_size, banner=organisation.name)

@@ -24,7 +24,7 @@ from ..model.layout import MM, CardLayout, FridgeLayout
 from ..model.person import Person
 from ..pdf.page import Page, Painter
 from ..typography import NBSP, phone, web_address
-from .contact import contact_block
+from .contact import organisation_line
 from .pictograms import draw_pictogram
 from .routine_card import (
     Card,
@@ -191,9 +191,9 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
     """The A6 deck: a cover card, then one card per (personalised) routine."""
     frame = CardFrame(layout)
     labels = content.labels
-    contact = contact_block(content.organisation, labels, fonts, layout.type.body,
-                            layout.type.heading, layout.colours.text, frame.text_width,
-                            layout.qr_mm, product)
+    contact = organisation_line(content.organisation, fonts, layout.type.body,
+                                layout.type.heading, layout.colours.text, frame.text_width,
+                                layout.qr_mm, product)
     cover_sections = _carer_section(person, labels) + [avoid_section(
         person, labels, layout.type.heading.size)]
     likes = likes_section(person, labels)
