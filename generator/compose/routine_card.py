@@ -72,9 +72,9 @@ def title_band(frame: CardFrame, title: str, fonts: Fonts, product: str,
     layout = frame.layout
     inner = frame.margin - layout.band_mm * MM  # padding between band edge and title
     padding = max(inner, 3 * MM)
+    width = frame.text_width - (beside + 3 * MM if beside else 0)
     fitted = fit([Block("title", title, "title")], frame.styles, fonts,
-                 layout.colours.on_accent, frame.text_width - (beside + 3 * MM if beside else 0), frame.height / 3,
-                 product=product, where=where)
+                 layout.colours.on_accent, width, frame.height / 3, product=product, where=where)
     band = fitted.height + 2 * padding
     return fitted, max(band, beside + 2 * PICTOGRAM_PAD_MM * MM) if beside else band
 
