@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from .compose.booklet import compose_booklet
 from .compose.fridge_card import compose_fridge_card
 from .compose.leaflet import compose_leaflet
-from .compose.routine_card import compose_deck
+from .compose.routine_card import Card, compose_deck
 from .compose.text import Fonts
 from .content import load_content
 from .errors import ContentError, HandoutsError, Problem, Suggestion
@@ -120,14 +120,20 @@ def metadata_for(product: Product, content: Content, layout: Any = None) -> Meta
     return document_metadata(product.title, product.subject, content, layout)
 
 
-def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
+def routine_deck(inputs: Inputs, product: Product) -> list[Card]:
+    """A routine-card product's cards, personalised with the content's default names."""
     content = inputs.content
     chosen = product.routines or content.routine_ids
     context = base_context(content, content.labels.person_default,
                            content.labels.carer_default)
     routines = [personalise_routine(content.routine(i), context) for i in chosen]
-    cards = compose_deck(routines, content, inputs.layouts[product.layout], inputs.fonts,
-                         product.name)
+    return compose_deck(routines, content, inputs.layouts[product.layout], inputs.fonts,
+                        product.name)
+
+
+def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
+    content = inputs.content
+    cards = routine_deck(inputs, product)
     metadata = metadata_for(product, content, inputs.layouts[product.layout])
     pages: list[Page] = [page for card in cards for page in (card.front, card.back)]
     documents = [Document(product.output, render_pdf(pages, metadata, inputs.fonts.regular),

@@ -25,6 +25,7 @@ from .manifest import Project
 from .personal import personal_card_document
 from .preflight import failed, preflight, read_pdfs
 from .preview import preview as preview_pages
+from .print_shop import FOLDER, print_shop_edition
 from .project_files import init_project
 from .write import Document, write_documents
 
@@ -107,18 +108,30 @@ def cli(debug: bool) -> None:
               help="Folder for the PDFs. Default: output/ in the project folder.")
 @click.option("-p", "--product", "products", multiple=True,
               help="Build only this product (repeatable). Default: every product.")
-def build(directory: Path | None, out: Path | None, products: tuple[str, ...]) -> None:
+@click.option("--tryckeri", "print_shop", is_flag=True, default=False,
+              help="Also write the print-shop edition to tryckeri/ in the output folder: the "
+              "A6 cards, the leaflet and the A5 booklet as PDF/X-4 in CMYK, 3 mm bleed and "
+              "crop marks, with a LÄSMIG.txt for the print shop.")
+def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
+          print_shop: bool) -> None:
     """Build the products named in content/handouts.yaml.
 
     \b
     Example:
       handouts build
       handouts build --out /tmp/tryck --product rutinkort
+      handouts build --tryckeri
     """
     project = _project(directory)
-    documents = build_project(project, products)
+    inputs = read_inputs(project)
+    documents = lay_out(inputs, products)
+    shop = print_shop_edition(inputs, products) if print_shop else []
     folder = out or default_output(project, Path.cwd())
-    for path, document in zip(write_documents(documents, folder), documents, strict=True):
+    written = list(zip(write_documents(documents, folder), documents, strict=True))
+    if shop:
+        (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+        written += zip(write_documents(shop, folder / FOLDER), shop, strict=True)
+    for path, document in written:
         click.echo(f"wrote {_shown(path)} ({document.summary}, "
                    f"{len(document.data) / 1024:.0f} KB)")
 

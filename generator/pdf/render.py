@@ -12,6 +12,7 @@ from reportlab import rl_config
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 
+from ..model.colour import drawing_in_inks
 from .page import Page, Painter
 
 # Page streams are Flate-compressed binary; ASCII85 on top would only make them 25 % larger.
@@ -59,8 +60,10 @@ def render_pdf(pages: Iterable[Page], metadata: Metadata, base_font: str) -> byt
     canvas's starting font, so no unembedded font is ever named in the file.
     """
     buffer = io.BytesIO()
+    # The print-shop edition (`print_inks()`): CMYK and separations only, RGB refused.
     canvas = Canvas(buffer, invariant=1, pageCompression=1, lang=metadata.language,
-                    initialFontName=base_font)
+                    initialFontName=base_font,
+                    enforceColorSpace="sep_cmyk" if drawing_in_inks() else None)
     canvas._doc._timeStamp = _timestamp(build_date())
     canvas.setTitle(metadata.title)
     canvas.setAuthor(metadata.author)
