@@ -79,7 +79,8 @@ def test_a_colour_carries_the_print_shops_inks_and_draws_them_only_in_print() ->
     assert not isinstance(accent.reportlab, CMYKColor)
 
 
-@pytest.mark.parametrize("inks", [(100, 60, 20), (120, 0, 0, 0), (100, 100, 100, 10), (-1, 0, 0, 0)])
+@pytest.mark.parametrize("inks", [(100, 60, 20), (120, 0, 0, 0), (100, 100, 100, 10),
+                                  (-1, 0, 0, 0)])
 def test_inks_a_press_cannot_print_are_refused(inks: tuple[float, ...]) -> None:
     with pytest.raises(ValueError):
         Colour.parse("#000000").with_inks(inks)

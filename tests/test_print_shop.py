@@ -1,4 +1,4 @@
-"""The print-shop edition (`handouts build --tryckeri`): PDF/X-4 in CMYK, read back as a shop would."""
+"""The print-shop edition (`build --tryckeri`): PDF/X-4 in CMYK, read back as a shop would."""
 from __future__ import annotations
 
 import io
@@ -122,7 +122,8 @@ def test_subset_names_are_distinct_across_files_and_reproducible() -> None:
 def test_a_colour_without_inks_is_named_with_its_layout(project: Path) -> None:
     layout = project / "layouts/card-a6.yaml"
     text = layout.read_text(encoding="utf-8")
-    layout.write_text(re.sub(r"(?m)^(\s+)accent: \{[^}]*\}", r'\1accent: "#123f5c"', text), encoding="utf-8")
+    plain = re.sub(r"(?m)^(\s+)accent: \{[^}]*\}", r'\1accent: "#123f5c"', text)
+    layout.write_text(plain, encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         print_shop_edition(read_inputs(Project(project)))
     message = caught.value.format_message()
