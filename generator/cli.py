@@ -140,7 +140,13 @@ def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
 @project_option
 @click.argument("pdfs", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @format_option
-def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str) -> None:
+@click.option("--tryckeri", "print_shop", is_flag=True, default=False,
+              help="Also check as a print shop does: CMYK only, a PDF/X output intent, ink "
+              "up to 300 %, black text in black ink alone, lines of 0.25 pt or more, "
+              "images of 300 dpi, 3 mm bleed, fonts embedded. For any PDF, and without "
+              "PDF arguments for the print-shop edition (build --tryckeri).")
+def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str,
+          print_shop: bool) -> None:
     """Check content, layouts and the manifest, then preflight the finished PDFs.
 
     Without PDF arguments: lay out every product in memory (nothing is written) and
@@ -158,6 +164,7 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str) ->
     Example:
       handouts check
       handouts check output/oxytocin-och-beroring.pdf
+      handouts check output/tryckeri/rutinkort-a6.pdf --tryckeri
     """
     as_json = output_format == "json"
     with _json_errors(output_format):
@@ -165,13 +172,14 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str) ->
             files = read_pdfs(list(pdfs))
         else:
             inputs = read_inputs(_project(directory))
-            documents = lay_out(inputs)
+            documents = lay_out(inputs) if not print_shop else [
+                d for d in print_shop_edition(inputs) if d.name.endswith(".pdf")]
             if not as_json:
                 click.echo(f"ok: {len(inputs.products)} product(s), "
                            f"{len(inputs.content.routines)} routines, {len(documents)} file(s) "
                            "laid out, nothing written")
             files = [(document.name, document.data) for document in documents]
-        reports = [preflight(data, name) for name, data in files]
+        reports = [preflight(data, name, print_shop) for name, data in files]
         problem = failed(reports)
         if as_json:
             _echo_json(check_json(reports, problem))

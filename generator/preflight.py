@@ -29,6 +29,7 @@ from pypdf.generic import DictionaryObject, RectangleObject
 from .errors import HandoutsError, Problem
 from .layout import LAYOUT_KINDS, MIN_CONTRAST, MM, SAFE_MARGIN_MM
 from .model.colour import Colour
+from .preflight_print import print_shop_findings
 
 DEFAULT_FLOOR = 14.0
 MIN_DPI = 300.0
@@ -321,8 +322,9 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def preflight(data: bytes, name: str) -> Report:
-    """Check one PDF's bytes; `name` is how the report names the file."""
+def preflight(data: bytes, name: str, print_shop: bool = False) -> Report:
+    """Check one PDF's bytes; `name` is how the report names the file. `print_shop` adds
+    a print shop's checks (preflight_print.py): CMYK, output intent, ink, hairlines."""
     report = Report(name)
     try:
         with _quiet_pypdf():
@@ -334,6 +336,9 @@ def preflight(data: bytes, name: str) -> Report:
         return report
     report.floor = body_floor(keywords)
     report.pages = len(document)
+    if print_shop:
+        with _quiet_pypdf():
+            report.findings += [Finding(*found) for found in print_shop_findings(reader)]
     try:
         for index, page in enumerate(document):
             number, info = index + 1, reader.pages[index]
