@@ -102,8 +102,8 @@ CATALOGUE: dict[str, Message] = {
     "layout.no_inks": Message("the colour {name} has no CMYK values, which the print-shop "
                               "edition needs", "write it as {{rgb: \"{rgb}\", cmyk: [c, m, y, k]}} "
                               "with the values your print shop suggests"),
-    "print.no_profile": Message("the CMYK colour profile for the print-shop edition is missing "
-                                "({file})", "install it with: apt-get install {package}"),
+    "print.no_profile": Message("the CMYK colour profile for the print-shop edition is missing",
+                                "install it with: apt-get install {package}"),
     "layout.contrast": Message("{fore} on {back} has a contrast of {ratio:.1f}:1, below "
                                "{minimum:g}:1", "make one of the two darker or lighter"),
     "layout.type_floor": Message("{style} type may shrink to {smallest:g} pt, below the floor of "

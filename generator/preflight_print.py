@@ -158,8 +158,8 @@ class _Walker:
 
 
 def _intent_findings(reader: PdfReader) -> Iterator[Finding]:
-    intents = reader.trailer["/Root"].get("/OutputIntents")
-    intents = [i.get_object() for i in intents.get_object()] if intents is not None else []
+    listed = reader.trailer["/Root"].get("/OutputIntents")  # type: ignore[attr-defined]
+    intents = [i.get_object() for i in listed.get_object()] if listed is not None else []
     pdfx = [i for i in intents if i.get("/S") == "/GTS_PDFX"]
     if not pdfx:
         yield 0, "output intent", "no PDF/X output intent (GTS_PDFX): the shop cannot " \

@@ -66,7 +66,7 @@ def test_each_back_lies_behind_its_front() -> None:
     def x_of(page, title: str) -> float:  # type: ignore[no-untyped-def]
         return next(x for text, x, _ in text_positions(page) if text.startswith(title))
 
-    for title in ("Ögonkontakt först", "Sitt nära"):
+    for title in ("Ögonkontakt", "Sitt nära"):
         front_x = x_of(front, title)
         back_x = x_of(back, title)
         # mirrored across the sheet's vertical centre line, within a card's width

@@ -71,7 +71,7 @@ def test_every_font_is_embedded_and_subset(documents: dict[str, bytes]) -> None:
 def test_swedish_letters_come_back_out(documents: dict[str, bytes]) -> None:
     reader = PdfReader(io.BytesIO(documents["rutinkort-a6.pdf"]))
     first = reader.pages[0].extract_text()
-    assert "Ögonkontakt först" in first
+    assert "Ögonkontakt först" in " ".join(first.split())  # the title may wrap
     # ReportLab draws U+00A0 with the font's space glyph (its ToUnicode says U+0020), so
     # the page's text holds a plain space; what matters there is no line break between.
     back = reader.pages[1].extract_text()
