@@ -17,10 +17,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="Rewrite the reference pictures; look at them before committing.")
 
 
+FIXED_DATE = "1795305600"  # 22 November 2026
+
+
 @pytest.fixture(autouse=True)
 def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test builds with the same date, so bytes and pictures are comparable."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")  # 22 November 2026
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_DATE)
+
+
+@pytest.fixture(scope="session")
+def shipped() -> dict[str, bytes]:
+    """Every file `handouts build` makes from the built-in project, by name, built once
+    per session; tests read it and never change it."""
+    from generator.build import build_project
+    from generator.manifest import Project
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", FIXED_DATE)
+        return {d.name: d.data for d in build_project(Project(None))}
 
 
 @pytest.fixture(autouse=True)

@@ -1,30 +1,12 @@
-"""The shipped products, built once per test session, and helpers to read PDFs back."""
+"""Helpers to read built PDFs back (the shipped products are conftest's `shipped`)."""
 from __future__ import annotations
 
 import io
-import os
-from functools import lru_cache
 
 import pypdfium2 as pdfium
 from pypdf import PdfReader
 
-from generator.build import build_project
 from generator.layout import MM
-from generator.manifest import Project
-
-
-@lru_cache(maxsize=1)
-def shipped() -> dict[str, bytes]:
-    """Every file `handouts build` makes from the built-in project, by name."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = "1795305600"
-    try:
-        return {d.name: d.data for d in build_project(Project(None))}
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
 def boxes_mm(data: bytes) -> list[dict[str, tuple[float, ...]]]:

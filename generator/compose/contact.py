@@ -21,6 +21,29 @@ from ..typography import NBSP, phone, web_address
 from .text import Fonts
 
 
+@dataclass(frozen=True)
+class ContactText:
+    """The organisation's contact details as printed, formatted here for every product."""
+
+    website: str  # without "https://"
+    email: str
+    phone: str  # grouped the Swedish way
+    phone_label: str
+
+    @property
+    def labelled_phone(self) -> str:
+        return f"{self.phone_label}{NBSP}{self.phone}"
+
+    def line(self, *, labelled: bool = True, separator: str = " · ") -> str:
+        """Website and phone on one line, as at the foot of a fridge card."""
+        return f"{self.website}{separator}{self.labelled_phone if labelled else self.phone}"
+
+
+def contact_text(organisation: Organisation, labels: Labels) -> ContactText:
+    return ContactText(web_address(organisation.website), organisation.email,
+                       phone(organisation.phone), labels.phone_label)
+
+
 @lru_cache(maxsize=16)
 def qr_runs(url: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     """The QR code of `url` as its module count and dark runs (row, first column, length).
@@ -135,8 +158,8 @@ def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body
                   heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
                   product: str) -> ContactBlock:
     """Build the block, checking that every line fits beside the QR code at its size."""
-    lines = (web_address(organisation.website), organisation.email,
-             f"{labels.phone_label}{NBSP}{phone(organisation.phone)}")
+    details = contact_text(organisation, labels)
+    lines = (details.website, details.email, details.labelled_phone)
     qr_size = qr_mm * MM
     room = width - qr_size - 3 * MM
     for text, font, size in [(labels.contact_heading, fonts.bold, heading.size)] + [

@@ -20,7 +20,7 @@ from ..model.colour import Colour
 from ..model.layout import MM, Colours, TypeStyle
 from ..pdf.fonts import check_glyphs
 from .pictograms import draw_pictogram
-from .text import Fonts, markup, style
+from .sizing import Fonts, run_in, scales, shrink, size_at, style
 
 _EPSILON = 0.01
 
@@ -143,16 +143,14 @@ class Styles:
     product: str
 
     def size(self, role: str) -> tuple[float, float]:
-        spec = self.type[role]
-        size = max(spec.size * self.scale, spec.smallest)
-        return size, size + (spec.leading - spec.size)
+        return size_at(self.type[role], self.scale)
 
     def paragraph(self, text: str, role: str = "body", where: str = "",
                   bold: bool = False, after: float | None = None,
                   bullet: str | None = None, lead: str = "") -> Paragraph:
         """A paragraph; `lead` is a bold run-in before the text, like a list item's title."""
         size, leading = self.size(role)
-        font = self.fonts.bold if (bold or role != "body") else self.fonts.regular
+        font = self.fonts.for_role(role, bold)
         check_glyphs(text, font, self.product, where)
         check_glyphs(lead, self.fonts.bold, self.product, where)
         indent = size * 1.1 if bullet else 0
@@ -161,10 +159,7 @@ class Styles:
         paragraph_style = style(where or role, font, size, leading, self.colours.text,
                                 indent, spacing)
         paragraph_style.spaceBefore = before
-        shown = markup(text)
-        if lead:
-            shown = f'<font face="{self.fonts.bold}">{markup(lead)}</font> {shown}'
-        return Paragraph(shown, paragraph_style, bulletText=bullet)
+        return Paragraph(run_in(text, lead, self.fonts), paragraph_style, bulletText=bullet)
 
 
 Source = Callable[[Styles], list[Item]]
@@ -205,17 +200,15 @@ def _flow_once(items: Sequence[Item], boxes: Sequence[Box]) -> tuple[list[Filled
 def flow(source: Source, boxes: Sequence[Box], type_styles: dict[str, TypeStyle],
          fonts: Fonts, colours: Colours, *, product: str, where: str = "") -> list[Filled]:
     """Flow the text through `boxes`, shrinking towards the minimum sizes before failing."""
-    largest = max(spec.size for spec in type_styles.values())
-    smallest_scale = min(spec.smallest / spec.size for spec in type_styles.values())
-    scale = 1.0
-    while True:
+    def attempt(scale: float) -> tuple[Styles, list[Filled], list[Item]]:
         styles = Styles(type_styles, fonts, colours, scale, product)
-        filled, left = _flow_once(source(styles), boxes)
-        if not left:
-            return filled
-        if scale <= smallest_scale + 1e-9:
-            break
-        scale = max(smallest_scale, scale - 0.5 / largest)
+        return styles, *_flow_once(source(styles), boxes)
+
+    specs = list(type_styles.values())
+    (styles, filled, left), fits = shrink(attempt, lambda tried: not tried[2],
+                                          scales(specs, specs))
+    if fits:
+        return filled
     width = boxes[-1].width
     left_height = sum(i.flowable.wrap(width, 10_000)[1] + i.flowable.getSpaceAfter()
                       for i in left)

@@ -10,19 +10,13 @@ from __future__ import annotations
 from ..model import Content, Routine
 from ..model.layout import MM, FridgeLayout
 from ..pdf.page import Page, Painter
-from ..typography import NBSP, phone, web_address
+from .contact import contact_text
 from .flow import Box, Item, PictogramItem, Styles, flow
 from .text import Block, Fonts, draw_fitted, fit
 
 BAND_PADDING_MM = 5.0
 LINE_GAP_MM = 2.5
 MAX_GAP_MM = 14.0
-
-
-def contact_line(content: Content) -> str:
-    organisation, labels = content.organisation, content.labels
-    return (f"{web_address(organisation.website)} · "
-            f"{labels.phone_label}{NBSP}{phone(organisation.phone)}")
 
 
 def compose_fridge_card(routines: list[Routine], content: Content, layout: FridgeLayout,
@@ -36,7 +30,8 @@ def compose_fridge_card(routines: list[Routine], content: Content, layout: Fridg
     title = fit([Block("title", content.labels.everyday_heading, "title")], styles, fonts,
                 layout.colours.on_accent, inner, height / 4, product=product, where="title")
     band = title.height + 2 * BAND_PADDING_MM * MM
-    contact = fit([Block("contact", contact_line(content), bold=True)], styles, fonts,
+    contact = fit([Block("contact", contact_text(content.organisation, content.labels).line(),
+                        bold=True)], styles, fonts,
                   layout.colours.text, inner, height / 5, product=product, where="contact line")
     top = height - band - LINE_GAP_MM * MM
     bottom = margin + contact.height + LINE_GAP_MM * 2 * MM

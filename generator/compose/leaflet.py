@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.pdfgen.canvas import Canvas
-
 from ..model import Content
-from ..model.layout import MM, CropMarks, LeafletLayout, Panel, PanelRole, Side
+from ..model.layout import MM, LeafletLayout, Panel, PanelRole, Side
+from ..pdf.marks import draw_crop_marks
 from ..pdf.page import Page, Painter
 from .contact import ContactBlock
 from .flow import Box, Filled, flow
@@ -37,26 +36,6 @@ def panel_edges(side: Side) -> list[float]:
     for panel in side.panels:
         edges.append(edges[-1] + panel.width_mm * MM)
     return edges
-
-
-def draw_marks(canvas: Canvas, width: float, height: float, folds: list[float],
-               marks: CropMarks) -> None:
-    """Crop marks at the corners; dashed fold marks above and below each fold."""
-    offset, length = marks.offset_mm * MM, marks.length_mm * MM
-    canvas.saveState()
-    canvas.setStrokeColorRGB(0, 0, 0)
-    canvas.setLineWidth(marks.line_pt)
-    for x in (0, width):
-        canvas.line(x, -offset, x, -offset - length)
-        canvas.line(x, height + offset, x, height + offset + length)
-    for y in (0, height):
-        canvas.line(-offset, y, -offset - length, y)
-        canvas.line(width + offset, y, width + offset + length, y)
-    canvas.setDash(1.5 * MM, 1 * MM)
-    for x in folds:
-        canvas.line(x, -offset, x, -offset - length)
-        canvas.line(x, height + offset, x, height + offset + length)
-    canvas.restoreState()
 
 
 def _side_page(side: Side, layout: LeafletLayout, words: LeafletWords, fonts: Fonts,
@@ -85,7 +64,9 @@ def _side_page(side: Side, layout: LeafletLayout, words: LeafletWords, fonts: Fo
         canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
         for panel, left, right in zip(side.panels, edges, edges[1:], strict=False):
             draw_panel(painter, panel, left, right)
-        draw_marks(canvas, width, height, edges[1:-1], layout.marks)
+        folds = edges[1:-1]
+        draw_crop_marks(canvas, layout.marks, (0, 0, width, height), [0, *folds, width],
+                        (0, height), folds={round(x, 3) for x in folds})
 
     reach = (layout.marks.offset_mm + layout.marks.length_mm + 1) * MM
     return Page(side.name, width, height, bleed, draw, margin=max(reach, bleed))

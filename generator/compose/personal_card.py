@@ -23,8 +23,8 @@ from ..model.colour import Colour
 from ..model.layout import MM, CardLayout, FridgeLayout
 from ..model.person import Person
 from ..pdf.page import Page, Painter
-from ..typography import NBSP, phone, web_address
-from .contact import organisation_line
+from ..typography import NBSP
+from .contact import contact_text, organisation_line
 from .pictograms import draw_pictogram
 from .routine_card import (
     Card,
@@ -246,7 +246,7 @@ def compose_personal_fridge(person: Person, routines: Sequence[Routine], content
                                        lead=f"{labels.likes_heading}:"),)))
     sections += [s for s in (contacts_section(person, labels),) if s is not None]
     sections.append(Section((Block(
-        "organisation", f"{web_address(organisation.website)}{NBSP}· "
-        f"{phone(organisation.phone)}", lead=f"{organisation.name}:"),)))
+        "organisation", contact_text(organisation, labels).line(
+            labelled=False, separator=f"{NBSP}· "), lead=f"{organisation.name}:"),)))
     return _sectioned_page("fridge card", frame, fonts, person.name, sections, frame.margin,
                            product)

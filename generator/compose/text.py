@@ -1,20 +1,17 @@
-"""Compose (text): paragraphs with the readability rules, and fitting them into a box.
+"""Compose (text): blocks of text fitted into a box, and drawn.
 
-Every paragraph is left-aligned, never hyphenated, never split inside a word. Text is
-escaped here, so `&`, `<` and anything that looks like markup print as typed. Fitting
-shrinks the type one half point at a time down to the layout's minimum and then
-fails with the field that does not fit and by how much: nothing is clipped.
+Every paragraph is left-aligned, never hyphenated, never split inside a word; text is
+escaped, so `&`, `<` and anything that looks like markup print as typed (styles and
+markup: sizing.py). Fitting shrinks the type by sizing's one search down to the
+layout's minimum and then fails with the field that does not fit and by how much.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -24,22 +21,7 @@ from ..model import Pictogram
 from ..model.colour import Colour, drawing_in_inks
 from ..model.layout import MM, TypeStyle
 from ..pdf.fonts import check_glyphs
-
-
-def markup(text: str) -> str:
-    """Plain text to ReportLab paragraph markup that prints exactly that text."""
-    return escape(text)
-
-
-def style(name: str, font: str, size: float, leading: float, colour: Colour,
-          indent: float = 0, space_after: float = 0) -> ParagraphStyle:
-    return ParagraphStyle(
-        name, fontName=font, fontSize=size, leading=leading, textColor=colour.reportlab,
-        alignment=TA_LEFT, leftIndent=indent, bulletIndent=0, bulletFontName=font,
-        bulletFontSize=size, spaceAfter=space_after, splitLongWords=0,
-        hyphenationLang=None, embeddedHyphenation=0, uriWasteReduce=0,
-        allowWidows=0, allowOrphans=0)
-
+from .sizing import Fonts, run_in, scales, shrink, size_at, style
 
 ICON_ROOM = 1.3  # a pictogram is one line high; this much of a line is kept for it
 
@@ -62,12 +44,6 @@ class Block:
     def icon_room(self, leading: float) -> float:
         """Points kept clear on the left for the pictogram: its size and a gap."""
         return leading * ICON_ROOM if self.pictogram is not None else 0
-
-
-@dataclass(frozen=True)
-class Fonts:
-    regular: str
-    bold: str
 
 
 class WordTooLong(HandoutsError):
@@ -119,14 +95,10 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
                 colour: Colour, scale: float, width: float, gap: float) -> Fitted:
     paragraphs, heights = [], []
     for block in blocks:
-        spec = styles[block.role]
-        size = max(spec.size * scale, spec.smallest)
-        leading = size + (spec.leading - spec.size)
+        size, leading = size_at(styles[block.role], scale)
         marker = f"{block.number}." if block.number is not None else block.bullet
-        text = markup(block.text)
-        if block.lead:
-            text = f'<font name="{fonts.bold}">{markup(block.lead)}</font> {text}'
-        paragraph, height = _wrapped(text, block_font(block, fonts), size, leading, colour,
+        paragraph, height = _wrapped(run_in(block.text, block.lead, fonts),
+                                     block_font(block, fonts), size, leading, colour,
                                      block.inset, gap, marker, width, block.icon_room(leading),
                                      drawing_in_inks())
         paragraphs.append(paragraph)
@@ -135,7 +107,7 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
 
 
 def block_font(block: Block, fonts: Fonts) -> str:
-    return fonts.bold if (block.bold or block.role != "body") else fonts.regular
+    return fonts.for_role(block.role, block.bold)
 
 
 def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts,
@@ -148,7 +120,7 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
         marked = block.number is not None or block.bullet is not None
         indent = stringWidth("8.", font, spec.smallest) * 2 if marked else 0
         room = width - indent - 2 * block.inset - block.icon_room(
-            spec.smallest + spec.leading - spec.size)
+            size_at(spec, 0)[1])  # the leading at the smallest size
         word, word_width = widest_word(block.text, font, spec.smallest)
         if word_width > room:
             shown = ("layout.a_word", {}) if block.private else ("layout.the_word", {"word": word})
@@ -161,15 +133,12 @@ def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, col
         width: float, height: float, *, product: str, where: str, gap: float = 0) -> Fitted:
     """Set `blocks` in a box; shrink towards the minimum sizes; fail rather than clip."""
     check_words(blocks, styles, fonts, width, product, where)
-    smallest_scale = min(styles[b.role].smallest / styles[b.role].size for b in blocks)
-    scale = 1.0
-    while True:
-        fitted = _paragraphs(blocks, styles, fonts, colour, scale, width, gap)
-        if fitted.height <= height:
-            return fitted
-        if scale <= smallest_scale + 1e-9:
-            break
-        scale = max(smallest_scale, scale - 0.5 / max(s.size for s in styles.values()))
+    fitted, fits = shrink(
+        lambda scale: _paragraphs(blocks, styles, fonts, colour, scale, width, gap),
+        lambda fitted: fitted.height <= height,
+        scales([styles[b.role] for b in blocks], list(styles.values())))
+    if fits:
+        return fitted
     total, field = 0.0, blocks[-1].field
     for block, block_height in zip(blocks, fitted.heights, strict=True):
         total += block_height

@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import ContentError
 from ..model.layout import MM, Duplex, Orientation, SheetLayout
+from .marks import draw_crop_marks
 from .page import Page, Painter
 
 
@@ -104,22 +105,8 @@ def check_fits(grid: Grid, sheet_file: str) -> None:
 
 def _draw_marks(canvas: Canvas, grid: Grid, folds: tuple[float, ...] = ()) -> None:
     """Crop marks at every cut; at a fold (a booklet's spine) a dashed mark instead."""
-    marks = grid.sheet.crop_marks
-    offset, length = marks.offset_mm * MM, marks.length_mm * MM
-    (x0, y0), (block_w, block_h) = grid.origin, grid.block
     xs, ys = grid.cuts()
-    canvas.saveState()
-    canvas.setStrokeColorRGB(0, 0, 0)
-    canvas.setLineWidth(marks.line_pt)
-    for x in xs:
-        canvas.setDash(*((1.5 * MM, 1 * MM) if round(x, 3) in folds else ([], 0)))
-        canvas.line(x, y0 - offset, x, y0 - offset - length)
-        canvas.line(x, y0 + block_h + offset, x, y0 + block_h + offset + length)
-    canvas.setDash([], 0)
-    for y in ys:
-        canvas.line(x0 - offset, y, x0 - offset - length, y)
-        canvas.line(x0 + block_w + offset, y, x0 + block_w + offset + length, y)
-    canvas.restoreState()
+    draw_crop_marks(canvas, grid.sheet.crop_marks, (*grid.origin, *grid.block), xs, ys, folds)
 
 
 def _sheet_page(label: str, grid: Grid, placed: list[tuple[int, int, Page]],

@@ -1,57 +1,49 @@
-"""Write (join): PDFs that render.py made, joined page after page into one file, streaming.
+"""Write (join): PDFs joined page after page into one file, streaming, catalogue kept.
 
 A batch's sheet file holds every card of the roster; read into memory at once it would
-grow with the roster. Each part is a small PDF from `render_pdf`: classic xref table,
-no object streams, references written `N 0 R` outside streams. Joining renumbers each
-part's objects, points its pages at one shared page tree and copies streams as they
-are, so memory holds one part at a time. Only PDFs from this program are joined.
+grow with the roster. qpdf (through pikepdf) reads one part at a time; its pages and
+everything they use are written out at once under new object numbers, pointing at one
+shared page tree, so memory holds one part, never the whole file. Streams are copied as
+they are (never decoded). The first part's catalogue entries (language, viewer
+preferences, XMP metadata, output intents, mark info, ...) and document information
+stand for the whole file; an entry that describes the part's own pages (a structure
+tree, outlines, page labels) cannot stand for the others and is refused in a later
+part rather than dropped.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+from collections import deque
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import HandoutsError, Problem
 
-_REFERENCE = re.compile(rb"(\d+) 0 R\b")
-_STREAM = re.compile(rb"\nstream\r?\n")
-_OBJECT = re.compile(rb"(\d+) 0 obj\r?\n")
+if TYPE_CHECKING:
+    import pikepdf
 
 
 class JoinError(HandoutsError):
-    """A part is not a PDF of the shape render.py writes."""
+    """A part is not a PDF, or holds something joining cannot keep."""
 
     def __init__(self, detail: str) -> None:
         super().__init__([Problem("pdf.join", {"detail": detail})])
 
 
-def _objects(data: bytes) -> tuple[dict[int, bytes], bytes]:
-    """The part's objects (body between 'obj' and 'endobj') and its trailer dictionary."""
-    xref = data.rfind(b"\nxref")
-    trailer = data.rfind(b"trailer")
-    if xref < 0 or trailer < xref:
-        raise JoinError("no classic cross-reference table")
-    table = data[xref:trailer].split(b"\n")
-    offsets = sorted(int(line[:10]) for line in table if line.strip().endswith(b" n"))
-    objects = {}
-    ends = offsets[1:] + [xref]
-    for start, end in zip(offsets, ends, strict=True):
-        chunk = data[start:end]
-        match = _OBJECT.match(chunk)
-        if match is None:
-            raise JoinError(f"no object at offset {start}")
-        body = chunk[match.end():chunk.rfind(b"endobj")]
-        objects[int(match.group(1))] = body
-    return objects, data[trailer:]
+# Catalogue entries that describe one part's own pages: kept from the first part, refused
+# in a later one until joining learns to merge them.
+PER_PART = frozenset({"/StructTreeRoot", "/Outlines", "/PageLabels", "/Names", "/Dests",
+                      "/AcroForm"})
+_SKIPPED = frozenset({"/Pages", "/Type", "/Version"})
 
 
-def _reference(dictionary: bytes, key: bytes) -> int:
-    match = re.search(rb"/" + key + rb" (\d+) 0 R", dictionary)
-    if match is None:
-        raise JoinError(f"no /{key.decode()} reference")
-    return int(match.group(1))
+# qpdf writes every object in one canonical syntax: literal strings with their
+# parentheses and backslashes escaped, binary strings in hex. In that syntax a reference
+# is the only "N G R" outside a string, so strings are matched whole and skipped.
+_TOKEN = re.compile(rb"\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>|(\d+) (\d+) R")
+INHERITABLE = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 
 
 class Joiner:
@@ -66,9 +58,13 @@ class Joiner:
         self.kids: list[int] = []
         self.position = 0
         self.digest = hashlib.md5(usedforsecurity=False)
-        self.catalog_extra = b""
+        self.catalog_entries = b""
         self.info = b"<< >>"
-        self._write(b"%PDF-1.4\n%\x93\x8c\x8b\x9e handouts\n")
+        self.version = self.header_version = "1.4"
+        self.parts = 0
+        # per part: its objects' new numbers and the objects still to write
+        self._numbers: dict[tuple[int, int], int] = {}
+        self._queue: deque[pikepdf.Object] = deque()
 
     def _write(self, data: bytes) -> None:
         self.stream.write(data)
@@ -77,50 +73,88 @@ class Joiner:
 
     def _object(self, number: int, body: bytes) -> None:
         self.offsets[number] = self.position
-        self._write(b"%d 0 obj\n" % number + body + b"endobj\n")
+        self._write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+
+    def _renumber(self, part: pikepdf.Pdf, syntax: bytes) -> bytes:
+        """qpdf's syntax of one object with its references renumbered for the joined file;
+        objects met for the first time are numbered and queued."""
+
+        def token(match: re.Match[bytes]) -> bytes:
+            if match.group(1) is None:
+                return match.group(0)  # a string: left as it is
+            key = (int(match.group(1)), int(match.group(2)))
+            number = self._numbers.get(key)
+            if number is None:
+                number = self._numbers[key] = self.next_number
+                self.next_number += 1
+                self._queue.append(part.get_object(key))
+            return b"%d 0 R" % number
+
+        return _TOKEN.sub(token, syntax)
+
+    def _write_queued(self, part: pikepdf.Pdf) -> None:
+        """Write every object the queue reaches; streams' data as they are, undecoded."""
+        import pikepdf
+        while self._queue:
+            item = self._queue.popleft()
+            number = self._numbers[item.objgen]
+            if isinstance(item, pikepdf.Stream):
+                head = self._renumber(part, item.stream_dict.unparse(resolved=True))
+                body = head + b"\nstream\n" + item.read_raw_bytes() + b"\nendstream"
+            else:
+                body = self._renumber(part, item.unparse(resolved=True))
+            self._object(number, body)
 
     def add(self, data: bytes) -> None:
         """Append every page of one part."""
-        objects, trailer = _objects(data)
-        root = _reference(trailer, b"Root")
-        pages = _reference(objects[root], b"Pages")
-        skipped = {root, pages, _reference(trailer, b"Info")}
-        if not self.kids:  # the first part's catalogue settings and info stand for all
-            self.info = objects[_reference(trailer, b"Info")]
-            catalog = objects[root]
-            language = re.search(rb"/Lang \([^)]*\)", catalog)
-            self.catalog_extra = language.group(0) if language else b""
-            preferences = re.search(rb"/ViewerPreferences (\d+) 0 R", catalog)
-            if preferences:
-                self.catalog_extra += b" /ViewerPreferences " + objects[
-                    int(preferences.group(1))].strip()
-        numbers = {old: self.next_number + i for i, old in enumerate(sorted(objects))}
-        numbers[pages] = self.PAGES
-        self.next_number += len(objects)
-        kids = [int(n) for n in _REFERENCE.findall(
-            objects[pages][objects[pages].index(b"/Kids"):])]
+        part = _open(data, self.parts + 1, inherit=False)
+        pages = part.Root.get("/Pages")
+        if pages is not None and (any(key in pages for key in INHERITABLE)
+                                  or len(pages.get("/Kids", ())) != len(part.pages)):
+            part.close()  # pages take attributes from their tree: let qpdf copy them down
+            part = _open(data, self.parts + 1, inherit=True)
+        with part:
+            self._add(part)
 
-        def renumber(match: re.Match[bytes]) -> bytes:
-            return b"%d 0 R" % numbers[int(match.group(1))]
-
-        for old in sorted(objects):
-            if old in skipped:
-                continue
-            body = objects[old]
-            split = _STREAM.search(body)
-            head, tail = (body[:split.start()], body[split.start():]) if split else (body, b"")
-            self._object(numbers[old], _REFERENCE.sub(renumber, head) + tail)
-        self.kids.extend(numbers[kid] for kid in kids)
+    def _add(self, part: pikepdf.Pdf) -> None:
+        import pikepdf
+        self.parts += 1
+        root = part.Root
+        pages = root.get("/Pages")
+        if pages is None or not part.pages:
+            raise JoinError(f"part {self.parts} has no pages")
+        self._numbers = {pages.objgen: self.PAGES}
+        if self.parts == 1:  # the first part's catalogue and information stand for all
+            self._write(b"%%PDF-%s\n%%\x93\x8c\x8b\x9e handouts\n" % part.pdf_version.encode())
+            self.version = self.header_version = part.pdf_version
+            keys = sorted(key for key in root.keys() if key not in _SKIPPED)  # a set: sort it
+            self.catalog_entries = b"".join(
+                b" " + pikepdf.Name(key).unparse() + b" " + self._renumber(
+                    part, root[key].unparse()) for key in keys)
+            info = part.trailer.get("/Info")
+            if info is not None:
+                self.info = self._renumber(part, info.unparse(resolved=True))
+        else:
+            kept = sorted(key for key in root.keys() if key in PER_PART)
+            if kept:
+                raise JoinError(f"part {self.parts} has {', '.join(kept)}, which describes "
+                                "its own pages; joining cannot merge it yet")
+            self.version = max(self.version, part.pdf_version, key=_version_key)
+        self.kids.extend(int(self._renumber(part, page.obj.unparse()).split()[0])
+                         for page in part.pages)
+        self._write_queued(part)
 
     def finish(self) -> None:
         if not self.kids:
             raise JoinError("no pages to join")
         kids = b" ".join(b"%d 0 R" % kid for kid in self.kids)
-        self._object(self.PAGES, b"<< /Count %d /Kids [ %s ] /Type /Pages >>\n"
+        self._object(self.PAGES, b"<< /Count %d /Kids [ %s ] /Type /Pages >>"
                      % (len(self.kids), kids))
-        self._object(self.CATALOG, b"<< %s /PageMode /UseNone /Pages %d 0 R /Type /Catalog >>\n"
-                     % (self.catalog_extra, self.PAGES))
-        self._object(self.INFO, self.info.strip() + b"\n")
+        version = (b" /Version /%s" % self.version.encode()
+                   if _version_key(self.version) > _version_key(self.header_version) else b"")
+        self._object(self.CATALOG, b"<<%s /Pages %d 0 R /Type /Catalog%s>>"
+                     % (self.catalog_entries, self.PAGES, version))
+        self._object(self.INFO, self.info)
         identifier = self.digest.hexdigest().encode()
         start = self.position
         count = self.next_number
@@ -131,6 +165,22 @@ class Joiner:
         self._write(b"trailer\n<< /ID [<%s><%s>] /Info %d 0 R /Root %d 0 R /Size %d >>\n"
                     b"startxref\n%d\n%%%%EOF\n"
                     % (identifier, identifier, self.INFO, self.CATALOG, count, start))
+
+
+def _open(data: bytes, number: int, inherit: bool) -> pikepdf.Pdf:
+    # imported here, not at the top: a batch's worker processes never join, and qpdf's
+    # library would add a few MB to each of them
+    import pikepdf
+
+    try:
+        return pikepdf.open(io.BytesIO(data), attempt_recovery=False,
+                            inherit_page_attributes=inherit)
+    except pikepdf.PdfError:
+        raise JoinError(f"part {number} is not a readable PDF") from None
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split(".") if p.isdigit())
 
 
 def join_pdfs(parts: Iterable[bytes], stream: BinaryIO) -> int:

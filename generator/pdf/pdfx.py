@@ -27,7 +27,8 @@ from pypdf.generic import (
 )
 
 from ..errors import OutputError
-from ..model.layout import MM
+from ..model.layout import MM, CropMarks
+from .marks import draw_crop_marks
 from .page import Page, Painter
 
 VERSION = "PDF/X-4"
@@ -50,12 +51,6 @@ def find_profile() -> bytes:
                              {"package": PROFILE_PACKAGE})
 
 
-def registration() -> Any:
-    """Registration colour: the separation "All", 100 % on every plate, for crop marks."""
-    from reportlab.lib.colors import CMYKColorSep
-    return CMYKColorSep(1, 1, 1, 1, spotName="All")
-
-
 MARK_OFFSET_MM = 1.0  # crop marks start this far outside the bleed
 MARK_LENGTH_MM = 5.0
 MARK_LINE_PT = 0.3
@@ -64,8 +59,8 @@ MARK_LINE_PT = 0.3
 def with_crop_marks(page: Page) -> Page:
     """`page` alone on a PDF page, its art clipped to the bleed, crop marks outside it."""
     bleed = page.bleed
-    offset = bleed + MARK_OFFSET_MM * MM
-    length = MARK_LENGTH_MM * MM
+    marks = CropMarks(bleed / MM + MARK_OFFSET_MM, MARK_LENGTH_MM, MARK_LINE_PT)
+    offset, length = marks.offset_mm * MM, marks.length_mm * MM
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
@@ -75,16 +70,8 @@ def with_crop_marks(page: Page) -> Page:
         canvas.clipPath(path, stroke=0, fill=0)
         page.draw(painter)
         canvas.restoreState()
-        canvas.saveState()
-        canvas.setStrokeColor(registration())
-        canvas.setLineWidth(MARK_LINE_PT)
-        for x in (0.0, page.width):
-            for y, away in ((0.0, -1), (page.height, 1)):
-                canvas.line(x, y + away * offset, x, y + away * (offset + length))
-        for y in (0.0, page.height):
-            for x, away in ((0.0, -1), (page.width, 1)):
-                canvas.line(x + away * offset, y, x + away * (offset + length), y)
-        canvas.restoreState()
+        draw_crop_marks(canvas, marks, (0, 0, page.width, page.height), (0, page.width),
+                        (0, page.height))
 
     margin = offset + length + 1 * MM
     return Page(page.label, page.width, page.height, bleed, draw,

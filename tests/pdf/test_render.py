@@ -5,6 +5,7 @@ import io
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,19 +20,13 @@ from generator.manifest import Project
 from generator.personalise import base_context, personalise_routine
 
 
-@pytest.fixture(scope="module")
-def documents() -> dict[str, bytes]:
-    os.environ["SOURCE_DATE_EPOCH"] = "1795305600"
-    return {d.name: d.data for d in build_project(Project(None))}
-
-
 def boxes(page) -> dict[str, tuple[float, ...]]:  # type: ignore[no-untyped-def]
     return {name: tuple(round(float(v), 2) for v in getattr(page, name))
             for name in ("mediabox", "bleedbox", "trimbox")}
 
 
-def test_a6_pages_are_a6_plus_bleed(documents: dict[str, bytes]) -> None:
-    reader = PdfReader(io.BytesIO(documents["rutinkort-a6.pdf"]))
+def test_a6_pages_are_a6_plus_bleed(shipped: dict[str, bytes]) -> None:
+    reader = PdfReader(io.BytesIO(shipped["rutinkort-a6.pdf"]))
     assert len(reader.pages) == 26
     for page in reader.pages:
         box = boxes(page)
@@ -42,8 +37,8 @@ def test_a6_pages_are_a6_plus_bleed(documents: dict[str, bytes]) -> None:
         assert box["mediabox"][2] == pytest.approx(111 * MM, abs=0.01)
 
 
-def test_sheet_boxes_nest(documents: dict[str, bytes]) -> None:
-    reader = PdfReader(io.BytesIO(documents["rutinkort-a4-ark.pdf"]))
+def test_sheet_boxes_nest(shipped: dict[str, bytes]) -> None:
+    reader = PdfReader(io.BytesIO(shipped["rutinkort-a4-ark.pdf"]))
     assert len(reader.pages) == 8
     for page in reader.pages:
         box = boxes(page)
@@ -55,21 +50,33 @@ def test_sheet_boxes_nest(documents: dict[str, bytes]) -> None:
         assert bleed[0] == pytest.approx(trim[0] - 3 * MM, abs=0.01)
 
 
-def test_every_font_is_embedded_and_subset(documents: dict[str, bytes]) -> None:
-    for name, data in documents.items():
-        reader = PdfReader(io.BytesIO(data))
-        for page in reader.pages:
-            fonts = page["/Resources"].get("/Font", {})
-            for font in fonts.values():
-                font = font.get_object()
+def fonts_used(resources, seen: set[int]) -> Iterator[tuple[object, bool]]:  # type: ignore[no-untyped-def]
+    """Every font of these resources and of the forms they draw, each with whether it was
+    found inside a form (a repeated block such as the contact lines is one)."""
+    for font in resources.get("/Font", {}).values():
+        yield font.get_object(), bool(seen)
+    for reference in resources.get("/XObject", {}).values():
+        form = reference.get_object()
+        if form.get("/Subtype") == "/Form" and id(form) not in seen and "/Resources" in form:
+            seen.add(id(form))
+            yield from fonts_used(form["/Resources"].get_object(), seen)
+
+
+def test_every_font_is_embedded_and_subset(shipped: dict[str, bytes]) -> None:
+    in_forms = 0
+    for name, data in shipped.items():
+        for page in PdfReader(io.BytesIO(data)).pages:
+            for font, in_form in fonts_used(page["/Resources"].get_object(), set()):
                 base = str(font["/BaseFont"])
                 assert "+" in base, f"{name}: {base} is not a subset"
                 descriptor = font["/FontDescriptor"].get_object()
                 assert "/FontFile2" in descriptor, f"{name}: {base} is not embedded"
+                in_forms += in_form
+    assert in_forms > 0  # the contact block is a form: its fonts were checked too
 
 
-def test_swedish_letters_come_back_out(documents: dict[str, bytes]) -> None:
-    reader = PdfReader(io.BytesIO(documents["rutinkort-a6.pdf"]))
+def test_swedish_letters_come_back_out(shipped: dict[str, bytes]) -> None:
+    reader = PdfReader(io.BytesIO(shipped["rutinkort-a6.pdf"]))
     first = reader.pages[0].extract_text()
     assert "Ögonkontakt först" in " ".join(first.split())  # the title may wrap
     # ReportLab draws U+00A0 with the font's space glyph (its ToUnicode says U+0020), so
@@ -104,8 +111,8 @@ def test_a_no_break_space_keeps_number_and_unit_on_one_line(space: str, kept: bo
     assert any("3,5" in line and "kg" in line for line in lines) is kept
 
 
-def test_metadata_says_what_and_who(documents: dict[str, bytes]) -> None:
-    reader = PdfReader(io.BytesIO(documents["rutinkort-a6.pdf"]))
+def test_metadata_says_what_and_who(shipped: dict[str, bytes]) -> None:
+    reader = PdfReader(io.BytesIO(shipped["rutinkort-a6.pdf"]))
     info = reader.metadata
     assert info.title == "Rutinkort – lugn beröring i vardagen"
     assert info.author == "Skola för Beröring EK"

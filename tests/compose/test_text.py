@@ -8,7 +8,11 @@ from pypdf import PdfReader
 
 from conftest import edit
 from generator.build import build_project
+from generator.compose import text
+from generator.compose.sizing import STEP_PT, scales, size_at
+from generator.compose.text import Block
 from generator.errors import FontError, HandoutsError, LayoutOverflow
+from generator.layout import MM
 from generator.manifest import Project
 
 
@@ -36,13 +40,63 @@ def test_overflow_names_card_field_and_amount(project: Path) -> None:
     assert caught.value.overflow_mm > 1
 
 
-def test_text_that_fits_at_a_smaller_size_shrinks_but_not_below_the_floor(project: Path) -> None:
-    edit(project / "content/sv/routines.yaml",
-         "      - Vänta och låt {{ person.name }} försöka själv.",
-         "      - Vänta och låt {{ person.name }} försöka själv, i lugn och ro, "
-         "utan att skynda på eller ta över.")
-    data = build(project)["rutinkort-a6.pdf"]
-    assert "utan att skynda på eller ta över." in page_text(data, 8).replace("\n", " ")
+STEP_TEXT = "Stryk lugnt och långsamt längs armen och vänta en stund innan nästa steg."
+WIDTH = 80 * MM
+
+
+def _ink(a6_inputs):  # type: ignore[no-untyped-def]
+    return a6_inputs.layout.colours.text
+
+
+def _setting(a6_inputs):  # type: ignore[no-untyped-def]
+    """The A6 card's type styles and fonts, and four numbered steps to set with them."""
+    kinds = a6_inputs.layout.type
+    styles = {"title": kinds.title, "heading": kinds.heading, "body": kinds.body}
+    blocks = [Block(f"steps[{i}]", STEP_TEXT, number=i + 1) for i in range(4)]
+    return styles, a6_inputs.fonts, blocks
+
+
+def _height_at(scale: float, a6_inputs) -> float:  # type: ignore[no-untyped-def]
+    styles, fonts, blocks = _setting(a6_inputs)
+    return text._paragraphs(blocks, styles, fonts, _ink(a6_inputs), scale, WIDTH, 0).height
+
+
+def test_text_that_overflows_at_full_size_shrinks_to_the_largest_size_that_fits(
+        a6_inputs) -> None:  # type: ignore[no-untyped-def]
+    styles, fonts, blocks = _setting(a6_inputs)
+    full, floor = _height_at(1.0, a6_inputs), _height_at(0.0, a6_inputs)
+    box = (full + floor) / 2
+    assert full > box > floor  # overflows at full size, fits at the minimum
+    fitted = text.fit(blocks, styles, fonts, _ink(a6_inputs), WIDTH, box, product="p",
+                      where="w")
+    assert fitted.height <= box
+    body = styles["body"]
+    size, _ = size_at(body, fitted.scale)
+    assert body.smallest <= size < body.size
+    # the largest size that fits: half a point more (on the largest style) overflows
+    one_step = STEP_PT / max(s.size for s in styles.values())
+    assert _height_at(fitted.scale + one_step, a6_inputs) > box
+
+
+def test_text_that_overflows_even_at_the_minimum_fails_with_the_amount(
+        a6_inputs) -> None:  # type: ignore[no-untyped-def]
+    styles, fonts, blocks = _setting(a6_inputs)
+    floor = _height_at(0.0, a6_inputs)
+    box = floor - 10 * MM
+    with pytest.raises(LayoutOverflow) as caught:
+        text.fit(blocks, styles, fonts, _ink(a6_inputs), WIDTH, box, product="p", where="w")
+    assert caught.value.overflow_mm == pytest.approx(10, abs=0.01)
+
+
+def test_the_size_search_is_bounded_and_ends_at_the_minimum(
+        a6_inputs) -> None:  # type: ignore[no-untyped-def]
+    styles, _, _ = _setting(a6_inputs)
+    tried = list(scales(list(styles.values()), list(styles.values())))
+    assert tried[0] == 1.0 and tried == sorted(tried, reverse=True)
+    smallest = min(s.smallest / s.size for s in styles.values())
+    assert tried[-1] == pytest.approx(smallest)
+    largest = max(s.size for s in styles.values())
+    assert len(tried) <= (largest - largest * smallest) / STEP_PT + 2
 
 
 def test_every_overflowing_card_is_reported(project: Path) -> None:

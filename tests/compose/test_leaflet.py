@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from products import boxes_mm, shipped, size_mm, text_in
 
 from conftest import REFERENCES, edit
 from generator.build import build_project, read_inputs
@@ -15,6 +14,7 @@ from generator.layout import MM, PanelRole
 from generator.manifest import Project
 from generator.pdf.impose import booklet_order
 from pictures import assert_pictures
+from products import boxes_mm, size_mm, text_in
 
 TRIFOLD = "oxytocin-och-beroring.pdf"
 BOOKLET = "oxytocin-och-beroring-a5.pdf"
@@ -26,8 +26,8 @@ def inputs():  # type: ignore[no-untyped-def]
     return read_inputs(Project(None))
 
 
-def test_trifold_is_two_a4_landscape_sides_with_bleed() -> None:
-    pages = boxes_mm(shipped()[TRIFOLD])
+def test_trifold_is_two_a4_landscape_sides_with_bleed(shipped: dict[str, bytes]) -> None:
+    pages = boxes_mm(shipped[TRIFOLD])
     assert len(pages) == 2
     for page in pages:
         assert size_mm(page["trimbox"]) == (297.0, 210.0)
@@ -43,9 +43,10 @@ def test_panels_stand_in_fold_order(inputs) -> None:  # type: ignore[no-untyped-
     assert [p.role for p in outside.panels] == [PanelRole.TEXT, PanelRole.BACK, PanelRole.COVER]
 
 
-def test_folded_the_cover_is_on_the_front_and_the_inside_reads_in_order(inputs) -> None:  # type: ignore[no-untyped-def]
+def test_folded_the_cover_is_on_the_front_and_the_inside_reads_in_order(
+        shipped: dict[str, bytes], inputs) -> None:  # type: ignore[no-untyped-def]
     """Flip on the short edge: what stands at x on the outside backs 297 - x on the inside."""
-    data = shipped()[TRIFOLD]
+    data = shipped[TRIFOLD]
     outside, inside = inputs.layouts["leaflet-a4"].sides
     cover_left = panel_edges(outside)[2] / MM
     # behind the cover (197-297 mm) lies inside 0-100 mm: the first panel, which folds last
@@ -80,8 +81,9 @@ def test_a_heading_never_ends_a_panel(inputs) -> None:  # type: ignore[no-untype
         assert filled.placed and not filled.placed[-1].item.keep_with_next, filled.box.name
 
 
-def test_everyday_touch_prints_the_routines_short_forms(inputs) -> None:  # type: ignore[no-untyped-def]
-    third = text_in(shipped()[TRIFOLD], 1, 200, 297)
+def test_everyday_touch_prints_the_routines_short_forms(
+        shipped: dict[str, bytes], inputs) -> None:  # type: ignore[no-untyped-def]
+    third = text_in(shipped[TRIFOLD], 1, 200, 297)
     for routine_id in ("ogonkontakt", "maltid", "forflyttning"):
         assert inputs.content.routine(routine_id).short in third
 
@@ -100,7 +102,8 @@ def test_too_much_text_names_the_section_and_what_is_left(project: Path) -> None
     assert "lines of 14 pt are left over" in message
 
 
-def test_overflow_fails_the_build_command(project: Path, runner) -> None:  # type: ignore[no-untyped-def]
+def test_overflow_fails_the_build_command(
+        project: Path, runner) -> None:  # type: ignore[no-untyped-def]
     from generator.cli import cli
 
     edit(project / "content/sv/leaflet.yaml", "      - Vissa tycker inte om",
@@ -140,11 +143,11 @@ def test_a5_booklet_is_chosen_by_the_layout_name_alone(project: Path) -> None:
     assert all(size_mm(p["trimbox"]) == (148.0, 210.0) for p in pages)
 
 
-def test_booklet_pages_are_padded_and_imposed_in_booklet_order() -> None:
+def test_booklet_pages_are_padded_and_imposed_in_booklet_order(shipped: dict[str, bytes]) -> None:
     assert booklet_order(8) == [(7, 0), (1, 6), (5, 2), (3, 4)]
-    pages = boxes_mm(shipped()[BOOKLET])
+    pages = boxes_mm(shipped[BOOKLET])
     assert len(pages) % 4 == 0 and size_mm(pages[0]["bleedbox"]) == (154.0, 216.0)
-    sheets = shipped()[BOOKLET_SHEETS]
+    sheets = shipped[BOOKLET_SHEETS]
     assert len(boxes_mm(sheets)) == len(pages) // 2
     assert size_mm(boxes_mm(sheets)[0]["trimbox"]) == (297.0, 210.0)
     front_right = text_in(sheets, 0, 148.5, 297)
@@ -173,5 +176,5 @@ def test_a_trifold_is_not_imposed(project: Path) -> None:
 
 
 @pytest.mark.parametrize("name", [TRIFOLD, BOOKLET, BOOKLET_SHEETS])
-def test_pictures(name: str, regenerate: bool) -> None:
-    assert_pictures(shipped()[name], Path(name).stem, REFERENCES, regenerate, dpi=30)
+def test_pictures(shipped: dict[str, bytes], name: str, regenerate: bool) -> None:
+    assert_pictures(shipped[name], Path(name).stem, REFERENCES, regenerate, dpi=30)

@@ -7,7 +7,6 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from PIL import ImageStat
-from products import boxes_mm, shipped, size_mm, text_in
 from reportlab.pdfgen.canvas import Canvas
 
 from conftest import REFERENCES, edit
@@ -19,25 +18,27 @@ from generator.manifest import Project
 from generator.model import Colour, Pictogram
 from generator.preflight import preflight
 from pictures import assert_pictures, render_pages
+from products import boxes_mm, size_mm, text_in
 
 A5, DL = "kylskapskort-a5.pdf", "kylskapskort-dl.pdf"
 
 
 @pytest.mark.parametrize(("name", "trim"), [(A5, (148.0, 210.0)), (DL, (99.0, 210.0))])
-def test_fridge_cards_have_their_size_and_bleed(name: str, trim: tuple[float, float]) -> None:
-    (page,) = boxes_mm(shipped()[name])
+def test_fridge_cards_have_their_size_and_bleed(
+        shipped: dict[str, bytes], name: str, trim: tuple[float, float]) -> None:
+    (page,) = boxes_mm(shipped[name])
     assert size_mm(page["trimbox"]) == trim
     assert size_mm(page["bleedbox"]) == (trim[0] + 6, trim[1] + 6)
 
 
 @pytest.mark.parametrize("name", [A5, DL])
-def test_fridge_cards_keep_the_18_pt_floor(name: str) -> None:
-    report = preflight(shipped()[name], name)
+def test_fridge_cards_keep_the_18_pt_floor(shipped: dict[str, bytes], name: str) -> None:
+    report = preflight(shipped[name], name)
     assert report.floor == 18 and report.ok, report.format()
 
 
-def test_the_card_shows_the_chosen_routines_and_the_contact_line() -> None:
-    text = text_in(shipped()[A5], 0, 0, 148)
+def test_the_card_shows_the_chosen_routines_and_the_contact_line(shipped: dict[str, bytes]) -> None:
+    text = text_in(shipped[A5], 0, 0, 148)
     assert text.startswith("Lugn beröring i vardagen")
     assert "Sök blicken innan du rör vid någon" in text and "Gå ut och känn vinden" in text
     assert text.endswith("www.beroring.se · Telefon 072-301 08 53")
@@ -75,8 +76,8 @@ def test_every_pictogram_is_drawn() -> None:
         assert 120 < inked < 245, f"{pictogram.value}: {'nothing' if inked > 245 else 'a blot'}"
 
 
-def test_pictograms_are_vector_art_not_images() -> None:
-    document = pdfium.PdfDocument(shipped()[A5])
+def test_pictograms_are_vector_art_not_images(shipped: dict[str, bytes]) -> None:
+    document = pdfium.PdfDocument(shipped[A5])
     try:
         kinds = {obj.type for obj in document[0].get_objects(max_depth=4)}
     finally:
@@ -85,5 +86,5 @@ def test_pictograms_are_vector_art_not_images() -> None:
 
 
 @pytest.mark.parametrize("name", [A5, DL])
-def test_pictures(name: str, regenerate: bool) -> None:
-    assert_pictures(shipped()[name], Path(name).stem, REFERENCES, regenerate, dpi=30)
+def test_pictures(shipped: dict[str, bytes], name: str, regenerate: bool) -> None:
+    assert_pictures(shipped[name], Path(name).stem, REFERENCES, regenerate, dpi=30)
