@@ -70,10 +70,10 @@ def test_unknown_kind_gets_did_you_mean(project: Path) -> None:
     assert "did you mean 'routine-card'?" in layout_error(path)
 
 
-def test_crop_marks_inside_the_bleed_are_refused(project: Path) -> None:
+def test_cut_guides_longer_than_the_edge_zone_are_refused(project: Path) -> None:
     path = project / "layouts/sheet-a4-4up.yaml"
-    edit(path, "offset_mm: 3", "offset_mm: 1")
-    assert "crop marks 1 mm from the trim would print inside the 3 mm bleed" in layout_error(path)
+    edit(path, "length_mm: 4", "length_mm: 8")
+    assert "cut_guides.length_mm" in layout_error(path)
 
 
 def test_a_colour_in_cmyk_is_read_and_a_wrong_one_named(project: Path) -> None:

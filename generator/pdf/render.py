@@ -96,6 +96,12 @@ def place_page(canvas: Canvas, page: Page) -> None:
     media = (page.width + 2 * margin, page.height + 2 * margin)
     canvas.setPageSize(media)
     inset = margin - bleed
+    if page.trim_box is not None:  # a sheet the paper's size, cut inside: see Page
+        left, bottom, right, top = page.trim_box
+        canvas.setBleedBox((0, 0, media[0], media[1]))
+        canvas.setTrimBox((margin + left, margin + bottom, margin + right, margin + top))
+        canvas.setCropBox((0, 0, media[0], media[1]))
+        return
     canvas.setBleedBox((inset, inset, media[0] - inset, media[1] - inset))
     canvas.setTrimBox((margin, margin, margin + page.width, margin + page.height))
     canvas.setCropBox((0, 0, media[0], media[1]))
