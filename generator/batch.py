@@ -39,6 +39,7 @@ from .personal import (
     render_cards,
     render_sheets,
 )
+from .report_cells import safe_cell
 from .roster import Roster, RosterRow, read_roster
 from .write import Folder, safe_name
 
@@ -207,7 +208,7 @@ def report_bytes(rows: list[ReportRow]) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(REPORT_COLUMNS)
     for row in rows:
-        writer.writerow((row.number, row.name, row.file, row.status, row.error))
+        writer.writerow(map(safe_cell, (row.number, row.name, row.file, row.status, row.error)))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

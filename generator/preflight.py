@@ -1,18 +1,19 @@
 """Preflight: check finished PDFs as a print shop would, page by page.
 
-Read with pypdf (boxes, fonts, metadata) and pypdfium2 (every character's size, colour
-and place; the page rendered to pixels). Checks: body type at least the layout's floor
-(18 pt for fridge cards, 14 pt otherwise, read from the `layout:KIND` keyword the build
-writes), text contrast at least 7:1 against what is really under it, every font
-embedded, MediaBox ⊇ BleedBox ⊇ TrimBox, colour that reaches the trim running on
-through the bleed, no text in the 5 mm safe margin, images at least 300 dpi at their
-printed size, and every character visible (not clipped away, covered or off the page).
+Read with pypdf (fonts, metadata) and pypdfium2 (page boxes; every character's size,
+colour and place; the page rendered to pixels, see preflight_page.py). Checks: body
+type at least the layout's floor (18 pt for fridge cards, 14 pt otherwise, read from
+the `layout:KIND` keyword the build writes), text contrast at least 7:1 against what is
+really under it, every font embedded, MediaBox ⊇ BleedBox ⊇ TrimBox, colour that
+reaches the trim running on through the bleed, no text in the 5 mm safe margin, images
+at least 300 dpi at their printed size, and every character visible (not clipped away,
+covered or off the page). A damaged file ends in findings, never in an exception.
 """
 from __future__ import annotations
 
-import ctypes
 import io
 import logging
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,31 +21,17 @@ from pathlib import Path
 from typing import cast
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
-from PIL import Image
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-from pypdf.generic import DictionaryObject, RectangleObject
+from pypdf.generic import ArrayObject, DictionaryObject, PdfObject
 
 from .errors import HandoutsError, Problem
-from .layout import LAYOUT_KINDS, MIN_CONTRAST, MM, SAFE_MARGIN_MM
-from .model.colour import Colour
+from .layout import LAYOUT_KINDS
+from .preflight_page import Boxes, Finding, Rect, drawn_findings, guarded, inside, why
 from .preflight_print import print_shop_findings
 
 DEFAULT_FLOOR = 14.0
-MIN_DPI = 300.0
-RENDER_DPI = 150
 CHECKS = ("type size", "contrast", "fonts embedded", "page boxes", "bleed", "safe margin",
           "images", "text visible")
-_TOLERANCE_PT = 0.05
-_EDGE_SHARE = 0.02  # share of an edge where colour may stop at the trim (anti-aliasing)
-
-
-@dataclass(frozen=True)
-class Finding:
-    page: int  # 1-based; 0 for the file as a whole
-    check: str
-    message: str
 
 
 @dataclass
@@ -78,236 +65,113 @@ def body_floor(keywords: str) -> float:
     return DEFAULT_FLOOR
 
 
-def _rect(box: RectangleObject) -> tuple[float, float, float, float]:
-    return (float(box.left), float(box.bottom), float(box.right), float(box.top))
+def _rect(values: tuple[float, ...]) -> Rect | None:
+    """(left, bottom, right, top) from corners in either order, as PDF allows; None if empty."""
+    if len(values) != 4 or not all(math.isfinite(v) for v in values):
+        return None
+    left, right = sorted(values[0::2])
+    bottom, top = sorted(values[1::2])
+    if right - left < 1 or top - bottom < 1:
+        return None
+    return (left, bottom, right, top)
 
 
-def _inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
-    return (inner[0] >= outer[0] - 0.01 and inner[1] >= outer[1] - 0.01
-            and inner[2] <= outer[2] + 0.01 and inner[3] <= outer[3] + 0.01)
+_BOX_READERS = {"MediaBox": "get_mediabox", "CropBox": "get_cropbox",
+                "BleedBox": "get_bleedbox", "TrimBox": "get_trimbox"}
 
 
-def _box_findings(number: int, page) -> list[Finding]:  # type: ignore[no-untyped-def]
-    if "/TrimBox" not in page:
-        return [Finding(number, "page boxes", "no TrimBox: a printer cannot tell the "
-                        "finished size")]
-    media, bleed, trim = _rect(page.mediabox), _rect(page.bleedbox), _rect(page.trimbox)
-    found = []
-    if not _inside(bleed, media):
-        found.append(Finding(number, "page boxes", "the BleedBox reaches outside the MediaBox"))
-    if not _inside(trim, bleed):
-        found.append(Finding(number, "page boxes", "the TrimBox reaches outside the BleedBox"))
-    return found
+def _box_findings(number: int, page: pdfium.PdfPage,
+                  info: DictionaryObject | None) -> tuple[list[Finding], Boxes | None]:
+    """The page's boxes as pdfium reads them, and what is wrong with them.
+
+    pdfium reads a number it cannot parse (`-nan`) as 0 and a box that is not four
+    numbers as no box; pypdf's page (`info`, when it can read it, with the MediaBox
+    inherited from the page tree) tells a box that is missing from a broken one. A
+    missing BleedBox is the CropBox, a missing CropBox the MediaBox. Without boxes to
+    trust, no other check can place the text.
+    """
+    raw = {name: getattr(page, reader)(fallback_ok=False) for name, reader in
+           _BOX_READERS.items()}
+    broken = {name for name, box in raw.items() if (
+        box is None and info is not None and f"/{name}" in info) or (
+        box is not None and _rect(tuple(box)) is None)}
+    media = raw["MediaBox"] or page.get_bbox()
+    bleed = raw["BleedBox"] or raw["CropBox"] or media
+    trim = raw["TrimBox"]
+    found = [] if trim is not None or "TrimBox" in broken else [Finding(
+        number, "page boxes", "no TrimBox: a printer cannot tell the finished size")]
+    found += [Finding(number, "page boxes", f"the {name} is empty or not four numbers; a box "
+                      "is two corners of the page, four numbers in points")
+              for name in _BOX_READERS if name in broken]
+    read = [_rect(tuple(box)) for box in (media, bleed, trim or raw["CropBox"] or media)]
+    if broken or None in read:
+        return found, None
+    media_box, bleed_box, trim_box = cast(list[Rect], read)
+    nesting = []
+    if trim is not None and not inside(bleed_box, media_box):
+        nesting.append(Finding(number, "page boxes", "the BleedBox reaches outside the "
+                               "MediaBox"))
+    if trim is not None and not inside(trim_box, bleed_box):
+        nesting.append(Finding(number, "page boxes", "the TrimBox reaches outside the "
+                               "BleedBox"))
+    return found + nesting, Boxes(media_box, bleed_box, trim_box, nested=not nesting)
 
 
-def _fonts(resources: DictionaryObject, seen: set[int]) -> Iterator[tuple[str, bool]]:
-    """(name, embedded) for every font of these resources and the forms they use."""
-    fonts = resources.get("/Font")
-    for font in (fonts.get_object().values() if fonts else ()):
-        font = font.get_object()
-        described = font
-        if font.get("/Subtype") == "/Type0":
-            described = font["/DescendantFonts"][0].get_object()
+def _dict(value: object) -> DictionaryObject | None:
+    """`value` resolved, when it is a dictionary; a damaged file has anything there."""
+    resolved = value.get_object() if isinstance(value, PdfObject) else value
+    return resolved if isinstance(resolved, DictionaryObject) else None
+
+
+def _fonts(resources: DictionaryObject, seen: set[int]) -> Iterator[tuple[str, bool | None]]:
+    """(name, embedded) for every font of these resources and the forms they use.
+
+    `embedded` is None for a font whose dictionary is damaged past reading.
+    """
+    fonts = _dict(resources.get("/Font"))
+    for reference in (fonts.values() if fonts else ()):
+        font = _dict(reference)
+        if font is None:
+            yield "?", None
+            continue
+        name = str(font.get("/BaseFont", "?")).lstrip("/")
         if font.get("/Subtype") == "/Type3":
             yield str(font.get("/Name", "Type3")), True
             continue
-        descriptor = described.get("/FontDescriptor")
-        descriptor = descriptor.get_object() if descriptor else {}
-        embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-        yield str(font.get("/BaseFont", "?")).lstrip("/"), embedded
-    objects = resources.get("/XObject")
-    for reference in (objects.get_object().values() if objects else ()):
-        form = reference.get_object()
-        if id(form) in seen or form.get("/Subtype") != "/Form" or "/Resources" not in form:
+        described: DictionaryObject | None = font
+        if font.get("/Subtype") == "/Type0":
+            descendants = font.get("/DescendantFonts")
+            descendants = descendants.get_object() if isinstance(descendants, PdfObject) else None
+            described = _dict(descendants[0]) if isinstance(descendants, ArrayObject) and len(
+                descendants) else None
+        if described is None:
+            yield name, None
+            continue
+        descriptor = _dict(described.get("/FontDescriptor"))
+        yield name, descriptor is not None and any(
+            k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    objects = _dict(resources.get("/XObject"))
+    for reference in (objects.values() if objects else ()):
+        form = _dict(reference)
+        if form is None or id(form) in seen or form.get("/Subtype") != "/Form":
             continue
         seen.add(id(form))
-        yield from _fonts(form["/Resources"].get_object(), seen)
+        inner = _dict(form.get("/Resources"))
+        if inner is not None:
+            yield from _fonts(inner, seen)
 
 
-def _font_findings(number: int, page) -> list[Finding]:  # type: ignore[no-untyped-def]
-    resources = page.get("/Resources")
+def _font_findings(number: int, page: DictionaryObject) -> list[Finding]:
+    resources = _dict(page.get("/Resources"))
     if resources is None:
         return []
-    missing = sorted({name for name, embedded in _fonts(resources.get_object(), set())
-                      if not embedded})
+    fonts = set(_fonts(resources, set()))
+    missing = sorted(name for name, embedded in fonts if embedded is False)
+    damaged = sorted(name for name, embedded in fonts if embedded is None)
     return [Finding(number, "fonts embedded", f"the font {name} is not embedded")
-            for name in missing]
-
-
-@dataclass(frozen=True)
-class Glyph:
-    index: int  # in the page's text, for quoting the words around it
-    text: str
-    size: float
-    colour: tuple[int, int, int]
-    box: tuple[float, float, float, float]  # the ink: left, bottom, right, top in points
-    cell: tuple[float, float, float, float]  # the glyph's whole cell: ink and ground
-
-
-def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
-    glyphs = []
-    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-    for index in range(textpage.count_chars()):
-        character = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
-        if character.isspace() or pdfium_c.FPDFText_IsGenerated(textpage, index) == 1:
-            continue
-        pdfium_c.FPDFText_GetFillColor(textpage, index, red, green, blue, alpha)
-        glyphs.append(Glyph(index, character, pdfium_c.FPDFText_GetFontSize(textpage, index),
-                            (red.value, green.value, blue.value),
-                            textpage.get_charbox(index),
-                            textpage.get_charbox(index, loose=True)))
-    return glyphs
-
-
-def _quote(glyphs: list[Glyph], page_text: str) -> str:
-    """The words from the first glyph on, as a person finds them on the page."""
-    start = glyphs[0].index
-    text = " ".join(page_text[start:start + 40].split())
-    return f"”{text[:30]}{'…' if len(text) > 30 else ''}”"
-
-
-class _Pixels:
-    """The page rendered at RENDER_DPI, addressed in PDF points."""
-
-    def __init__(self, page: pdfium.PdfPage) -> None:
-        self.scale = RENDER_DPI / 72
-        self.image: Image.Image = page.render(scale=self.scale).to_pil().convert("RGB")
-        self.height_pt = page.get_height()
-
-    def region(self, box: tuple[float, float, float, float]) -> Image.Image:
-        left, bottom, right, top = box
-        s = self.scale
-        return self.image.crop((int(left * s), int((self.height_pt - top) * s),
-                                max(int(left * s) + 1, round(right * s)),
-                                max(int((self.height_pt - top) * s) + 1,
-                                    round((self.height_pt - bottom) * s))))
-
-    def at(self, x: float, y: float) -> tuple[int, int, int]:
-        px = min(max(int(x * self.scale), 0), self.image.width - 1)
-        py = min(max(int((self.height_pt - y) * self.scale), 0), self.image.height - 1)
-        return self.image.getpixel((px, py))  # type: ignore[return-value]
-
-
-def _hex(colour: tuple[int, int, int]) -> str:
-    return Colour.rgb(*colour).hex
-
-
-def _distance(a: tuple[int, ...], b: tuple[int, ...]) -> int:
-    return max(abs(x - y) for x, y in zip(a, b, strict=True))
-
-
-def _ground(colours: list[tuple[int, tuple[int, int, int]]],
-            ink: tuple[int, int, int]) -> tuple[int, int, int]:
-    """The colour under a glyph: the commonest one in its cell that is not its own ink.
-
-    When nearly the whole cell is the ink's colour, the text stands on its own colour.
-    """
-    total = sum(count for count, _ in colours)
-    others = [(count, colour) for count, colour in colours if _distance(colour, ink) > 8]
-    if not others or sum(count for count, _ in others) < 0.15 * total:
-        return ink
-    return max(others)[1]
-
-
-def _text_findings(number: int, textpage: pdfium.PdfTextPage, pixels: _Pixels, floor: float,
-                   media: tuple[float, ...], trim: tuple[float, ...]) -> list[Finding]:
-    found = []
-    glyphs = _glyphs(textpage)
-    page_text = textpage.get_text_range()
-
-    def _sample(flagged: list[Glyph]) -> str:
-        return _quote(flagged, page_text)
-
-    small = [g for g in glyphs if g.size < floor - _TOLERANCE_PT]
-    if small:
-        smallest = min(g.size for g in small)
-        found.append(Finding(number, "type size", f"text at {smallest:g} pt is below the "
-                             f"{floor:g} pt floor: {_sample(small)}"))
-    safe = SAFE_MARGIN_MM * MM
-    zone = (trim[0] + safe, trim[1] + safe, trim[2] - safe, trim[3] - safe)
-    off = [g for g in glyphs if not _inside(g.box, media)]
-    if off:
-        found.append(Finding(number, "text visible", f"text runs off the page: {_sample(off)}"))
-    near = [g for g in glyphs if g not in off and not _inside(g.box, zone)]
-    if near:
-        found.append(Finding(number, "safe margin", f"text inside the {SAFE_MARGIN_MM:g} mm "
-                             f"safe margin of the trim: {_sample(near)}"))
-    low: list[tuple[float, Glyph, tuple[int, int, int]]] = []
-    hidden = []
-    for glyph in glyphs:
-        if glyph in off:
-            continue
-        region = pixels.region(glyph.cell)
-        # an RGB picture: each colour is an (r, g, b) tuple
-        colours = cast(list[tuple[int, tuple[int, int, int]]],
-                       region.getcolors(region.width * region.height) or [])
-        if not colours:
-            continue
-        background = _ground(colours, glyph.colour)
-        ratio = Colour.rgb(*glyph.colour).contrast(Colour.rgb(*background))
-        if ratio < MIN_CONTRAST - 0.05:
-            low.append((ratio, glyph, background))
-        reach = _distance(glyph.colour, background) / 2
-        if not any(_distance(c, glyph.colour) < reach for _, c in colours):
-            hidden.append(glyph)
-    if low:
-        ratio, glyph, background = min(low, key=lambda item: item[0])
-        found.append(Finding(number, "contrast", f"text {_hex(glyph.colour)} on "
-                             f"{_hex(background)} has a contrast of {ratio:.1f}:1, below "
-                             f"{MIN_CONTRAST:g}:1: {_sample([g for _, g, _ in low])}"))
-    if hidden:
-        found.append(Finding(number, "text visible", "text is clipped or covered and does "
-                             f"not show: {_sample(hidden)}"))
-    return found
-
-
-def _bleed_findings(number: int, pixels: _Pixels, trim: tuple[float, ...],
-                    bleed: tuple[float, ...]) -> list[Finding]:
-    """Colour that reaches an edge of the trim must carry on into the bleed."""
-    found = []
-    inside, step = 1.0 * MM, 1.0 * MM
-    left, bottom, right, top = trim
-    edges = {
-        "left": [((left + inside, y), (left - (left - bleed[0]) / 2, y)) for y in
-                 _steps(bottom, top, step)],
-        "right": [((right - inside, y), (right + (bleed[2] - right) / 2, y)) for y in
-                  _steps(bottom, top, step)],
-        "bottom": [((x, bottom + inside), (x, bottom - (bottom - bleed[1]) / 2)) for x in
-                   _steps(left, right, step)],
-        "top": [((x, top - inside), (x, top + (bleed[3] - top) / 2)) for x in
-                _steps(left, right, step)],
-    }
-    reach = {"left": left - bleed[0], "right": bleed[2] - right,
-             "bottom": bottom - bleed[1], "top": bleed[3] - top}
-    white = (255, 255, 255)
-    for edge, pairs in edges.items():
-        coloured = [(pixels.at(*a), pixels.at(*b)) for a, b in pairs]
-        without = reach[edge] < 1 * MM  # no bleed here: colour at the trim is enough to fail
-        stops = [1 for a, b in coloured
-                 if _distance(a, white) > 24 and (without or _distance(a, b) > 24)]
-        if pairs and len(stops) > _EDGE_SHARE * len(pairs):
-            missing = "there is no bleed" if without else "it stops at the trim"
-            found.append(Finding(number, "bleed", f"colour reaches the {edge} edge of the "
-                                 f"trim but {missing}; extend it 3 mm past the trim"))
-    return found
-
-
-def _steps(start: float, end: float, step: float) -> list[float]:
-    margin = 3 * MM  # leave the corners, where crop marks meet
-    count = int((end - start - 2 * margin) / step)
-    return [start + margin + i * step for i in range(count + 1)]
-
-
-def _image_findings(number: int, page: pdfium.PdfPage) -> list[Finding]:
-    found = []
-    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=8):
-        metadata = image.get_metadata()
-        dpi = min(metadata.horizontal_dpi, metadata.vertical_dpi)
-        if dpi < MIN_DPI - 0.5:
-            found.append(Finding(number, "images", f"an image of {metadata.width} x "
-                                 f"{metadata.height} px prints at {dpi:.0f} dpi, below "
-                                 f"{MIN_DPI:.0f} dpi"))
-    return found
+            for name in missing] + [
+        Finding(number, "fonts embedded", f"the font {name} is damaged: its dictionary "
+                "cannot be read") for name in damaged]
 
 
 @contextmanager
@@ -324,37 +188,90 @@ def _quiet_pypdf() -> Iterator[None]:
 
 def preflight(data: bytes, name: str, print_shop: bool = False) -> Report:
     """Check one PDF's bytes; `name` is how the report names the file. `print_shop` adds
-    a print shop's checks (preflight_print.py): CMYK, output intent, ink, hairlines."""
+    a print shop's checks (preflight_print.py): CMYK, output intent, ink, hairlines.
+
+    A damaged file ends in findings, never in an exception: a file neither reader can
+    open is "not a readable PDF", and a check that fails on a page is named on that page.
+    """
     report = Report(name)
-    try:
-        with _quiet_pypdf():
+    with _quiet_pypdf():
+        try:
             reader = PdfReader(io.BytesIO(data))
-        keywords = str(reader.metadata.get("/Keywords", "") or "") if reader.metadata else ""
-        document = pdfium.PdfDocument(data)
-    except (PdfReadError, pdfium.PdfiumError, ValueError) as error:
-        report.findings.append(Finding(0, "file", f"this is not a readable PDF ({error})"))
-        return report
-    report.floor = body_floor(keywords)
-    report.pages = len(document)
-    if print_shop:
-        with _quiet_pypdf():
-            report.findings += [Finding(*found) for found in print_shop_findings(reader)]
-    try:
-        for index, page in enumerate(document):
-            number, info = index + 1, reader.pages[index]
-            report.findings += _box_findings(number, info) + _font_findings(number, info)
-            media, trim = _rect(info.mediabox), _rect(info.trimbox)
-            pixels = _Pixels(page)
-            textpage = page.get_textpage()
-            report.findings += _text_findings(number, textpage, pixels, report.floor, media,
-                                              trim)
-            report.findings += _bleed_findings(number, pixels, trim, _rect(info.bleedbox))
-            report.findings += _image_findings(number, page)
-            textpage.close()
-            page.close()
-    finally:
-        document.close()
+            document = pdfium.PdfDocument(data)
+        except Exception as error:  # pypdf raises many kinds of error on a damaged file
+            report.findings.append(Finding(0, "file", f"this is not a readable PDF "
+                                           f"({why(error)})"))
+            return report
+        try:
+            report.floor = body_floor(_keywords(reader))
+            report.pages = len(document)
+            if not report.pages:
+                report.findings.append(Finding(0, "file", "the PDF has no pages"))
+            readable = _readable_pages(reader)
+            if readable < report.pages:
+                report.findings.append(Finding(0, "fonts embedded", "the page tree is damaged: "
+                                               f"the fonts of only {readable} of "
+                                               f"{report.pages} pages can be read"))
+            for index in range(report.pages):
+                info = _pypdf_page(reader, index) if index < readable else None
+                report.findings += _page_findings(index + 1, info, document, report.floor)
+            if print_shop:
+                report.findings += guarded(0, "print shop", lambda: [
+                    Finding(*found) for found in print_shop_findings(reader)])
+        finally:
+            document.close()
     return report
+
+
+def _keywords(reader: PdfReader) -> str:
+    """The document's keywords (they name its layout), or "" when they cannot be read."""
+    try:
+        return str(reader.metadata.get("/Keywords", "") or "") if reader.metadata else ""
+    except Exception:  # a damaged info dictionary only costs the layout's own floor
+        return ""
+
+
+def _readable_pages(reader: PdfReader) -> int:
+    """How many pages pypdf can find (fewer than pdfium finds when the page tree is damaged)."""
+    try:
+        return len(reader.pages)
+    except Exception:  # the catalogue or the page tree itself
+        return 0
+
+
+def _pypdf_page(reader: PdfReader, index: int) -> DictionaryObject | None:
+    try:
+        return reader.pages[index]
+    except Exception:  # counted as unreadable with the rest of the damaged page tree
+        return None
+
+
+def _page_findings(number: int, info: DictionaryObject | None, document: pdfium.PdfDocument,
+                   floor: float) -> list[Finding]:
+    """Every check of one page; `info` is the page as pypdf reads it, if it can."""
+    found = [] if info is None else guarded(number, "fonts embedded",
+                                             lambda: _font_findings(number, info))
+    try:
+        page = document[number - 1]
+    except Exception as error:  # pdfium counts the page but cannot load it
+        return found + [Finding(number, "page boxes", f"the page cannot be read "
+                                f"({why(error)})")]
+    try:
+        boxes: Boxes | None = None
+
+        def read_boxes() -> list[Finding]:
+            nonlocal boxes
+            box_findings, boxes = _box_findings(number, page, info)
+            return box_findings
+
+        found += guarded(number, "page boxes", read_boxes)
+        if boxes is not None:
+            found += guarded(number, "text", lambda: drawn_findings(number, page, floor,
+                                                                       boxes))
+    finally:
+        page.close()
+    return found
+
 
 
 class PreflightFailed(HandoutsError):

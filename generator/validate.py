@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 import types
 import typing
@@ -58,6 +59,13 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+def _shown(value: float) -> str | tuple[str, dict[str, Any]]:
+    """How a refused number is quoted: `nan`, `inf`, `1e+308`, or how many digits it has."""
+    if isinstance(value, int) and abs(value) >= 10**12:
+        return ("value.digits", {"count": int(value.bit_length() * math.log10(2)) + 1})
+    return f"{value:g}"
+
+
 # A rule looks at the converted arguments of one dataclass and returns problems as
 # (field, code, params); the Checker places them at that field's line. A "hint" in
 # params, if any, is a Suggestion that replaces the code's own hint.
@@ -72,6 +80,7 @@ class Checker:
         self.file = file
         self.rules = rules or {}
         self.problems: list[Problem] = []
+        self.unread: set[str] = set()  # paths of values missing or refused: rules wait
 
     # -- reporting ----------------------------------------------------------------
     def report(self, where: tuple[int, int] | int | None, path: str, code: str,
@@ -144,6 +153,7 @@ class Checker:
         except ValueError:
             shown = value if isinstance(value, str) else describe(value)
             self.report(where, path, "layout.not_colour", {"value": shown, "example": "#1a1a1a"})
+            self.unread.add(path)
             return None
         if inks is None:
             return colour
@@ -177,19 +187,29 @@ class Checker:
             self.report(where, path, "value.not_phone", {"value": value})
         return value
 
-    def _number(self, value: Any, cls: type, path: str, where: Any, meta: Limits) -> float:
+    def _number(self, value: Any, cls: type, path: str, where: Any,
+                meta: Limits) -> float | None:
+        """A finite number inside its field's range, or None (reported) for anything else."""
+        span = ("value.from_to", {"low": meta.min, "high": meta.max}) if (
+            meta.min is not None and meta.max is not None) else ("value.finite", {})
+        wanted = ("value.a_whole_number" if cls is int else "value.a_number", {"span": span})
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             comma = isinstance(value, str) and re.fullmatch(r"\d+,\d+", value.strip())
             self.report(where, path, "value.decimal_comma" if comma else "value.not_number",
-                        {"got": describe(value)})
-            return 0
-        if cls is int and not isinstance(value, int):
-            self.report(where, path, "value.not_whole")
-        low, high = meta.min, meta.max
-        if (low is not None and value < low) or (high is not None and value > high):
-            self.report(where, path, "value.out_of_range",
-                        {"value": value, "low": low, "high": high})
-        return cls(value)
+                        {"got": describe(value), "wanted": wanted})
+            self.unread.add(path)
+            return None
+        if isinstance(value, float):
+            value += 0.0  # -0 is 0
+        finite = not isinstance(value, float) or math.isfinite(value)
+        whole = cls is not int or isinstance(value, int) or (finite and value.is_integer())
+        if not finite or not whole or (meta.min is not None and value < meta.min) or (
+                meta.max is not None and value > meta.max):
+            self.report(where, path, "value.out_of_range" if finite else "value.not_finite",
+                        {"got": _shown(value), "wanted": wanted})
+            self.unread.add(path)
+            return None
+        return cls(value)  # type: ignore[no-any-return]
 
     def _enum(self, value: Any, cls: type[Enum], path: str, where: Any) -> Enum:
         choices = [str(m.value) for m in cls]
@@ -222,6 +242,7 @@ class Checker:
             value.positions = {shorthand: where}
         if not isinstance(value, dict):
             self.report(where, path, "value.not_mapping", {"got": describe(value)})
+            self.unread.add(path)
             return None
         hints = typing.get_type_hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
@@ -239,11 +260,14 @@ class Checker:
                     self.report(getattr(value, "line", None) or where, f"{prefix}{name}",
                                 "key.missing", {"key": name})
                     arguments[name] = None
+                    self.unread.add(f"{prefix}{name}")
                 continue
             arguments[name] = self.convert(value[name], hints[name], f"{prefix}{name}",
                                            self.position(value, name), limits_of(spec))
         rule = self.rules.get(cls) or self.rules.get(object)
-        if rule is not None:
+        # A rule reading a missing or refused value (None) could crash or blame the wrong
+        # field: the rules of a mapping wait until every value in it can be read.
+        if rule is not None and not any(p.startswith(prefix) for p in self.unread):
             for name, code, params in rule(dict(arguments, _class=cls)):
                 params = dict(params)
                 hint = params.pop("hint", None)

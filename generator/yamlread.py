@@ -17,6 +17,7 @@ from .errors import ContentError, Problem
 # Values a content file legitimately holds number in the hundreds; an alias bomb needs
 # millions. The budget counts every node visited, aliases expanded.
 NODE_BUDGET = 200_000
+MAX_DEPTH = 40  # content nests four or five levels; an alias inside itself never ends
 MAX_BYTES = 2_000_000
 
 _PLAIN_TAGS = {
@@ -53,6 +54,7 @@ class _Builder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.visited = 0
+        self.open: list[yaml.Node] = []  # the mappings and lists being built, outermost first
         self.constructor = yaml.SafeLoader("")
 
     def fail(self, node: yaml.Node, code: str, params: dict[str, Any] | None = None
@@ -68,15 +70,23 @@ class _Builder:
         self.visited += 1
         if self.visited > NODE_BUDGET:
             raise self.fail(node, "yaml.too_many_values", {"budget": NODE_BUDGET})
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            return self._sequence(node)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if any(node is outer for outer in self.open) or len(self.open) >= MAX_DEPTH:
+                raise self.fail(node, "yaml.too_deep", {"depth": MAX_DEPTH})
+            self.open.append(node)
+            try:
+                return self._mapping(node) if isinstance(node, yaml.MappingNode) else (
+                    self._sequence(node))
+            finally:
+                self.open.pop()
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # a date is text to us: never a datetime object
         if node.tag not in _PLAIN_TAGS:
             raise self.refuse_tag(node)
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ValueError:  # an integer of more than 4,300 digits
+            raise self.fail(node, "yaml.number_too_long", {"digits": len(node.value)}) from None
 
     def _mapping(self, node: yaml.MappingNode) -> Mapping:
         if node.tag != _MAP_TAG:
@@ -125,6 +135,8 @@ def parse_yaml(text: str, file: str) -> Any:
                                     {"detail": problem}, file, line, column)]) from None
     except yaml.YAMLError as error:
         raise ContentError.single(file, "yaml.invalid_bare", {"detail": str(error)}) from None
+    except RecursionError:  # thousands of [ or { in a row: PyYAML's composer recurses
+        raise ContentError.single(file, "yaml.too_deep", {"depth": MAX_DEPTH}) from None
     if node is None:
         return None
     return _Builder(file).build(node)

@@ -12,11 +12,11 @@ import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageDraw
+from test_print_shop import edition
 
 from conftest import REFERENCES
 from generator.model.layout import MM
 from pictures import assert_images, render_pages
-from test_print_shop import edition
 
 EDGE_ZONE_MM = 5.0
 DPI = 30

@@ -11,7 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..errors import ContentError, FontError
-from ..model.constraints import text
+from ..model.constraints import between, text
 from ..validate import convert_file
 from ..yamlread import read_yaml
 from .font_slim import unhinted
@@ -22,7 +22,7 @@ ROLES = ("regular", "bold")
 @dataclass(frozen=True)
 class FontChoice:
     family: str | None = None
-    weight: int = 400
+    weight: int = field(default=400, metadata=between(100, 1000))  # CSS font weights
     file: str | None = field(default=None, metadata=text(200))
 
 

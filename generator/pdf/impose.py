@@ -111,6 +111,20 @@ def _draw_guides(canvas: Canvas, grid: Grid, folds: tuple[float, ...] = ()) -> N
     draw_cut_guides(canvas, grid.sheet.cut_guides, grid.sheet_size, xs, ys, folds)
 
 
+EDGE_ZONE_MM = 5.0  # an office printer leaves about this much of the paper's edge blank
+
+
+def _printable(box: tuple[float, float, float, float], width: float,
+               height: float) -> tuple[float, float, float, float]:
+    """`box` (x, y, w, h) cut back to the paper less its edge zone: colour that would run
+    off the paper (a booklet's cover) stops in an even line instead of where each
+    printer's margin happens to fall."""
+    zone = EDGE_ZONE_MM * MM
+    x0, y0 = max(box[0], zone), max(box[1], zone)
+    x1, y1 = min(box[0] + box[2], width - zone), min(box[1] + box[3], height - zone)
+    return x0, y0, max(0.0, x1 - x0), max(0.0, y1 - y0)
+
+
 def _sheet_page(label: str, grid: Grid, placed: list[tuple[int, int, Page]],
                 folds: tuple[float, ...] = ()) -> Page:
     """One side of a sheet, exactly the paper's size: what is printed at "fit", "actual
@@ -125,7 +139,8 @@ def _sheet_page(label: str, grid: Grid, placed: list[tuple[int, int, Page]],
             x, y = grid.cell(row, column)
             canvas.saveState()
             path = canvas.beginPath()
-            path.rect(*grid.clip(row, column, min(bleed, page.bleed)))
+            path.rect(*_printable(grid.clip(row, column, min(bleed, page.bleed)), width,
+                                  height))
             canvas.clipPath(path, stroke=0, fill=0)
             canvas.translate(x, y)
             page.draw(painter)
