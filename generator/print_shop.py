@@ -89,23 +89,26 @@ def _describe(product: Product, layout: object, pages: int) -> str:
     bleed = layout.bleed_mm  # type: ignore[attr-defined]
     size = f"{_mm(width)} × {_mm(height)} mm"
     if product.kind is ProductKind.ROUTINE_CARDS:
-        what = (f"Rutinkort A6 ({size}), {pages // 2} kort med framsida och baksida "
-                f"({pages} sidor i ordningen fram, bak, fram, bak …).\n"
-                "  Papper: bestruket kartong 300–350 g, matt. Dubbelsidigt, vänd på långsidan.\n"
-                "  Upplaga: ett kort per rutin och anställd, plus några extra till anhöriga.")
+        what = (f"Rutinkort A6 ({size}), {pages // 2} kort med framsida och baksida\n"
+                f"  ({pages} sidor i ordningen fram, bak, fram, bak …).\n"
+                "  Papper: bestruken kartong, matt, 300–350 g. Dubbelsidigt, vänd på\n"
+                "  långsidan.\n"
+                "  Upplaga: ett kort per rutin och anställd, och några extra till anhöriga.")
     elif isinstance(layout, BookletLayout):
         what = (f"Häfte A5 ({size}), {pages} sidor som enkelsidor i läsordning.\n"
                 "  Falsas en gång och häftas i ryggen (klammerhäftning). Omslagets blå färg\n"
-                "  går 3 mm runt ryggen in på baksidan, så en rygg som hamnar lite snett\n"
+                "  går 3 mm runt ryggen in på baksidan, så att en rygg som hamnar lite snett\n"
                 "  inte visar en vit kant.\n"
-                "  Papper: bestruket matt 130–170 g.\n"
+                "  Papper: bestruket, matt, 130–170 g.\n"
                 "  Upplaga: ett häfte per anhörig eller besökare.")
     else:
+        widths = sorted(panel.width_mm for panel in layout.sides[0].panels)  # type: ignore[attr-defined]
         what = (f"Folder A4 liggande ({size}), två sidor: utsida och insida.\n"
-                "  Rullfalsas två gånger till 100 × 210 mm. Den inre fliken är 97 mm så\n"
-                "  att den går in utan att bukta. Falsmärken (streckade) står utanför\n"
-                "  utfallet. Omslagets färg går 3 mm förbi falsen.\n"
-                "  Papper: bestruket matt 150–170 g.\n"
+                f"  Rullfalsas två gånger till {_mm(widths[-1])} × {_mm(height)} mm. Den "
+                f"inre fliken är\n  {_mm(widths[0])} mm, så att den går in utan att bukta. "
+                "Falsmärkena (streckade)\n  står utanför utfallet. Omslagets färg går "
+                "3 mm förbi falsen.\n"
+                "  Papper: bestruket, matt, 150–170 g.\n"
                 "  Upplaga: några hundra räcker långt för en mottagning.")
     return (f"{product.output}\n  {what}\n  Utfall {_mm(bleed)} mm runt om; skärmärken "
             "utanför utfallet.")
