@@ -164,3 +164,14 @@ def test_ghostscript_does_speak_up_about_a_careless_pdf(tmp_path: Path) -> None:
     canvas.drawString(72, 72, "Hej")
     canvas.save()
     assert ghostscript_says(careless, tmp_path / "out.pdf")
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_transparency_for_a_press_to_flatten(name: str) -> None:
+    data = edition()[name]
+    assert b"/SMask" not in data and b"/Transparency" not in data
+    for page in PdfReader(io.BytesIO(data)).pages:
+        states = page["/Resources"].get("/ExtGState", {})
+        for state in states.values():
+            state = state.get_object()
+            assert float(state.get("/CA", 1)) == 1 and float(state.get("/ca", 1)) == 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -198,3 +199,18 @@ def test_duplex_backs_lie_within_half_a_millimetre_of_their_fronts() -> None:
     turned = sorted((210 - x, y) for x, y in backs)  # flip on the long edge
     for (fx, fy), (bx, by) in zip(fronts, turned, strict=True):
         assert abs(fx - bx) <= 0.5 and abs(fy - by) <= 0.5, (fx, fy, bx, by)
+
+
+def test_readme_trimbox_and_cut_guides_agree_to_a_tenth_of_a_millimetre(
+        shipped: dict[str, bytes]) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    page = PdfReader(io.BytesIO(shipped["rutinkort-a4-ark.pdf"])).pages[0]
+    left, bottom, right, top = (round(float(v) / MM, 1) for v in page.trimbox)
+    assert f"{left:g} – {right:g} mm across and {bottom:g} – {top:g} mm up" in readme
+    sheet = load_layout(default_dir("layouts") / "sheet-a4-4up.yaml")
+    xs, ys = Grid(sheet, *A6).cuts()
+    inner_x = [round(x / MM, 1) for x in xs if 0 < round(x / MM, 1) < 210]
+    across = ", ".join(f"{x:g}" for x in inner_x)
+    up = ", ".join(f"{round(y / MM, 1):g}" for y in ys[:-1]) + f" and {round(ys[-1] / MM, 1):g}"
+    assert f"the cut\nlines lie at {across} mm across and at {up} mm up" in readme
+    assert (round(ys[0] / MM, 1), round(ys[-1] / MM, 1)) == (bottom, top)
