@@ -145,7 +145,7 @@ class Checker:
 
     def _colour(self, value: Any, path: str, where: Any) -> Colour | None:
         """'#rrggbb', or {rgb: '#rrggbb', cmyk: [c, m, y, k]} with the print shop's inks."""
-        inks = None
+        inks, written = None, value
         if isinstance(value, Mapping) and set(value) <= {"rgb", "cmyk"} and "rgb" in value:
             inks, value = value.get("cmyk"), value["rgb"]
         try:
@@ -157,13 +157,22 @@ class Checker:
             return None
         if inks is None:
             return colour
+        return self._inks(colour, inks, f"{path}.cmyk", self.position(written, "cmyk"))
+
+    def _inks(self, colour: Colour, inks: Any, path: str, where: Any) -> Colour:
+        """The colour with four ink percentages, each 0 to 100, at most 300 in all."""
+        if not isinstance(inks, Sequence) or len(inks) != 4:
+            self.report(where, path, "layout.not_inks", {"value": describe(inks)})
+            return colour
+        percent = Limits(min=0, max=100)
+        values = [self._number(ink, float, f"{path}[{i}]", self.position(inks, i), percent)
+                  for i, ink in enumerate(inks)]
+        if any(v is None for v in values):
+            return colour
         try:
-            if isinstance(inks, (str, bytes)) or not isinstance(inks, Sequence) or any(
-                    isinstance(v, bool) or not isinstance(v, (int, float)) for v in inks):
-                raise ValueError(describe(inks))
-            return colour.with_inks(tuple(inks))
-        except ValueError:
-            self.report(where, f"{path}.cmyk", "layout.not_inks", {"value": describe(inks)})
+            return colour.with_inks(tuple(values))  # type: ignore[arg-type]
+        except ValueError:  # more than 300 % in all
+            self.report(where, path, "layout.not_inks", {"value": describe(inks)})
             return colour
 
     def _text(self, value: Any, path: str, where: Any, meta: Limits) -> str:
