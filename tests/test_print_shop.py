@@ -175,3 +175,16 @@ def test_no_transparency_for_a_press_to_flatten(name: str) -> None:
         for state in states.values():
             state = state.get_object()
             assert float(state.get("/CA", 1)) == 1 and float(state.get("/ca", 1)) == 1
+
+
+def test_a_missing_profile_says_what_to_install(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    from generator.errors import OutputError
+    from generator.pdf import pdfx
+
+    monkeypatch.setattr(pdfx, "PROFILES", (tmp_path / "default_cmyk.icc",))
+    with pytest.raises(OutputError) as caught:
+        print_shop_edition(read_inputs(Project(None)))
+    message = caught.value.format_message()
+    assert "CMYK colour profile for the print-shop edition is missing" in message
+    assert "hint: install it with: apt-get install ghostscript" in message
