@@ -27,7 +27,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, PdfObject
 from .errors import HandoutsError, Problem
 from .layout import LAYOUT_KINDS
 from .preflight_page import Boxes, Finding, Rect, drawn_findings, guarded, inside, why
-from .preflight_print import print_shop_findings
+from .preflight_print import PRINT_SHOP_CHECKS, print_shop_findings
 
 DEFAULT_FLOOR = 14.0
 CHECKS = ("type size", "contrast", "fonts embedded", "page boxes", "bleed", "safe margin",
@@ -42,6 +42,7 @@ class Report:
     pages: int = 0
     floor: float = DEFAULT_FLOOR
     findings: list[Finding] = field(default_factory=list)
+    checks: tuple[str, ...] = CHECKS
 
     @property
     def ok(self) -> bool:
@@ -50,7 +51,7 @@ class Report:
     def format(self) -> str:
         if self.ok:
             return (f"{self.name}: ok: {self.pages} page(s), type ≥ {self.floor:g} pt; "
-                    + ", ".join(CHECKS))
+                    + ", ".join(self.checks))
         return "\n".join(f"{self.name}: {f'page {f.page}: ' if f.page else ''}error: "
                          f"{f.check}: {f.message}" for f in self.findings)
 
@@ -193,7 +194,7 @@ def preflight(data: bytes, name: str, print_shop: bool = False) -> Report:
     A damaged file ends in findings, never in an exception: a file neither reader can
     open is "not a readable PDF", and a check that fails on a page is named on that page.
     """
-    report = Report(name)
+    report = Report(name, checks=CHECKS + (PRINT_SHOP_CHECKS if print_shop else ()))
     with _quiet_pypdf():
         try:
             reader = PdfReader(io.BytesIO(data))

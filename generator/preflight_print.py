@@ -25,6 +25,7 @@ _RGB_SPACES = {"/DeviceRGB", "/CalRGB"}
 _PAINT_TEXT = {"Tj", "TJ", "'", '"'}
 _STROKE = {"S", "s", "B", "B*", "b", "b*"}
 
+PRINT_SHOP_CHECKS = ("RGB colour", "output intent", "ink", "rich black text", "hairlines")
 Finding = tuple[int, str, str]  # page (1-based; 0: the whole file), check, message
 Matrix = tuple[float, float, float, float, float, float]
 
