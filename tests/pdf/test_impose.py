@@ -186,17 +186,21 @@ def _squares(data: bytes, page: int) -> list[tuple[float, float]]:
     return sorted(found)
 
 
-def test_duplex_backs_lie_within_half_a_millimetre_of_their_fronts() -> None:
-    """Rendered at 100 % on A4: each back's mark, turned over on the long edge, falls on
-    its front's mark."""
-    sheet = load_layout(default_dir("layouts") / "sheet-a4-4up.yaml")
-    front = _marks(A6, (20 * MM, 30 * MM))
-    back = _marks(A6, (A6[0] - 22 * MM, 30 * MM))  # the same spot seen from behind
-    pages = impose([(front, back)] * 4, sheet, "sheet-a4-4up")
+@pytest.mark.parametrize(("name", "card", "count"), [("sheet-a4-4up", A6, 4),
+                                                      ("sheet-a4-2up-a5", (148 * MM, 210 * MM), 2)])
+def test_duplex_backs_lie_within_half_a_millimetre_of_their_fronts(
+        name: str, card: tuple[float, float], count: int) -> None:
+    """Rendered at 100 % on A4: each back's mark, turned over as the layout says (about
+    the upright axis), falls on its front's mark."""
+    sheet = load_layout(default_dir("layouts") / f"{name}.yaml")
+    front = _marks(card, (20 * MM, 30 * MM))
+    back = _marks(card, (card[0] - 22 * MM, 30 * MM))  # the same spot seen from behind
+    pages = impose([(front, back)] * count, sheet, name)
     data = render_pdf(pages, Metadata("t", "t", "t"), "Helvetica")
     fronts, backs = _squares(data, 0), _squares(data, 1)
-    assert len(fronts) == len(backs) == 4
-    turned = sorted((210 - x, y) for x, y in backs)  # flip on the long edge
+    assert len(fronts) == len(backs) == count
+    width = sheet.sheet_mm[0]
+    turned = sorted((width - x, y) for x, y in backs)  # turned over about the upright axis
     for (fx, fy), (bx, by) in zip(fronts, turned, strict=True):
         assert abs(fx - bx) <= 0.5 and abs(fy - by) <= 0.5, (fx, fy, bx, by)
 
