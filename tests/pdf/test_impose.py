@@ -186,16 +186,22 @@ def _squares(data: bytes, page: int) -> list[tuple[float, float]]:
     return sorted(found)
 
 
+BOOKLET_PAGE = (148 * MM, 210 * MM)
+
+
 @pytest.mark.parametrize(("name", "card", "count"), [("sheet-a4-4up", A6, 4),
-                                                      ("sheet-a4-2up-a5", (148 * MM, 210 * MM), 2)])
+                                                      ("sheet-a4-booklet", BOOKLET_PAGE, 2)])
 def test_duplex_backs_lie_within_half_a_millimetre_of_their_fronts(
         name: str, card: tuple[float, float], count: int) -> None:
-    """Rendered at 100 % on A4: each back's mark, turned over as the layout says (about
-    the upright axis), falls on its front's mark."""
+    """Rendered at 100 % on A4: each back's mark, turned over as the layout says (both
+    turn about the upright axis: portrait on the long edge, landscape on the short), falls
+    on its own front's mark. Each card's mark stands at its own height, so a back behind
+    the wrong front is caught too."""
     sheet = load_layout(default_dir("layouts") / f"{name}.yaml")
-    front = _marks(card, (20 * MM, 30 * MM))
-    back = _marks(card, (card[0] - 22 * MM, 30 * MM))  # the same spot seen from behind
-    pages = impose([(front, back)] * count, sheet, name)
+    cards = [(_marks(card, (20 * MM, (30 + 15 * i) * MM)),
+              _marks(card, (card[0] - 22 * MM, (30 + 15 * i) * MM)))  # seen from behind
+             for i in range(count)]
+    pages = impose(cards, sheet, name)  # type: ignore[arg-type]
     data = render_pdf(pages, Metadata("t", "t", "t"), "Helvetica")
     fronts, backs = _squares(data, 0), _squares(data, 1)
     assert len(fronts) == len(backs) == count
