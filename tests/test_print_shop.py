@@ -188,3 +188,16 @@ def test_a_missing_profile_says_what_to_install(monkeypatch: pytest.MonkeyPatch,
     message = caught.value.format_message()
     assert "CMYK colour profile for the print-shop edition is missing" in message
     assert "hint: install it with: apt-get install ghostscript" in message
+
+
+def test_build_tryckeri_writes_the_folder_beside_the_office_files(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    result = CliRunner().invoke(cli, ["build", "--tryckeri", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "tryckeri").iterdir()) == sorted(
+        {*FILES, README})
+    assert (tmp_path / "rutinkort-a4-ark.pdf").is_file()  # the office edition as before
+    assert "tryckeri/LÄSMIG.txt" in result.output
