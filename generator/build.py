@@ -7,7 +7,7 @@ be imposed on sheets and which function builds it. The CLI, the API and the test
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +29,7 @@ from .pdf.render import Metadata, render_pdf
 from .personalise import base_context, personalise_routine
 from .validate import suggest
 from .write import Document
+from .yamlread import read_yaml
 
 T = TypeVar("T")
 
@@ -71,10 +72,13 @@ def _sheet_problems(project: Project, product: Product, layout: Any) -> list[Pro
                     field=f"{product.name}.sheet", suggestion=("hint.remove_sheet", {}))]
 
 
-def read_inputs(project: Project) -> Inputs:
+def read_inputs(project: Project, language: str | None = None) -> Inputs:
     """Stages 1 and 2 for a whole project: manifest, content, fonts, layouts.
 
     Each part is checked even when another failed, so one run reports every problem.
+    `language` builds the products in another language than the manifest's: their file
+    names get the language code (oxytocin-och-beroring-fi.pdf), their titles come from
+    that language's products.yaml.
     """
     problems: list[Problem] = []
 
@@ -86,13 +90,17 @@ def read_inputs(project: Project) -> Inputs:
             return None
 
     loaded = attempt(lambda: load_manifest(project))
-    language = loaded.manifest.language if loaded else "sv"
+    default = loaded.manifest.language if loaded else "sv"
+    language = language or default
     content = attempt(lambda: load_content(project.content, language))
+    products = loaded.manifest.products if loaded else ()
+    if language != default and loaded and content:
+        products = attempt(lambda: in_language(project, products, language)) or ()
     if loaded and content:
         attempt(lambda: loaded.check_references(content.routine_ids))
     registered = attempt(lambda: load_fonts(project.fonts))
     layouts: dict[str, Any] = {}
-    for product in loaded.manifest.products if loaded else ():
+    for product in products:
         wanted = [(product.layout, KINDS[product.kind].layouts)]
         if product.sheet is not None:
             wanted.append((product.sheet.layout, ("sheet",)))
@@ -103,8 +111,38 @@ def read_inputs(project: Project) -> Inputs:
     if problems:
         raise ContentError(problems)
     assert loaded and content and registered
-    return Inputs(project, loaded.manifest.products, content,
-                  Fonts(registered.regular, registered.bold), layouts)
+    return Inputs(project, products, content,
+                  Fonts(registered.regular, registered.bold, registered.fallback,
+                        registered.bold_fallback, content.locale.rtl), layouts)
+
+
+def in_language(project: Project, products: tuple[Product, ...],
+                language: str) -> tuple[Product, ...]:
+    """The manifest's products in `language`: file names with its code, titles in it."""
+    path = project.content / language / "products.yaml"
+    shown = project.display(path)
+    titles = read_yaml(path, shown) if path.is_file() else {}
+    problems, changed = [], []
+    for product in products:
+        words = titles.get(str(product.kind)) if isinstance(titles, dict) else None
+        if not isinstance(words, dict) or not all(
+                isinstance(words.get(key), str) for key in ("title", "subject")):
+            problems.append(Problem("product.no_title", {"kind": str(product.kind)}, shown,
+                                    field=str(product.kind)))
+            continue
+        sheet = product.sheet and replace(product.sheet,
+                                          output=with_language(product.sheet.output, language))
+        changed.append(replace(product, title=words["title"], subject=words["subject"],
+                               output=with_language(product.output, language), sheet=sheet))
+    if problems:
+        raise ContentError(problems)
+    return tuple(changed)
+
+
+def with_language(file_name: str, language: str) -> str:
+    """oxytocin-och-beroring.pdf -> oxytocin-och-beroring-fi.pdf"""
+    stem, dot, suffix = file_name.rpartition(".")
+    return f"{stem}-{language}.{suffix}" if dot else f"{file_name}-{language}"
 
 
 def document_metadata(title: str, subject: str, content: Content, layout: Any) -> Metadata:
@@ -141,7 +179,7 @@ def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
     if product.sheet is not None:
         sheet = inputs.layouts[product.sheet.layout]
         sheets = impose([(c.front, c.back) for c in cards], sheet, product.sheet.layout)
-        sheet_pdf = render_pdf(sheets, metadata, inputs.fonts.regular)
+        sheet_pdf = render_pdf(sheets, metadata, inputs.fonts.regular, printer=True)
         documents.append(Document(product.sheet.output, sheet_pdf,
                                   f"{len(cards)} cards on {len(sheets) // 2} sheets, "
                                   f"{len(sheets)} pages"))
@@ -161,8 +199,9 @@ def _leaflet(inputs: Inputs, product: Product) -> list[Document]:
                           f"{len(booklet.pages)} pages")]
     if product.sheet is not None:
         sheets = impose_booklet(booklet.pages, inputs.layouts[product.sheet.layout],
-                                product.sheet.layout)
-        documents.append(Document(product.sheet.output, render_pdf(sheets, metadata, regular),
+                                product.sheet.layout, inputs.fonts.rtl)
+        sheet_pdf = render_pdf(sheets, metadata, regular, printer=True)
+        documents.append(Document(product.sheet.output, sheet_pdf,
                                   f"{len(booklet.pages)} pages on {len(sheets) // 2} sheets"))
     return documents
 
@@ -193,9 +232,10 @@ KINDS: dict[ProductKind, Kind] = {
 }
 
 
-def build_project(project: Project, only: tuple[str, ...] = ()) -> list[Document]:
+def build_project(project: Project, only: tuple[str, ...] = (),
+                  language: str | None = None) -> list[Document]:
     """Read and lay out every product of the project (or only the named ones) in memory."""
-    return lay_out(read_inputs(project), only)
+    return lay_out(read_inputs(project, language), only)
 
 
 def lay_out(inputs: Inputs, only: tuple[str, ...] = ()) -> list[Document]:

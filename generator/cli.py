@@ -18,25 +18,35 @@ import click
 
 from .batch import UNCHANGED, WRITTEN, run_batch
 from .build import build_project, default_output, lay_out, read_inputs
-from .errors import EXIT_INPUT, HandoutsError
+from .errors import EXIT_INPUT, ContentError, HandoutsError
+from .i18n import LANGUAGES, language_from_environment, translator, use_in_click
 from .json_out import batch_json, check_json, error_json
 from .layout import load_layout
 from .manifest import Project
+from .messages import format_problem
 from .personal import personal_card_document
 from .preflight import failed, preflight, read_pdfs
 from .preview import preview as preview_pages
 from .print_shop import FOLDER, print_shop_edition
 from .project_files import init_project
+from .translations import check_translations, mark_translated
 from .write import Document, write_documents
 
 _DEBUG = {"on": False}
+_UI: dict[str, Any] = {"translate": None}  # set once per run by main(): Swedish or English
+
+
+def _(message: str) -> str:
+    """The message in the interface language (gettext; see generator/i18n)."""
+    translate = _UI["translate"] or translator()
+    return str(translate(message))
 
 
 class _Reported(click.ClickException):
     """A library error, shown as its problems' text; the exit code is the error's."""
 
     def __init__(self, error: HandoutsError) -> None:
-        super().__init__(error.format_message())
+        super().__init__(error.format_message(_UI["translate"] or translator()))
         self.exit_code = error.exit_code  # type: ignore[misc]
 
     def show(self, file: Any = None) -> None:
@@ -89,8 +99,11 @@ project_option = click.option(
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, default=False, help="Show a traceback on errors.")
+@click.option("--lang-ui", "lang_ui", type=click.Choice(LANGUAGES), default=None,
+              help="Language of messages and help: sv or en. Default: from the locale "
+              "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as gettext reads it.")
 @click.version_option(package_name="handouts")
-def cli(debug: bool) -> None:
+def cli(debug: bool, lang_ui: str | None) -> None:
     """Print-ready handouts about calm touch and oxytocin, from YAML.
 
     \b
@@ -108,22 +121,26 @@ def cli(debug: bool) -> None:
               help="Folder for the PDFs. Default: output/ in the project folder.")
 @click.option("-p", "--product", "products", multiple=True,
               help="Build only this product (repeatable). Default: every product.")
+@click.option("-l", "--lang", "language", default=None, metavar="CODE",
+              help="Make the products in this language (sv, fi, en, ar); the file names get "
+              "the code, e.g. oxytocin-och-beroring-fi.pdf. Default: the manifest's language.")
 @click.option("--tryckeri", "print_shop", is_flag=True, default=False,
               help="Also write the print-shop edition to tryckeri/ in the output folder: the "
               "A6 cards, the leaflet and the A5 booklet as PDF/X-4 in CMYK, 3 mm bleed and "
               "crop marks, with a LÄSMIG.txt for the print shop.")
 def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
-          print_shop: bool) -> None:
+          language: str | None, print_shop: bool) -> None:
     """Build the products named in content/handouts.yaml.
 
     \b
     Example:
       handouts build
       handouts build --out /tmp/tryck --product rutinkort
+      handouts build --lang fi
       handouts build --tryckeri
     """
     project = _project(directory)
-    inputs = read_inputs(project)
+    inputs = read_inputs(project, language)
     documents = lay_out(inputs, products)
     shop = print_shop_edition(inputs, products) if print_shop else []
     folder = out or default_output(project, Path.cwd())
@@ -132,21 +149,24 @@ def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
         (folder / FOLDER).mkdir(parents=True, exist_ok=True)
         written += zip(write_documents(shop, folder / FOLDER), shop, strict=True)
     for path, document in written:
-        click.echo(f"wrote {_shown(path)} ({document.summary}, "
-                   f"{len(document.data) / 1024:.0f} KB)")
+        click.echo(_("wrote {path} ({summary}, {size} KB)").format(
+            path=_shown(path), summary=document.summary, size=f"{len(document.data) / 1024:.0f}"))
 
 
 @cli.command()
 @project_option
 @click.argument("pdfs", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @format_option
+@click.option("--mark-translated", "mark", default=None, metavar="CODE",
+              help="Record that the translation CODE is up to date with the Swedish source "
+              "(writes content/CODE/translated-from.yaml), then check.")
 @click.option("--tryckeri", "print_shop", is_flag=True, default=False,
               help="Also check as a print shop does: CMYK only, a PDF/X output intent, ink "
               "up to 300 %, black text in black ink alone, lines of 0.25 pt or more, "
               "images of 300 dpi, 3 mm bleed, fonts embedded. For any PDF, and without "
               "PDF arguments for the print-shop edition (build --tryckeri).")
 def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str,
-          print_shop: bool) -> None:
+          mark: str | None, print_shop: bool) -> None:
     """Check content, layouts and the manifest, then preflight the finished PDFs.
 
     Without PDF arguments: lay out every product in memory (nothing is written) and
@@ -161,6 +181,11 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str,
     margin, images at 300 dpi, no text clipped, covered or off the page.
 
     \b
+    Translations (content/fi, content/en, ...): each must have every routine, label and
+    section the Swedish source has (an error otherwise); a Swedish text changed after
+    its translation was made gives a warning.
+
+    \b
     Example:
       handouts check
       handouts check output/oxytocin-och-beroring.pdf
@@ -171,13 +196,19 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str,
         if pdfs:
             files = read_pdfs(list(pdfs))
         else:
-            inputs = read_inputs(_project(directory))
+            project = _project(directory)
+            if mark:
+                click.echo(_("wrote {path}").format(
+                    path=_shown(mark_translated(project.content, mark))), err=as_json)
+            inputs = read_inputs(project)
+            _check_translations(project)
             documents = lay_out(inputs) if not print_shop else [
                 d for d in print_shop_edition(inputs) if d.name.endswith(".pdf")]
             if not as_json:
-                click.echo(f"ok: {len(inputs.products)} product(s), "
-                           f"{len(inputs.content.routines)} routines, {len(documents)} file(s) "
-                           "laid out, nothing written")
+                click.echo(_("ok: {products} product(s), {routines} routines, {files} file(s) "
+                             "laid out, nothing written").format(
+                    products=len(inputs.products), routines=len(inputs.content.routines),
+                    files=len(documents)))
             files = [(document.name, document.data) for document in documents]
         reports = [preflight(data, name, print_shop) for name, data in files]
         problem = failed(reports)
@@ -188,6 +219,15 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str,
             click.echo(report.format())
         if problem is not None:
             raise problem
+
+
+def _check_translations(project: Project) -> None:
+    errors, warnings = check_translations(project.content)
+    for warning in warnings:
+        text = format_problem(warning, _UI["translate"] or translator())
+        click.echo(text.replace(f": {_('error')}: ", f": {_('warning')}: ", 1), err=True)
+    if errors:
+        raise ContentError(errors)
 
 
 @cli.command()
@@ -216,7 +256,8 @@ def preview(directory: Path | None, pdfs: tuple[Path, ...], out: Path | None,
     pictures = preview_pages(files, dpi or 100)
     folder = out or default_output(project, Path.cwd()) / "preview"
     paths = write_documents(pictures, folder)
-    click.echo(f"wrote {len(paths) - 1} page picture(s) and {_shown(paths[-1])}")
+    click.echo(_("wrote {count} page picture(s) and {path}").format(count=len(paths) - 1,
+                                                                     path=_shown(paths[-1])))
 
 
 @cli.command(name="list")
@@ -230,17 +271,17 @@ def list_command(directory: Path | None) -> None:
     """
     project = _project(directory)
     inputs = read_inputs(project)
-    click.echo("Layouts:")
+    click.echo(_("Layouts:"))
     for name in project.layout_names():
         path = project.layout_path(name)
         assert path is not None
         layout = load_layout(path, project.display(path))
         click.echo(f"  {name:<18} {layout.kind}")
-    click.echo("Products:")
+    click.echo(_("Products:"))
     for product in inputs.products:
         sheet = f" + {product.sheet.output}" if product.sheet else ""
         click.echo(f"  {product.name:<18} {product.kind.value} -> {product.output}{sheet}")
-    click.echo("Routines:")
+    click.echo(_("Routines:"))
     for routine in inputs.content.routines:
         click.echo(f"  {routine.id:<18} {routine.title}")
 
@@ -280,8 +321,8 @@ def card(directory: Path | None, person: Path, layout_name: str, out: Path | Non
                         "summary": document.summary, "bytes": len(document.data),
                         "problems": []})
             continue
-        click.echo(f"wrote {_shown(path)} ({document.summary}, "
-                   f"{len(document.data) / 1024:.0f} KB)")
+        click.echo(_("wrote {path} ({summary}, {size} KB)").format(
+            path=_shown(path), summary=document.summary, size=f"{len(document.data) / 1024:.0f}"))
 
 
 @cli.command()
@@ -325,10 +366,13 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
     for message in result.messages:
         click.echo(message, err=True)
     made = result.count(WRITTEN) + result.count(UNCHANGED)
-    sheet = f", sheets: {_shown(result.sheet)} ({result.sheet_pages} pages)" if result.sheet else ""
-    click.echo(f"{made} of {len(result.rows)} cards made ({result.count(WRITTEN)} written, "
-               f"{result.count(UNCHANGED)} unchanged), {result.failed} failed{sheet}, "
-               f"report: {_shown(result.report)}" if result.report else "")
+    sheet = _(", sheets: {path} ({pages} pages)").format(
+        path=_shown(result.sheet), pages=result.sheet_pages) if result.sheet else ""
+    click.echo(_("{made} of {rows} cards made ({written} written, {unchanged} unchanged), "
+                 "{failed} failed{sheet}, report: {report}").format(
+        made=made, rows=len(result.rows), written=result.count(WRITTEN),
+        unchanged=result.count(UNCHANGED), failed=result.failed, sheet=sheet,
+        report=_shown(result.report)) if result.report else "")
     if result.failed:
         sys.exit(1)
 
@@ -346,13 +390,32 @@ class _ProgressBar:
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label="cards", file=sys.stderr)
+            self.bar = click.progressbar(length=total, label=_("cards"), file=sys.stderr)
             self.bar.__enter__()
         self.bar.update(done)
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+
+
+@cli.command()
+@project_option
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="0.0.0.0 lets everyone on this network use the app.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the app in the browser.")
+def serve(directory: Path | None, port: int, host: str, open_browser: bool) -> None:
+    """Run the web app for care staff on this computer (Ctrl-C stops it).
+
+    \b
+    Example:
+      handouts serve --open
+    """
+    from .web.server import serve as run
+
+    project = _project(directory)
+    run(project.root, host, port, open_browser, click.echo)
 
 
 @cli.command()
@@ -365,8 +428,8 @@ def init(target: Path) -> None:
       handouts init mitt-hem
     """
     for folder in init_project(target):
-        click.echo(f"created {_shown(folder)}/")
-    click.echo(f"next: cd {target} && handouts check && handouts build")
+        click.echo(_("created {path}/").format(path=_shown(folder)))
+    click.echo(_("next: cd {target} && handouts check && handouts build").format(target=target))
 
 
 def _shown(path: Path) -> str:
@@ -376,28 +439,55 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _interface_language(argv: list[str]) -> str:
+    """--lang-ui from the arguments (read before Click, so --help is translated too)."""
+    for index, argument in enumerate(argv):
+        value = argument.split("=", 1)[1] if argument.startswith("--lang-ui=") else (
+            argv[index + 1] if argument == "--lang-ui" and index + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    return language_from_environment()
+
+
+def _translate_help(command: click.Command, translate: Any) -> None:
+    """Every help text of the command tree in the interface language."""
+    if command.help:
+        command.help = translate(command.help)
+    for parameter in command.params:
+        if isinstance(parameter, click.Option) and parameter.help:
+            parameter.help = translate(parameter.help)
+    for child in getattr(command, "commands", {}).values():
+        _translate_help(child, translate)
+
+
 def main() -> None:
     """Entry point: a person sees a message, never a traceback, unless --debug."""
+    language = _interface_language(sys.argv[1:])
+    _UI["translate"] = translator(language)
+    use_in_click(language)
+    _translate_help(cli, _UI["translate"])
     try:
         cli.main(standalone_mode=False)
     except HandoutsError as error:  # raised outside a command; only with --debug
         if _DEBUG["on"]:
             raise
-        click.echo(error.format_message(), err=True)
+        click.echo(error.format_message(_UI["translate"]), err=True)
         sys.exit(error.exit_code)
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        click.echo(_("aborted"), err=True)
         sys.exit(130)
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
-        click.echo("interrupted; files already written are complete, none is half-written",
+        click.echo(_("interrupted; files already written are complete, none is half-written"),
                    err=True)
         sys.exit(130)
     except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
         if _DEBUG["on"]:
             raise
-        click.echo(f"internal error: {type(error).__name__}: {error}\n"
-                   "  hint: run again with --debug and report the traceback", err=True)
+        click.echo(_("internal error: {kind}: {error}").format(kind=type(error).__name__,
+                                                               error=error) + "\n  "
+                   + _("hint") + ": " + _("run again with --debug and report the traceback"),
+                   err=True)
         sys.exit(3)

@@ -28,7 +28,7 @@ from .model import (
 from .model.constraints import limits_of
 from .model.locale import LocaleData
 from .personalise import Context, organisation_context, step_context
-from .validate import Rule, RuleProblem, convert_file, suggest
+from .validate import Rule, RuleProblem, convert_file, language_hint, suggest
 from .yamlread import read_yaml
 
 T = TypeVar("T")
@@ -138,7 +138,7 @@ def load_content(root: Path, language: str = "sv",
     if not folder.is_dir():
         languages = available_languages(root) if root.is_dir() else []
         raise ContentError.single(display_path(root, root), "content.no_language",
-                                  {"language": language}, hint=suggest(language, languages)
+                                  {"language": language}, hint=language_hint(language, languages)
                                   if languages else ("hint.start_folder", {}))
     loader = _Loader(root)
     rules_file = loader.load(locale_file(root, language), LocaleData)
@@ -151,7 +151,8 @@ def load_content(root: Path, language: str = "sv",
         Context(context, locale))} if context and locale else None)
     rules: dict[type, Rule] | None = None
     if organisation is not None and labels is not None and locale is not None:
-        context["person"] = {"name": labels.person_default}
+        context["person"] = {"name": labels.person_default,
+                             "call_name": labels.person_default}
         context["carer"] = {"name": labels.carer_default}
         if person_context is not None:
             context.update(person_context(labels))

@@ -32,6 +32,26 @@ CATALOGUE: dict[str, Message] = {
     "hint.did_you_mean": Message("did you mean '{close}'?"),
     "hint.choose_one": Message("choose one of: {choices}"),
     "hint.see_list": Message("see `handouts list` for the {count} choices"),
+    "hint.language_close": Message("did you mean '{close}'? (the languages are: {languages})"),
+    "hint.languages": Message("the languages are: {languages}"),
+    # translations (translations.py)
+    "translation.missing": Message("'{key}' is missing: the Swedish content/sv/{file} has it",
+                                   "translate it from the Swedish file"),
+    "translation.extra": Message("'{key}' is not in the Swedish content/sv/{file}",
+                                 "remove it, or add it to the Swedish source first"),
+    "translation.numbers_differ": Message(
+        "its steps' seconds and pressure_kg differ from the Swedish routine",
+        "keep the facts and numbers of the Swedish source"),
+    "translation.part_differs": Message("its '{part}' differs from the Swedish section",
+                                        "keep the facts and numbers of the Swedish source"),
+    "translation.count_differs": Message("it has {count} items, the Swedish text {source_count}",
+                                         "keep the facts and numbers of the Swedish source"),
+    "translation.stale": Message(
+        "the Swedish text changed after this translation was made (made from {was}, now {now})",
+        "bring the translation up to date, then write {key}: '{now}' under {file} in {stamp}"),
+    "translation.unknown": Message("there is no translation '{language}'"),
+    "product.no_title": Message("no title and subject for the product kind '{kind}'",
+                                "give each product kind a title: and a subject:"),
     "hint.template_names": Message("the names you can use are: {names}"),
     "hint.roster_columns": Message("the columns are: {columns}"),
     "hint.other_layout": Message("name another layout in the manifest"),
@@ -202,6 +222,20 @@ CATALOGUE: dict[str, Message] = {
                                      "add one row per person below the header"),
     "roster.no_persons_yaml": Message("the roster names no persons", "add persons to the list"),
     "roster.unknown_column": Message("unknown column '{column}'"),
+    # Excel workbooks (roster_xlsx.py)
+    "roster.xls": Message("the file is an old Excel file (.xls) or a password-protected "
+                          "workbook, which cannot be read", "remove any password, then open "
+                          "it in Excel and save it as an Excel workbook (.xlsx) or CSV UTF-8"),
+    "roster.ods": Message("the file is an OpenDocument spreadsheet (.ods)", "open it and save "
+                          "it as an Excel workbook (.xlsx) or CSV UTF-8"),
+    "roster.not_xlsx": Message("the file is not an Excel workbook, though its name ends in "
+                               "{suffix}", "open it in Excel and save it as an Excel workbook "
+                               "(.xlsx) or CSV UTF-8"),
+    "roster.xlsx_unreadable": Message("the workbook cannot be read ({detail})", "open it in "
+                                      "Excel and save it again as an Excel workbook (.xlsx)"),
+    "roster.phone_lost_zero": Message("the phone number {number} was stored as a number and "
+                                      "has lost its leading 0", "format the column as Text in "
+                                      "Excel and type the number again"),
     "roster.column_twice": Message("the column '{column}' appears twice (columns {first} and "
                                    "{second})", "keep one of them"),
     "roster.column_missing": Message("the column '{column}' is missing",

@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import ContentError, Problem
 from .model.person import Contact, Likes, Person
-from .validate import Checker, suggest
+from .validate import Checker, language_hint, suggest
 from .yamlread import Mapping
 from .yamlread import Sequence as YamlSequence
 
@@ -69,7 +69,7 @@ def _check_routines(checker: Checker, value: Any, person: Person, languages: Seq
     if person.language not in languages:
         checker.report(checker.position(value, "language"), "language",
                        "person.language", {"language": person.language},
-                       suggest(person.language, languages))
+                       language_hint(person.language, languages))
         return
     known = routine_ids(person.language)
     listed = value.get("routines") if isinstance(value, dict) else None

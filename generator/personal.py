@@ -5,19 +5,20 @@ these; no name, avoid line or note ever reaches a file's metadata.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .build import document_metadata, find_layout
 from .compose.personal_card import compose_personal_deck, compose_personal_fridge
+from .compose.shaped import missing_in_chain
 from .compose.text import Fonts
 from .content import available_languages, load_content
 from .errors import UsageError
 from .layout import CardLayout, SheetLayout
 from .manifest import Project
 from .model import Content
-from .pdf.fonts import load_fonts, missing_glyph
+from .pdf.fonts import load_fonts
 from .pdf.impose import impose
 from .pdf.page import Page
 from .pdf.render import Metadata, render_pdf
@@ -62,16 +63,18 @@ def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
     assert isinstance(sheet, SheetLayout)  # find_layout checked its kind
     registered = load_fonts(project.fonts)
     return PersonalInputs(project, layout, sheet, sheet_name,
-                          Fonts(registered.regular, registered.bold),
+                          Fonts(registered.regular, registered.bold, registered.fallback,
+                                registered.bold_fallback),
                           tuple(available_languages(project.content)), {})
 
 
 def check_person(value: Any, file: str, inputs: PersonalInputs) -> Person:
     """Validate one person's values (from a file or a roster row) against the content."""
-    fonts = (inputs.fonts.regular, inputs.fonts.bold)
+    fonts = inputs.fonts
 
-    def missing(text: str) -> str | None:
-        return next((c for c in (missing_glyph(text, f) for f in fonts) if c), None)
+    def missing(text: str) -> str | None:  # a character no font of either weight has
+        return missing_in_chain(text, fonts.chain(fonts.regular)) or missing_in_chain(
+            text, fonts.chain(fonts.bold))
 
     return convert_person(value, file, inputs.languages, inputs.routine_ids, missing)
 
@@ -80,14 +83,15 @@ def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list
     """The person's pages laid out, as (front, back) pairs ready to render or impose."""
     content = inputs.content(person.language)
     labels = content.labels
-    context = base_context(content, person.name, person.carer or labels.carer_default)
+    context = base_context(content, person.name, person.carer or labels.carer_default,
+                           person.called)
     routines = [personalise_routine(content.routine(i), context) for i in person.routines]
     shown = personalise_person(person, content.locale)
+    fonts = replace(inputs.fonts, rtl=content.locale.rtl)  # the card's language decides
     if isinstance(inputs.layout, CardLayout):
-        deck = compose_personal_deck(shown, routines, content, inputs.layout, inputs.fonts,
-                                     product)
+        deck = compose_personal_deck(shown, routines, content, inputs.layout, fonts, product)
         return [(card.front, card.back) for card in deck]
-    return [(compose_personal_fridge(shown, routines, content, inputs.layout, inputs.fonts,
+    return [(compose_personal_fridge(shown, routines, content, inputs.layout, fonts,
                                      product), None)]
 
 
@@ -108,7 +112,7 @@ def render_sheets(cards: list[Imposable | None], content: Content,
     """`cards` imposed n-up (None leaves a slot empty) and rendered."""
     sheets = impose(cards, inputs.sheet, inputs.sheet_name)
     metadata = personal_metadata(content, inputs.layout)
-    return render_pdf(sheets, metadata, inputs.fonts.regular)
+    return render_pdf(sheets, metadata, inputs.fonts.regular, printer=True)
 
 
 def personal_card_document(project: Project, path: Path, layout_name: str,

@@ -126,11 +126,16 @@ def organisation_context(organisation: Organisation, locale: Locale) -> dict[str
     }
 
 
-def base_context(content: Content, person_name: str, carer_name: str | None = None) -> Context:
-    """What every template may name: the person cared for, the carer and the organisation."""
+def base_context(content: Content, person_name: str, carer_name: str | None = None,
+                 call_name: str | None = None) -> Context:
+    """What every template may name: the person cared for, the carer and the organisation.
+
+    `person.call_name` is what the person is called (Anna), for the routine steps;
+    `person.name` the full name. Without a person both are the content's default words.
+    """
     values: dict[str, Any] = {
         "organisation": organisation_context(content.organisation, content.locale),
-        "person": {"name": person_name}}
+        "person": {"name": person_name, "call_name": call_name or person_name}}
     if carer_name is not None:
         values["carer"] = {"name": carer_name}
     return Context(values, content.locale)

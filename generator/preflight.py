@@ -26,12 +26,13 @@ from pypdf.generic import ArrayObject, DictionaryObject, PdfObject
 
 from .errors import HandoutsError, Problem
 from .layout import LAYOUT_KINDS
+from .preflight_access import ACCESS_CHECKS, access_findings
 from .preflight_page import Boxes, Finding, Rect, drawn_findings, guarded, inside, why
 from .preflight_print import PRINT_SHOP_CHECKS, print_shop_findings
 
 DEFAULT_FLOOR = 14.0
 CHECKS = ("type size", "contrast", "fonts embedded", "page boxes", "bleed", "safe margin",
-          "images", "text visible")
+          "images", "text visible") + ACCESS_CHECKS
 
 
 @dataclass
@@ -187,6 +188,14 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.setLevel(level)
 
 
+def _access(reader: PdfReader) -> list[Finding]:
+    """The accessibility checks (preflight_access.py); a damaged tree is a finding too."""
+    try:
+        return [Finding(*found) for found in access_findings(reader)]
+    except Exception as error:  # a damaged file may break pypdf anywhere in its tree
+        return [Finding(0, "tags", f"the structure tree cannot be read ({why(error)})")]
+
+
 def preflight(data: bytes, name: str, print_shop: bool = False) -> Report:
     """Check one PDF's bytes; `name` is how the report names the file. `print_shop` adds
     a print shop's checks (preflight_print.py): CMYK, output intent, ink, hairlines.
@@ -208,6 +217,7 @@ def preflight(data: bytes, name: str, print_shop: bool = False) -> Report:
             report.pages = len(document)
             if not report.pages:
                 report.findings.append(Finding(0, "file", "the PDF has no pages"))
+            report.findings += _access(reader)
             readable = _readable_pages(reader)
             if readable < report.pages:
                 report.findings.append(Finding(0, "fonts embedded", "the page tree is damaged: "

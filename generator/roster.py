@@ -28,14 +28,16 @@ MAX_BYTES = 50_000_000
 
 # Column -> (where it goes in a person, is it a list). Contacts are one per row.
 COLUMNS: dict[str, tuple[str, bool]] = {
-    "name": ("name", False), "carer": ("carer", False), "language": ("language", False),
+    "name": ("name", False), "call_name": ("call_name", False),
+    "carer": ("carer", False), "language": ("language", False),
     "routines": ("routines", True), "avoid": ("avoid", True),
     "music": ("likes.music", False), "food": ("likes.food", False),
     "memories": ("likes.memories", False), "contact_role": ("contacts.role", False),
     "contact_name": ("contacts.name", False), "contact_phone": ("contacts.phone", False),
     "note": ("note", False),
 }
-SWEDISH = {"namn": "name", "anhörig": "carer", "språk": "language", "rutiner": "routines",
+SWEDISH = {"namn": "name", "tilltalsnamn": "call_name",
+           "anhörig": "carer", "språk": "language", "rutiner": "routines",
            "undvik": "avoid", "musik": "music", "mat": "food", "minnen": "memories",
            "kontakt_roll": "contact_role", "kontakt_namn": "contact_name",
            "kontakt_telefon": "contact_phone", "anteckning": "note"}
@@ -233,7 +235,7 @@ def read_yaml_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[R
 
 
 def read_roster(path: Path, display: str | None = None) -> Roster:
-    """Read a roster file (.csv, .txt or .tsv as CSV; .yaml or .yml as YAML)."""
+    """Read a roster file (an Excel workbook; .csv, .txt or .tsv as CSV; .yaml or .yml)."""
     name = display or str(path)
     return roster_from_bytes(read_input(path, name), path.name, name)
 
@@ -245,8 +247,15 @@ def roster_from_bytes(raw: bytes, file_name: str, display: str | None = None) ->
         raise ContentError.single(name, "roster.too_large", {"megabytes": MAX_BYTES // 1_000_000})
     path = PurePath(file_name)
     is_csv = path.suffix.lower() not in (".yaml", ".yml")
-    text = decode(raw)
-    count, rows = read_csv_roster(text, name) if is_csv else read_yaml_roster(text, name)
+    from . import roster_xlsx  # Excel workbooks, told by their bytes (see roster_xlsx.py)
+
+    if roster_xlsx.is_workbook(raw):
+        is_csv = True
+        count, rows = roster_xlsx.read_xlsx_roster(raw, name, read_csv_roster)
+    else:
+        roster_xlsx.refuse_other_spreadsheets(raw, name, path.suffix.lower())
+        text = decode(raw)
+        count, rows = read_csv_roster(text, name) if is_csv else read_yaml_roster(text, name)
     if not count:
         raise ContentError.single(name, "roster.no_persons_csv" if is_csv
                                   else "roster.no_persons_yaml", line=1 if is_csv else None)

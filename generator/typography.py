@@ -12,7 +12,7 @@ from .locale import NBSP, interface_locale, web_address
 from .model.locale import Plural
 
 __all__ = ["NBSP", "decimal", "genitive", "long_date", "phone", "quantity", "swedish_text",
-           "web_address"]
+           "tel_uri", "web_address"]
 
 
 def decimal(value: float) -> str:
@@ -29,6 +29,10 @@ def swedish_text(text: str) -> str:
 
 def phone(number: str) -> str:
     return interface_locale().phone(number)
+
+
+def tel_uri(number: str) -> str:
+    return interface_locale().tel_uri(number)
 
 
 def long_date(day: _dt.date) -> str:

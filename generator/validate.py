@@ -43,6 +43,16 @@ def suggest(word: str, choices: typing.Iterable[str]) -> Suggestion:
     return ("hint.see_list", {"count": len(options)})
 
 
+def language_hint(language: str, languages: typing.Iterable[str]) -> Suggestion:
+    """"did you mean 'fi'?" with every language there is, or just the list."""
+    options = sorted(set(languages))
+    listed = ", ".join(options)
+    close = difflib.get_close_matches(language, options, n=1, cutoff=0.5)  # fy -> fi
+    if close:
+        return ("hint.language_close", {"close": close[0], "languages": listed})
+    return ("hint.languages", {"languages": listed})
+
+
 def describe(value: Any) -> str:
     if value is None:
         return "nothing"

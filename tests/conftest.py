@@ -24,6 +24,7 @@ FIXED_DATE = "1795305600"  # 22 November 2026
 def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test builds with the same date, so bytes and pictures are comparable."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_DATE)
+    monkeypatch.setenv("LANGUAGE", "en")  # messages in English whatever the machine's locale
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,7 @@ def test_build_writes_every_file_and_says_so(runner: CliRunner, tmp_path: Path) 
     result = run(runner, "build", "--out", str(tmp_path / "ut"))
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
-    assert len(lines) == 7
+    assert len(lines) == 8
     assert "rutinkort-a6.pdf (13 cards, 26 pages" in lines[0]
     assert "rutinkort-a4-ark.pdf (13 cards on 4 sheets, 8 pages" in lines[1]
     assert "oxytocin-och-beroring.pdf (2 sides, 5 text panels" in lines[2]
@@ -43,10 +43,11 @@ def test_build_writes_every_file_and_says_so(runner: CliRunner, tmp_path: Path) 
     assert "oxytocin-och-beroring-a5-ark.pdf (8 pages on 2 sheets" in lines[4]
     assert "kylskapskort-a5.pdf (7 routines, 1 page" in lines[5]
     assert "kylskapskort-dl.pdf (6 routines, 1 page" in lines[6]
+    assert "oxytocin-och-beroring-storstil.pdf (8 pages" in lines[7]
     assert sorted(p.name for p in (tmp_path / "ut").iterdir()) == [
         "kylskapskort-a5.pdf", "kylskapskort-dl.pdf", "oxytocin-och-beroring-a5-ark.pdf",
-        "oxytocin-och-beroring-a5.pdf", "oxytocin-och-beroring.pdf", "rutinkort-a4-ark.pdf",
-        "rutinkort-a6.pdf"]
+        "oxytocin-och-beroring-a5.pdf", "oxytocin-och-beroring-storstil.pdf",
+        "oxytocin-och-beroring.pdf", "rutinkort-a4-ark.pdf", "rutinkort-a6.pdf"]
 
 
 def test_build_from_any_folder_uses_the_built_in_content(runner: CliRunner,

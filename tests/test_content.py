@@ -39,7 +39,7 @@ def test_times_and_pressures_are_data() -> None:
 
 def test_unknown_template_name_is_reported_with_its_line(project: Path) -> None:
     routines = project / "content/sv/routines.yaml"
-    edit(routines, "så att {{ person.name }} ser", "så att {{ person.nme }} ser")
+    edit(routines, "så att {{ person.call_name }} ser", "så att {{ person.nme }} ser")
     message = content_error(project)
     assert "content/sv/routines.yaml:10:" in message
     assert "routines[0].steps[0].text: the template names something unknown" in message

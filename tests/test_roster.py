@@ -112,7 +112,8 @@ def test_unknown_column_gets_did_you_mean(tmp_path: Path) -> None:
 def test_an_unknown_column_far_from_any_lists_them_all(tmp_path: Path) -> None:
     text = message(roster(tmp_path, "namn;rutiner;telefonnummer\nBo Ek;musik;1\n"))
     assert text.startswith("boende.csv:1: error: unknown column 'telefonnummer'\n"
-                           "  hint: the columns are: namn/name, anhörig/carer,")
+                           "  hint: the columns are: namn/name, tilltalsnamn/call_name, "
+                           "anhörig/carer,")
     assert "kontakt_telefon/contact_phone" in text
 
 

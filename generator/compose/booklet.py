@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..model import Content
 from ..model.layout import MM, BookletLayout
 from ..pdf.page import Page, Painter
+from ..pdf.tagging import Role
 from .flow import Box, Filled, flow
 from .leaflet_text import LeafletWords, draw_cover, leaflet_contact, leaflet_source, type_roles
 from .text import Block, Fonts, draw_fitted, fit
@@ -44,8 +45,11 @@ def compose_booklet(content: Content, layout: BookletLayout, fonts: Fonts,
         def draw(painter: Painter) -> None:
             canvas = painter.canvas
             canvas.setFillColor(layout.colours.background.reportlab)
-            canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
-            paint(painter)
+            with painter.artifact():
+                canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0,
+                            fill=1)
+            with painter.group(Role.PART):
+                paint(painter)
         return Page(label, width, height, bleed, draw)
 
     def cover(painter: Painter) -> None:
@@ -61,9 +65,10 @@ def compose_booklet(content: Content, layout: BookletLayout, fonts: Fonts,
         canvas.setStrokeColor(layout.colours.accent.reportlab)
         canvas.setLineWidth(0.75)
         y = height - margin - notes_heading.height - NOTE_LINE_MM * MM
-        while y > margin:
-            canvas.line(margin, y, width - margin, y)
-            y -= NOTE_LINE_MM * MM
+        with painter.artifact():
+            while y > margin:
+                canvas.line(margin, y, width - margin, y)
+                y -= NOTE_LINE_MM * MM
 
     def back(painter: Painter) -> None:
         # The cover's colour wraps round the spine onto the back cover by a safe 3 mm,

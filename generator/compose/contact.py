@@ -1,9 +1,11 @@
 """Compose (contact block): the organisation's contact lines and a QR code to its website.
 
-The block is the same on every card of a file, so it is drawn once as a form.
+The lines are tagged text, each a link (https:, mailto:, tel:); the QR code is the same
+on every card of a file, so it is drawn once as a form and tagged as a figure.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,12 +14,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import LayoutOverflow
+from ..locale import LEFT_TO_RIGHT, POP
 from ..model import Labels, Organisation
 from ..model.colour import Colour
 from ..model.layout import MM, TypeStyle
-from ..pdf.fonts import check_glyphs
 from ..pdf.page import Painter
-from ..typography import NBSP, phone, web_address
+from ..pdf.tagging import Role, tags
+from ..script.line import draw_line, measure, plain
+from ..typography import NBSP, phone, tel_uri, web_address
+from .shaped import check_chain, needs_shaping
 from .text import Fonts
 
 
@@ -39,9 +44,11 @@ class ContactText:
         return f"{self.website}{separator}{self.labelled_phone if labelled else self.phone}"
 
 
-def contact_text(organisation: Organisation, labels: Labels) -> ContactText:
+def contact_text(organisation: Organisation, labels: Labels, rtl: bool = False) -> ContactText:
+    """`rtl`: inside right-to-left text the number keeps its own order (LRE ... PDF)."""
+    number = phone(organisation.phone)
     return ContactText(web_address(organisation.website), organisation.email,
-                       phone(organisation.phone), labels.phone_label)
+                       f"{LEFT_TO_RIGHT}{number}{POP}" if rtl else number, labels.phone_label)
 
 
 @lru_cache(maxsize=16)
@@ -102,6 +109,7 @@ class ContactBlock:
     colour: Colour
     width: float
     qr_size: float
+    targets: tuple[tuple[str, str], ...] = ()  # each line's link and its description
     banner: str | None = None
 
     @property
@@ -115,37 +123,79 @@ class ContactBlock:
         return self.banner_height + max(text, self.qr_size)
 
     def draw(self, painter: Painter, x: float, y: float) -> None:
+        """The lines as tagged text with links; the QR code once per file, as a form."""
         canvas = painter.canvas
         canvas.saveState()
         canvas.translate(x, y)
-        painter.static(f"contact:{self.url}:{self.width}:{self.colour}:{self.banner}:"
-                       f"{self.lines}", self._paint)
+        self._paint_text(canvas)
+        canvas.translate(self.width - self.qr_size,
+                         self.height - self.banner_height - self.qr_size)
+        with painter.tag(Role.FIGURE, alt=f"QR-kod till {web_address(self.url)}"):
+            painter.static(f"qr:{self.url}:{self.qr_size}:{self.colour}", self._paint_qr)
         canvas.restoreState()
 
-    def _paint(self, canvas: Canvas) -> None:
+    def _paint_qr(self, canvas: Canvas) -> None:
+        draw_qr(canvas, self.url, 0, 0, self.qr_size, self.colour)
+
+    def _paint_text(self, canvas: Canvas) -> None:
+        marks = tags(canvas)
         canvas.setFillColor(self.colour.reportlab)
+        if any(needs_shaping(text, font, self.fonts) for text, font, _ in self.texts()):
+            with marks.tag(Role.P):  # shaped lines are one paragraph to a screen reader
+                self._paint_shaped(canvas)
+            return
         top = self.height - self.banner_height
         if self.banner:
-            canvas.setFont(self.fonts.bold, self.heading_style.size)
-            canvas.drawString(0, self.height - self.heading_style.size, self.banner)
+            with marks.tag(Role.P):
+                canvas.setFont(self.fonts.bold, self.heading_style.size)
+                canvas.drawString(0, self.height - self.heading_style.size, self.banner)
         if self.heading:
             baseline = top - self.heading_style.size
-            canvas.setFont(self.fonts.bold, self.heading_style.size)
-            canvas.drawString(0, baseline, self.heading)
+            with marks.tag(Role.H2):
+                canvas.setFont(self.fonts.bold, self.heading_style.size)
+                canvas.drawString(0, baseline, self.heading)
         else:
             baseline = top - self.style.size + self.style.leading
         canvas.setFont(self.fonts.regular, self.style.size)
-        for line in self.lines:
+        for line, (uri, description) in zip(self.lines, self.targets, strict=True):
             baseline -= self.style.leading
-            canvas.drawString(0, baseline, line)
-        draw_qr(canvas, self.url, self.width - self.qr_size, top - self.qr_size,
-                self.qr_size, self.colour)
+            with marks.group(Role.P), marks.tag(Role.LINK):
+                canvas.drawString(0, baseline, line)
+                size = self.style.size
+                marks.link(uri, description, (
+                    0, baseline - 0.25 * size,
+                    stringWidth(line, self.fonts.regular, size), baseline + 0.9 * size))
+
+    def texts(self) -> list[tuple[str, str, float]]:
+        """Each line with its font and size: the banner and the heading first."""
+        firsts = [(text, self.fonts.bold, self.heading_style.size)
+                  for text in (self.banner, self.heading) if text]
+        return firsts + [(line, self.fonts.regular, self.style.size) for line in self.lines]
+
+    def _paint_shaped(self, canvas: Canvas) -> None:
+        """Right to left (QR code on the left, lines aligned right) or with fallback fonts."""
+        rtl = self.fonts.rtl
+        baseline = self.height - self.texts()[0][2]
+        for text, font, size in self.texts():
+            line = plain(text, self.fonts.chain(font))
+            x = self.width - measure(line, size, rtl) if rtl else 0
+            draw_line(canvas, line, x, baseline, size, rtl, self.colour.reportlab)
+            baseline -= self.style.leading
+        draw_qr(canvas, self.url, 0 if rtl else self.width - self.qr_size,
+                self.height - self.banner_height - self.qr_size, self.qr_size, self.colour)
 
 
-def _too_wide(text: str, font: str, size: float, room: float, product: str) -> float:
+def _width(text: str, font: str, size: float, fonts: Fonts) -> float:
+    if not needs_shaping(text, font, fonts):
+        return float(stringWidth(text, font, size))
+    return measure(plain(text, fonts.chain(font)), size, fonts.rtl)
+
+
+def _too_wide(text: str, font: str, size: float, room: float, fonts: Fonts,
+              product: str) -> float:
     """How far `text` runs past `room`, in points (0 when it fits); unprintable: an error."""
-    check_glyphs(text, font, product, "contact block")
-    return max(0.0, stringWidth(text, font, size) - room)
+    check_chain(text, font, fonts, product, "contact block")
+    return max(0.0, _width(text, font, size, fonts) - room)
 
 
 def _overflow(text: str, over: float, size: float, product: str) -> LayoutOverflow:
@@ -154,39 +204,61 @@ def _overflow(text: str, over: float, size: float, product: str) -> LayoutOverfl
                           ("hint.contact_line", {}))
 
 
+
 def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body: TypeStyle,
                   heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
                   product: str) -> ContactBlock:
     """Build the block, checking that every line fits beside the QR code at its size."""
-    details = contact_text(organisation, labels)
+    details = contact_text(organisation, labels, fonts.rtl)
     lines = (details.website, details.email, details.labelled_phone)
     qr_size = qr_mm * MM
     room = width - qr_size - 3 * MM
     for text, font, size in [(labels.contact_heading, fonts.bold, heading.size)] + [
             (line, fonts.regular, body.size) for line in lines]:
-        over = _too_wide(text, font, size, room, product)
+        over = _too_wide(text, font, size, room, fonts, product)
         if over:
             raise _overflow(text, over, size, product)
     return ContactBlock(labels.contact_heading, lines, organisation.website, fonts, body,
-                        heading, colour, width, qr_size)
+                        heading, colour, width, qr_size, link_targets(organisation))
 
 
 def organisation_line(organisation: Organisation, fonts: Fonts, body: TypeStyle,
                       heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
                       product: str) -> ContactBlock:
     """A card's foot: who made it (the organisation's name across the card), its web
-    address and, where there is room beside the QR code, its phone number."""
+    address and, where there is room beside the QR code, its phone number, each a link."""
     qr_size = qr_mm * MM
     room = width - qr_size - 3 * MM
-    over = _too_wide(organisation.name, fonts.bold, heading.size, width, product)
+    over = _too_wide(organisation.name, fonts.bold, heading.size, width, fonts, product)
     if over:
         raise _overflow(organisation.name, over, heading.size, product)
     web = web_address(organisation.website)
-    over = _too_wide(web, fonts.regular, body.size, room, product)
+    over = _too_wide(web, fonts.regular, body.size, room, fonts, product)
     if over:
         raise _overflow(web, over, body.size, product)
     number = phone(organisation.phone)
-    lines = (web,) + ((number,) if not _too_wide(number, fonts.regular, body.size, room,
-                                                 product) else ())
+    fits = not _too_wide(number, fonts.regular, body.size, room, fonts, product)
+    web_target, _, phone_target = link_targets(organisation)
+    lines = (web,) + ((number,) if fits else ())
+    targets = (web_target,) + ((phone_target,) if fits else ())
     return ContactBlock(None, lines, organisation.website, fonts, body, heading, colour, width,
-                        qr_size, banner=organisation.name)
+                        qr_size, targets, banner=organisation.name)
+
+
+def link_words(organisation: Organisation, labels: Labels) -> tuple[tuple[str, str, str], ...]:
+    """(words as printed, URI, description) for the website, e-mail and phone number,
+    so a line that prints any of them can make it a link."""
+    details = contact_text(organisation, labels)
+    return tuple((words, uri, description) for words, (uri, description) in zip(
+        (details.website, details.email, details.phone), link_targets(organisation),
+        strict=True))
+
+
+def link_targets(organisation: Organisation) -> tuple[tuple[str, str], ...]:
+    """Where the web, e-mail and phone lines lead, and a description for each link."""
+    web = organisation.website
+    if not re.match(r"https?://", web):
+        web = "https://" + web
+    return ((web, f"Webbplats {web_address(web)}"),
+            (f"mailto:{organisation.email}", f"E-post till {organisation.email}"),
+            (tel_uri(organisation.phone), f"Ring {phone(organisation.phone)}"))

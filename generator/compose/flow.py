@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 
 from reportlab.platypus import Flowable, Paragraph
 
@@ -18,9 +19,10 @@ from ..errors import LayoutOverflow
 from ..model import Pictogram
 from ..model.colour import Colour
 from ..model.layout import MM, Colours, TypeStyle
-from ..pdf.fonts import check_glyphs
-from .pictograms import draw_pictogram
-from .sizing import Fonts, run_in, scales, shrink, size_at, style
+from ..pdf.tagging import ListRun, Role, tags
+from .pictograms import alt_text, draw_pictogram
+from .shaped import check_chain, make_paragraph
+from .sizing import Fonts, scales, shrink, size_at, style
 
 _EPSILON = 0.01
 
@@ -41,6 +43,8 @@ class Item:
     flowable: Flowable
     section: str
     keep_with_next: bool = False
+    role: Role = Role.P  # a paragraph's structure role; other flowables tag themselves
+    title: str | None = None  # a bookmark, for a section's heading
 
 
 @dataclass
@@ -62,14 +66,25 @@ class Filled:
 
     def draw(self, canvas, x: float, top: float) -> None:  # type: ignore[no-untyped-def]
         """Draw the box's contents with its top-left corner at (x, top)."""
+        marks = tags(canvas)
         y = top
-        for index, placed in enumerate(self.placed):
-            flowable = placed.item.flowable
-            if index:
-                y -= flowable.getSpaceBefore()
-            y -= placed.height
-            flowable.drawOn(canvas, x, y)
-            y -= flowable.getSpaceAfter()
+        with ListRun(marks) as lists:
+            for index, placed in enumerate(self.placed):
+                flowable, role = placed.item.flowable, placed.item.role
+                lists.step(role is Role.LI or isinstance(flowable, PictogramItem))
+                if index:
+                    y -= flowable.getSpaceBefore()
+                y -= placed.height
+                if isinstance(flowable, Paragraph):
+                    with ExitStack() as item:
+                        if role is Role.LI:
+                            item.enter_context(marks.group(Role.LI))
+                        item.enter_context(marks.tag(Role.LBODY if role is Role.LI else role,
+                                                     title=placed.item.title))
+                        flowable.drawOn(canvas, x, y)
+                else:
+                    flowable.drawOn(canvas, x, y)
+                y -= flowable.getSpaceAfter()
 
 
 class PictogramItem(Flowable):  # type: ignore[misc]
@@ -93,21 +108,28 @@ class PictogramItem(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas = self.canv
-        draw_pictogram(canvas, self.pictogram, 0, self.height - self.size, self.size,
-                       self.colour)
-        text_height = self.paragraph.height
-        self.paragraph.drawOn(canvas, self.size + self.gap,
-                              self.height - text_height - max(0, (self.size - text_height) / 2))
+        marks = tags(canvas)
+        rtl = getattr(self.paragraph, "rtl", False)  # right to left: the pictogram on the right
+        with marks.group(Role.LI):
+            with marks.figure(alt_text(self.pictogram)):
+                draw_pictogram(canvas, self.pictogram, self.width - self.size if rtl else 0,
+                               self.height - self.size, self.size, self.colour)
+            text_height = self.paragraph.height
+            with marks.tag(Role.LBODY):
+                self.paragraph.drawOn(canvas, 0 if rtl else self.size + self.gap,
+                                      self.height - text_height
+                                      - max(0, (self.size - text_height) / 2))
 
 
 class TextBox(Flowable):  # type: ignore[misc]
     """Paragraphs on a tinted, rounded ground, kept together."""
 
     def __init__(self, paragraphs: list[Paragraph], tint: Colour, padding: float,
-                 space_after: float) -> None:
+                 space_after: float, title: str | None = None) -> None:
         super().__init__()
         self.paragraphs, self.tint, self.padding = paragraphs, tint, padding
         self.spaceAfter = space_after
+        self.title = title  # the first paragraph is the box's heading
 
     def wrap(self, width: float, height: float) -> tuple[float, float]:
         inner = width - 2 * self.padding
@@ -123,13 +145,18 @@ class TextBox(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         canvas = self.canv
+        marks = tags(canvas)
         canvas.setFillColor(self.tint.reportlab)
-        canvas.roundRect(0, 0, self.width, self.height, 2.5 * MM, stroke=0, fill=1)
-        y = self.height - self.padding
-        for paragraph in self.paragraphs:
-            y -= paragraph.height
-            paragraph.drawOn(canvas, self.padding, y)
-            y -= paragraph.style.spaceAfter
+        with marks.group(Role.SECT):
+            with marks.artifact():
+                canvas.roundRect(0, 0, self.width, self.height, 2.5 * MM, stroke=0, fill=1)
+            y = self.height - self.padding
+            for index, paragraph in enumerate(self.paragraphs):
+                y -= paragraph.height
+                role = Role.H2 if index == 0 and self.title else Role.P
+                with marks.tag(role, title=self.title if index == 0 else None):
+                    paragraph.drawOn(canvas, self.padding, y)
+                y -= paragraph.style.spaceAfter
 
 
 @dataclass(frozen=True)
@@ -151,15 +178,15 @@ class Styles:
         """A paragraph; `lead` is a bold run-in before the text, like a list item's title."""
         size, leading = self.size(role)
         font = self.fonts.for_role(role, bold)
-        check_glyphs(text, font, self.product, where)
-        check_glyphs(lead, self.fonts.bold, self.product, where)
+        check_chain(text, font, self.fonts, self.product, where)
+        check_chain(lead, self.fonts.bold, self.fonts, self.product, where)
         indent = size * 1.1 if bullet else 0
         spacing = leading * 0.35 if after is None else after
         before = leading * 0.5 if role == "heading" else 0
         paragraph_style = style(where or role, font, size, leading, self.colours.text,
                                 indent, spacing)
         paragraph_style.spaceBefore = before
-        return Paragraph(run_in(text, lead, self.fonts), paragraph_style, bulletText=bullet)
+        return make_paragraph(text, paragraph_style, self.fonts, bullet, lead)
 
 
 Source = Callable[[Styles], list[Item]]
@@ -184,8 +211,8 @@ def _flow_once(items: Sequence[Item], boxes: Sequence[Box]) -> tuple[list[Filled
             parts = item.flowable.split(box.width, room - before) if room - before > 0 else []
             if len(parts) >= 2:
                 queue.popleft()
-                first = Item(parts[0], item.section)
-                queue.extendleft(reversed([first] + [Item(p, item.section, item.keep_with_next)
+                first = replace(item, flowable=parts[0], keep_with_next=False)
+                queue.extendleft(reversed([first] + [replace(item, flowable=p, title=None)
                                                      for p in parts[1:]]))
                 continue
             break

@@ -10,7 +10,8 @@ from __future__ import annotations
 from ..model import Content, Routine
 from ..model.layout import MM, FridgeLayout
 from ..pdf.page import Page, Painter
-from .contact import contact_text
+from ..pdf.tagging import Role
+from .contact import contact_text, link_words
 from .flow import Box, Item, PictogramItem, Styles, flow
 from .text import Block, Fonts, draw_fitted, fit
 
@@ -30,8 +31,10 @@ def compose_fridge_card(routines: list[Routine], content: Content, layout: Fridg
     title = fit([Block("title", content.labels.everyday_heading, "title")], styles, fonts,
                 layout.colours.on_accent, inner, height / 4, product=product, where="title")
     band = title.height + 2 * BAND_PADDING_MM * MM
-    contact = fit([Block("contact", contact_text(content.organisation, content.labels).line(),
-                        bold=True)], styles, fonts,
+    details = contact_text(content.organisation, content.labels, fonts.rtl)
+    contact = fit([Block("contact", details.line(),
+                         bold=True, links=link_words(content.organisation, content.labels))],
+                  styles, fonts,
                   layout.colours.text, inner, height / 5, product=product, where="contact line")
     top = height - band - LINE_GAP_MM * MM
     bottom = margin + contact.height + LINE_GAP_MM * 2 * MM
@@ -50,20 +53,23 @@ def compose_fridge_card(routines: list[Routine], content: Content, layout: Fridg
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
-        canvas.setFillColor(layout.colours.background.reportlab)
-        canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
-        canvas.setFillColor(layout.colours.accent.reportlab)
-        canvas.rect(-bleed, height - band, width + 2 * bleed, band + bleed, stroke=0, fill=1)
+        with painter.artifact():
+            canvas.setFillColor(layout.colours.background.reportlab)
+            canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
+            canvas.setFillColor(layout.colours.accent.reportlab)
+            canvas.rect(-bleed, height - band, width + 2 * bleed, band + bleed, stroke=0, fill=1)
         draw_fitted(canvas, title, margin, height - BAND_PADDING_MM * MM, inner)
         y = top
-        for placed in filled.placed:
-            y -= placed.height
-            placed.item.flowable.drawOn(canvas, margin, y)
-            y -= spread
+        with painter.group(Role.L):  # each line is a list item: pictogram and text
+            for placed in filled.placed:
+                y -= placed.height
+                placed.item.flowable.drawOn(canvas, margin, y)
+                y -= spread
         rule = margin + contact.height + LINE_GAP_MM * MM
         canvas.setStrokeColor(layout.colours.accent.reportlab)
         canvas.setLineWidth(1.5)
-        canvas.line(margin, rule, width - margin, rule)
+        with painter.artifact():
+            canvas.line(margin, rule, width - margin, rule)
         draw_fitted(canvas, contact, margin, margin + contact.height, inner)
 
     return Page("fridge card", width, height, bleed, draw)

@@ -13,6 +13,7 @@ from ..model import Content
 from ..model.layout import MM, LeafletLayout, Panel, PanelRole, Side
 from ..pdf.marks import draw_crop_marks
 from ..pdf.page import Page, Painter
+from ..pdf.tagging import Role
 from .contact import ContactBlock
 from .flow import Box, Filled, flow
 from .leaflet_text import LeafletWords, draw_cover, leaflet_contact, leaflet_source, type_roles
@@ -30,21 +31,44 @@ class FoldedLeaflet:
     panels: dict[str, Filled]
 
 
-def panel_edges(side: Side) -> list[float]:
+def panel_order(side: Side, rtl: bool) -> list[Panel]:
+    """The side's panels from left to right as it lies face up.
+
+    A right-to-left leaflet (Arabic) is a book that opens from the right: each side
+    is mirrored, so the cover and the first text panel stand where a reader of the
+    language starts, and the folds (narrow flap included) mirror with them.
+    """
+    return list(reversed(side.panels)) if rtl else list(side.panels)
+
+
+def panel_edges(side: Side, rtl: bool = False) -> list[float]:
     """x of each panel's left edge, in points, and the side's right edge last."""
     edges = [0.0]
-    for panel in side.panels:
+    for panel in panel_order(side, rtl):
         edges.append(edges[-1] + panel.width_mm * MM)
     return edges
+
+
+def reading_place(panel: Panel) -> float:
+    """Where a panel comes in the structure tree: the cover first, then the running text
+    in its flow order (the inside panels left to right, then the fold-in flap, then the
+    back), whatever side of the paper each is printed on."""
+    if panel.role is PanelRole.COVER:
+        return 0
+    return float(panel.flow) if panel.flow else 1000.0
 
 
 def _side_page(side: Side, layout: LeafletLayout, words: LeafletWords, fonts: Fonts,
                panels: dict[str, Filled], contact: ContactBlock | None, product: str) -> Page:
     width, height = (size * MM for size in layout.trim_mm)
     bleed, margin = layout.bleed_mm * MM, layout.margin_mm * MM
-    edges = panel_edges(side)
+    edges = panel_edges(side, fonts.rtl)
 
     def draw_panel(painter: Painter, panel: Panel, left: float, right: float) -> None:
+        with painter.group(Role.PART, order=reading_place(panel)):
+            paint_panel(painter, panel, left, right)
+
+    def paint_panel(painter: Painter, panel: Panel, left: float, right: float) -> None:
         canvas = painter.canvas
         if panel.role is PanelRole.COVER:
             # Past a fold the colour runs on a safe 3 mm: folded 1 mm off, no white line.
@@ -61,12 +85,15 @@ def _side_page(side: Side, layout: LeafletLayout, words: LeafletWords, fonts: Fo
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
         canvas.setFillColor(layout.colours.background.reportlab)
-        canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
-        for panel, left, right in zip(side.panels, edges, edges[1:], strict=False):
+        with painter.artifact():
+            canvas.rect(-bleed, -bleed, width + 2 * bleed, height + 2 * bleed, stroke=0, fill=1)
+        for panel, left, right in zip(panel_order(side, fonts.rtl), edges, edges[1:],
+                                      strict=False):
             draw_panel(painter, panel, left, right)
-        folds = edges[1:-1]
-        draw_crop_marks(canvas, layout.marks, (0, 0, width, height), [0, *folds, width],
-                        (0, height), folds={round(x, 3) for x in folds})
+        with painter.artifact():
+            folds = edges[1:-1]
+            draw_crop_marks(canvas, layout.marks, (0, 0, width, height), [0, *folds, width],
+                            (0, height), folds={round(x, 3) for x in folds})
 
     reach = (layout.marks.offset_mm + layout.marks.length_mm + 1) * MM
     return Page(side.name, width, height, bleed, draw, margin=max(reach, bleed))

@@ -12,10 +12,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..model import Content, LeafletPart, LeafletSection, Pictogram, Routine
 from ..model.layout import MM, BookletLayout, LeafletLayout
+from ..pdf.tagging import Role, tags
 from ..personalise import base_context, personalise_leaflet, personalise_routine
 from .contact import ContactBlock, contact_block
 from .flow import Item, PictogramItem, Source, Styles, TextBox
-from .pictograms import draw_pictogram
+from .pictograms import alt_text, draw_pictogram
 from .text import Block, Fonts, draw_fitted, fit
 
 AnyLeaflet = LeafletLayout | BookletLayout
@@ -58,10 +59,11 @@ def _section_items(words: LeafletWords, section: LeafletSection, styles: Styles)
                                                after=leading * 0.35))
         paragraphs[0].style.spaceBefore = 0
         tint = styles.colours.tint or styles.colours.background
-        return [Item(TextBox(paragraphs, tint, 4 * MM, leading * 0.45), section.id)]
+        title = section.heading or activities.title
+        return [Item(TextBox(paragraphs, tint, 4 * MM, leading * 0.45, title), section.id)]
     heading = section.heading or content.self_care.title
     items.append(Item(styles.paragraph(heading, "heading", where), section.id,
-                      keep_with_next=True))
+                      keep_with_next=True, role=Role.H2, title=heading))
     for paragraph in section.paragraphs:
         add(paragraph)
     _, leading = styles.size("body")
@@ -74,7 +76,8 @@ def _section_items(words: LeafletWords, section: LeafletSection, styles: Styles)
     if section.include is LeafletPart.SELF_CARE:
         add(content.self_care.intro)
         for tip in content.self_care.tips:
-            add(tip, bullet="•", after=leading * 0.3)
+            items.append(Item(styles.paragraph(tip, where=where, bullet="•",
+                                               after=leading * 0.3), section.id, role=Role.LI))
     return items
 
 
@@ -99,12 +102,14 @@ def draw_cover(canvas: Canvas, words: LeafletWords, layout: AnyLeaflet, fonts: F
     """The cover inside `box` (x, y, width, height); its colour fills `ground`."""
     x, y, width, height = box
     colours, margin = layout.colours, layout.margin_mm * MM
+    marks = tags(canvas)
     canvas.setFillColor(colours.accent.reportlab)
-    canvas.rect(*ground, stroke=0, fill=1)
+    with marks.artifact():
+        canvas.rect(*ground, stroke=0, fill=1)
     leaflet = words.content.leaflet
     inner = width - 2 * margin
     title = fit([Block("title", leaflet.title, "title"),
-                 Block("subtitle", leaflet.subtitle, "heading")],
+                 Block("subtitle", leaflet.subtitle, "heading", tag=Role.P)],
                 type_roles(layout), fonts, colours.on_accent, inner, height / 2,
                 product=product, where="cover", gap=4 * MM)
     top = y + height - margin - 6 * MM
@@ -113,12 +118,14 @@ def draw_cover(canvas: Canvas, words: LeafletWords, layout: AnyLeaflet, fonts: F
     name = fit([Block("made_with", words.content.labels.made_with, bold=True)],
                type_roles(layout),
                fonts, colours.on_accent, inner, height / 4, product=product, where="cover")
-    draw_fitted(canvas, name, x + margin, y + margin + name.height, inner)
     room = (top - title.height) - (y + margin + name.height)
     size = min(inner * 0.6, room - 12 * MM)
-    if size > 15 * MM:
-        draw_pictogram(canvas, COVER_PICTOGRAM, x + (width - size) / 2,
-                       y + margin + name.height + (room - size) / 2, size, colours.on_accent)
+    if size > 15 * MM:  # drawn before the credit, so a screen reader meets it in that order
+        with marks.figure(alt_text(COVER_PICTOGRAM)):
+            draw_pictogram(canvas, COVER_PICTOGRAM, x + (width - size) / 2,
+                           y + margin + name.height + (room - size) / 2, size,
+                           colours.on_accent)
+    draw_fitted(canvas, name, x + margin, y + margin + name.height, inner)
 
 
 def leaflet_contact(words: LeafletWords, layout: AnyLeaflet, fonts: Fonts, width: float,

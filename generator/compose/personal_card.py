@@ -23,9 +23,9 @@ from ..model.colour import Colour
 from ..model.layout import MM, CardLayout, FridgeLayout
 from ..model.person import Person
 from ..pdf.page import Page, Painter
+from ..pdf.tagging import Role, tags
 from ..typography import NBSP
 from .contact import contact_text, organisation_line
-from .pictograms import draw_pictogram
 from .routine_card import (
     Card,
     CardFrame,
@@ -95,7 +95,7 @@ def fit_sections(sections: Sequence[Section], frame: CardFrame, fonts: Fonts, he
     for section in sections:
         end = start + len(section.blocks)
         parts.append(Fitted(fitted.paragraphs[start:end], fitted.heights[start:end],
-                            fitted.scale))
+                            fitted.scale, fitted.blocks[start:end]))
         start = end
     return parts
 
@@ -123,37 +123,34 @@ def draw_warning(canvas: Canvas, x: float, top: float, size: float, colour: Colo
 def draw_sections(canvas: Canvas, sections: Sequence[Section], parts: Sequence[Fitted],
                   frame: CardFrame, top: float, symbol: float) -> None:
     colour = frame.layout.colours.text
+    marks = tags(canvas)
     y = top
     for section, part in zip(sections, parts, strict=True):
-        if section.framed:
-            box = part.height + 2 * BOX_PADDING
-            canvas.saveState()
-            canvas.setStrokeColor(colour.reportlab)
-            canvas.setLineWidth(FRAME_LINE)
-            inner = FRAME_LINE / 2
-            canvas.roundRect(frame.margin + inner, y - box + inner, frame.text_width - 2 * inner,
-                             box - 2 * inner, 2 * MM, stroke=1, fill=0)
-            canvas.restoreState()
-            draw_warning(canvas, frame.margin + BOX_PADDING + FRAME_LINE,
-                         y - BOX_PADDING - 1, symbol, colour)
-            draw_fitted(canvas, part, frame.margin, y - BOX_PADDING, frame.text_width)
-            y -= box
-        else:
-            draw_fitted(canvas, part, frame.margin, y, frame.text_width)
-            _draw_pictograms(canvas, section, part, frame.margin, y, colour)
-            y -= part.height
+        # The "Avoid" box is an aside: the frame and the triangle are decoration, the
+        # heading word says what it is.
+        with marks.group(Role.ASIDE if section.framed else Role.SECT):
+            if section.framed:
+                box = part.height + 2 * BOX_PADDING
+                with marks.artifact():
+                    canvas.saveState()
+                    canvas.setStrokeColor(colour.reportlab)
+                    canvas.setLineWidth(FRAME_LINE)
+                    inner = FRAME_LINE / 2
+                    canvas.roundRect(frame.margin + inner, y - box + inner,
+                                     frame.text_width - 2 * inner, box - 2 * inner, 2 * MM,
+                                     stroke=1, fill=0)
+                    canvas.restoreState()
+                    near = BOX_PADDING + FRAME_LINE  # the triangle stands where the heading starts
+                    rtl = any(getattr(p, "rtl", False) for p in part.paragraphs)
+                    draw_warning(canvas, frame.margin + (frame.text_width - near - symbol if rtl
+                                                         else near),
+                                 y - BOX_PADDING - 1, symbol, colour)
+                draw_fitted(canvas, part, frame.margin, y - BOX_PADDING, frame.text_width)
+                y -= box
+            else:
+                draw_fitted(canvas, part, frame.margin, y, frame.text_width)
+                y -= part.height
         y -= SECTION_GAP
-
-
-def _draw_pictograms(canvas: Canvas, section: Section, part: Fitted, x: float, top: float,
-                     colour: Colour) -> None:
-    """Each block's pictogram, one line high, level with the block's first line."""
-    for block, paragraph, height in zip(section.blocks, part.paragraphs, part.heights,
-                                        strict=True):
-        if block.pictogram is not None:
-            size = paragraph.style.leading
-            draw_pictogram(canvas, block.pictogram, x + block.inset, top - size, size, colour)
-        top -= height
 
 
 def _sectioned_page(label: str, frame: CardFrame, fonts: Fonts, title: str,
@@ -171,11 +168,12 @@ def _sectioned_page(label: str, frame: CardFrame, fonts: Fonts, title: str,
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
         paint_background(canvas, frame)
-        if band is not None:
-            draw_title_band(canvas, frame, *band)
-        draw_sections(canvas, sections, parts, frame, top, symbol)
-        if extra is not None:
-            extra(painter)
+        with painter.group(Role.SECT, title=title or None):  # a bookmark for a titled card
+            if band is not None:
+                draw_title_band(canvas, frame, *band)
+            draw_sections(canvas, sections, parts, frame, top, symbol)
+            if extra is not None:
+                extra(painter)
 
     return Page(label, frame.width, frame.height, frame.layout.bleed_mm * MM, draw)
 
@@ -246,7 +244,7 @@ def compose_personal_fridge(person: Person, routines: Sequence[Routine], content
                                        lead=f"{labels.likes_heading}:"),)))
     sections += [s for s in (contacts_section(person, labels),) if s is not None]
     sections.append(Section((Block(
-        "organisation", contact_text(organisation, labels).line(
+        "organisation", contact_text(organisation, labels, fonts.rtl).line(
             labelled=False, separator=f"{NBSP}· "), lead=f"{organisation.name}:"),)))
     return _sectioned_page("fridge card", frame, fonts, person.name, sections, frame.margin,
                            product)

@@ -16,8 +16,9 @@ from ..errors import gather
 from ..model import Content, Routine
 from ..model.layout import MM, CardLayout, FridgeLayout
 from ..pdf.page import Page, Painter
+from ..pdf.tagging import Role, tags
 from .contact import ContactBlock, organisation_line
-from .pictograms import draw_pictogram
+from .pictograms import alt_text, draw_pictogram
 from .text import Block, Fitted, Fonts, draw_fitted, fit
 
 PICTOGRAM_MM = 20.0  # a routine card's pictogram: 20 mm, to recognise at arm's length
@@ -61,8 +62,9 @@ class CardFrame:
 def paint_background(canvas: Canvas, frame: CardFrame) -> None:
     canvas.setFillColor(frame.layout.colours.background.reportlab)
     bleed = frame.layout.bleed_mm * MM
-    canvas.rect(-bleed, -bleed, frame.width + 2 * bleed, frame.height + 2 * bleed,
-                stroke=0, fill=1)
+    with tags(canvas).artifact():
+        canvas.rect(-bleed, -bleed, frame.width + 2 * bleed, frame.height + 2 * bleed,
+                    stroke=0, fill=1)
 
 
 def title_band(frame: CardFrame, title: str, fonts: Fonts, product: str,
@@ -88,8 +90,9 @@ def draw_title_band(canvas: Canvas, frame: CardFrame, title: Fitted, band: float
     top = band_top(frame)
     canvas.setFillColor(frame.layout.colours.accent.reportlab)
     band_x = frame.layout.band_mm * MM
-    canvas.roundRect(band_x, top - band, frame.width - 2 * band_x, band, 2 * MM,
-                     stroke=0, fill=1)
+    with tags(canvas).artifact():
+        canvas.roundRect(band_x, top - band, frame.width - 2 * band_x, band, 2 * MM,
+                         stroke=0, fill=1)
     draw_fitted(canvas, title, frame.margin, top - (band - title.height) / 2, frame.text_width)
 
 
@@ -107,10 +110,13 @@ def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
         paint_background(canvas, frame)
-        draw_title_band(canvas, frame, title, band)
-        draw_pictogram(canvas, routine.pictogram, frame.width - frame.margin - icon,
-                       band_top(frame) - (band + icon) / 2, icon, layout.colours.on_accent)
-        draw_fitted(canvas, body, frame.margin, body_top, frame.text_width)
+        with painter.group(Role.SECT, title=routine.title):  # one bookmark per card
+            draw_title_band(canvas, frame, title, band)
+            with painter.tag(Role.FIGURE, alt=alt_text(routine.pictogram)):
+                draw_pictogram(canvas, routine.pictogram, frame.width - frame.margin - icon,
+                               band_top(frame) - (band + icon) / 2, icon,
+                               layout.colours.on_accent)
+            draw_fitted(canvas, body, frame.margin, body_top, frame.text_width)
 
     return Page(where, frame.width, frame.height, layout.bleed_mm * MM, draw)
 
@@ -125,19 +131,21 @@ def compose_back(routine: Routine, frame: CardFrame, contact: ContactBlock, font
     # The title again, so a back read on its own (or cut wrongly) still says which card.
     owner_blocks = [Block("name", owner, bold=True)] if owner else []
     text = fit(owner_blocks + [Block("title", routine.title, "heading"),
-                Block("why_heading", heading, bold=True), Block("why", routine.why)],
+                Block("why_heading", heading, bold=True, tag=Role.H3), Block("why", routine.why)],
                frame.styles, fonts, layout.colours.text, frame.text_width, room,
                product=product, where=where, gap=3)
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
         paint_background(canvas, frame)
-        draw_fitted(canvas, text, frame.margin, top, frame.text_width)
-        rule_y = frame.margin + contact.height + 3 * MM
-        canvas.setStrokeColor(layout.colours.accent.reportlab)
-        canvas.setLineWidth(1)
-        canvas.line(frame.margin, rule_y, frame.width - frame.margin, rule_y)
-        contact.draw(painter, frame.margin, frame.margin)
+        with painter.group(Role.SECT):
+            draw_fitted(canvas, text, frame.margin, top, frame.text_width)
+            rule_y = frame.margin + contact.height + 3 * MM
+            canvas.setStrokeColor(layout.colours.accent.reportlab)
+            canvas.setLineWidth(1)
+            with painter.artifact():
+                canvas.line(frame.margin, rule_y, frame.width - frame.margin, rule_y)
+            contact.draw(painter, frame.margin, frame.margin)
 
     return Page(where, frame.width, frame.height, layout.bleed_mm * MM, draw)
 

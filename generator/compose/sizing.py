@@ -26,8 +26,17 @@ Try = TypeVar("Try")
 
 @dataclass(frozen=True)
 class Fonts:
+    """The fonts that print a product; fallbacks carry other scripts, `rtl` mirrors."""
+
     regular: str
     bold: str
+    fallback: tuple[str, ...] = ()  # tried in order per run: Arabic, Greek, ...
+    bold_fallback: tuple[str, ...] = ()
+    rtl: bool = False  # the content's language is written right to left
+
+    def chain(self, font: str) -> tuple[str, ...]:
+        """`font` first, then the fallbacks of its weight."""
+        return (font, *(self.bold_fallback if font == self.bold else self.fallback))
 
     def for_role(self, role: str, bold: bool = False) -> str:
         """Headings and titles are bold, and so is body text marked bold."""

@@ -8,7 +8,8 @@ layout's minimum and then fails with the field that does not fit and by how much
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reportlab import rl_config
@@ -20,8 +21,11 @@ from ..errors import HandoutsError, LayoutOverflow, Problem
 from ..model import Pictogram
 from ..model.colour import Colour, drawing_in_inks
 from ..model.layout import MM, TypeStyle
-from ..pdf.fonts import check_glyphs
-from .sizing import Fonts, run_in, scales, shrink, size_at, style
+from ..pdf.tagging import ListRun, Role, tags
+from ..script.paragraph import ShapedParagraph
+from .pictograms import alt_text, draw_pictogram
+from .shaped import check_chain, make_paragraph, needs_shaping, shaped_widest
+from .sizing import Fonts, scales, shrink, size_at, style
 
 ICON_ROOM = 1.3  # a pictogram is one line high; this much of a line is kept for it
 
@@ -40,6 +44,17 @@ class Block:
     inset: float = 0  # points kept clear on both sides, e.g. inside a framed box
     private: bool = False  # health details: messages never quote the text
     pictogram: Pictogram | None = None  # drawn one line high to the left of the text
+    tag: Role | None = None  # the structure role, when not the one `role` implies
+    links: tuple[tuple[str, str, str], ...] = ()  # (words as printed, URI, description)
+
+    @property
+    def structure(self) -> Role:
+        """What a screen reader is told the block is: heading, list item or paragraph."""
+        if self.tag is not None:
+            return self.tag
+        if self.number is not None or self.bullet is not None or self.pictogram is not None:
+            return Role.LI
+        return {"title": Role.H1, "heading": Role.H2}.get(self.role, Role.P)
 
     def icon_room(self, leading: float) -> float:
         """Points kept clear on the left for the pictogram: its size and a gap."""
@@ -65,6 +80,7 @@ class Fitted:
     paragraphs: list[Paragraph]
     heights: list[float]
     scale: float
+    blocks: Sequence[Block] = field(default_factory=tuple)  # what each paragraph shows
 
     @property
     def height(self) -> float:
@@ -73,8 +89,8 @@ class Fitted:
 
 @lru_cache(maxsize=1024)
 def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, inset: float,
-             gap: float, marker: str | None, width: float,
-             icon: float = 0, inks: bool = False) -> tuple[Paragraph, float]:
+             gap: float, marker: str | None, width: float, fonts: Fonts, lead: str,
+             icon: float = 0, inks: bool = False) -> tuple[Paragraph | ShapedParagraph, float]:
     """A paragraph parsed and wrapped to `width`, and its height.
 
     A batch sets the same routine texts and labels for every person; each is parsed
@@ -86,7 +102,7 @@ def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, 
     paragraph_style = style("text", font, size, leading, colour, indent + inset + icon, gap)
     paragraph_style.rightIndent = inset
     paragraph_style.bulletIndent = inset + icon
-    paragraph = Paragraph(text, paragraph_style, bulletText=marker)
+    paragraph = make_paragraph(text, paragraph_style, fonts, marker, lead)
     _, height = paragraph.wrap(width, 10_000)
     return paragraph, height
 
@@ -97,13 +113,12 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
     for block in blocks:
         size, leading = size_at(styles[block.role], scale)
         marker = f"{block.number}." if block.number is not None else block.bullet
-        paragraph, height = _wrapped(run_in(block.text, block.lead, fonts),
-                                     block_font(block, fonts), size, leading, colour,
-                                     block.inset, gap, marker, width, block.icon_room(leading),
-                                     drawing_in_inks())
+        paragraph, height = _wrapped(block.text, block_font(block, fonts), size, leading,
+                                     colour, block.inset, gap, marker, width, fonts,
+                                     block.lead, block.icon_room(leading), drawing_in_inks())
         paragraphs.append(paragraph)
         heights.append(height + gap)
-    return Fitted(paragraphs, heights, scale)
+    return Fitted(paragraphs, heights, scale, tuple(blocks))
 
 
 def block_font(block: Block, fonts: Fonts) -> str:
@@ -116,12 +131,15 @@ def check_words(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
     for block in blocks:
         spec = styles[block.role]
         font = block_font(block, fonts)
-        check_glyphs(block.lead + block.text, font, product, f"{where}: {block.field}")
+        check_chain(block.text, font, fonts, product, f"{where}: {block.field}")
+        check_chain(block.lead, fonts.bold, fonts, product, f"{where}: {block.field}")
         marked = block.number is not None or block.bullet is not None
         indent = stringWidth("8.", font, spec.smallest) * 2 if marked else 0
         room = width - indent - 2 * block.inset - block.icon_room(
             size_at(spec, 0)[1])  # the leading at the smallest size
-        word, word_width = widest_word(block.text, font, spec.smallest)
+        word, word_width = (shaped_widest(block.text, font, fonts, spec.smallest)
+                            if needs_shaping(block.text, font, fonts)
+                            else widest_word(block.text, font, spec.smallest))
         if word_width > room:
             shown = ("layout.a_word", {}) if block.private else ("layout.the_word", {"word": word})
             raise WordTooLong([Problem("layout.word_too_long", {
@@ -150,23 +168,85 @@ def fit(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fonts, col
 
 
 def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float) -> None:  # type: ignore[no-untyped-def]
-    """Draw fitted paragraphs downwards from `top`."""
-    y = top
-    for paragraph, height in zip(fitted.paragraphs, fitted.heights, strict=True):
-        y -= height
-        draw_paragraph(canvas, paragraph, x, y + (height - paragraph.height))
+    """Draw fitted paragraphs downwards from `top`, each tagged as its block says.
+
+    Consecutive list items form one list; a block's pictogram, one line high and level
+    with its first line, is drawn just before its text, as a figure of the item.
+    """
+    marks = tags(canvas)
+    blocks = fitted.blocks or [Block("", "")] * len(fitted.paragraphs)
+    y, lists = top, ListRun(marks)
+    for paragraph, height, block in zip(fitted.paragraphs, fitted.heights, blocks, strict=True):
+        role = block.structure
+        lists.step(role is Role.LI)
+        item = marks.group(Role.LI) if block.pictogram is not None else nullcontext()
+        with item:
+            if block.pictogram is not None:
+                size = paragraph.style.leading
+                # right to left, the pictogram stands on the right, where the line starts
+                left = (x + width - block.inset - size if getattr(paragraph, "rtl", False)
+                        else x + block.inset)
+                with marks.figure(alt_text(block.pictogram)):
+                    draw_pictogram(canvas, block.pictogram, left, y - size, size,
+                                   Colour.parse("#" + paragraph.style.textColor.hexval()[2:]))
+                role = Role.LBODY
+            y -= height
+            draw_paragraph(canvas, paragraph, x, y + (height - paragraph.height), role,
+                           block.links)
+    lists.close()
 
 
-def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x: float, y: float) -> None:
+def _linked_line(marks, text, line: str, links: Sequence[tuple[str, str, str]],  # type: ignore[no-untyped-def]
+                 left: float, baseline: float, font: str, size: float) -> None:
+    """One line whose web address or phone number is a link: the same glyphs, in pieces."""
+    rest, done = line, 0.0
+    while rest:
+        found = [(rest.find(words), words, uri, what) for words, uri, what in links
+                 if words and words in rest]
+        if not found:
+            text.textOut(rest)
+            break
+        start, words, uri, what = min(found)
+        text.textOut(rest[:start])
+        done += stringWidth(rest[:start], font, size)
+        width = stringWidth(words, font, size)
+        with marks.tag(Role.LINK, into=text):
+            text.textOut(words)
+            marks.link(uri, what, (left + done, baseline - 0.25 * size,
+                                   left + done + width, baseline + 0.9 * size))
+        done += width
+        rest = rest[start + len(words):]
+    text.textLine("")
+
+
+def _item(marks, role: Role):  # type: ignore[no-untyped-def]
+    """A list item's own group, unless the caller opened it (role LBody)."""
+    return marks.group(Role.LI) if role is Role.LI else nullcontext()
+
+
+def _body(role: Role) -> Role:
+    return Role.LBODY if role is Role.LI else role
+
+
+def draw_paragraph(canvas: Canvas, paragraph: Paragraph | ShapedParagraph, x: float,
+                   y: float, role: Role = Role.P,
+                   links: Sequence[tuple[str, str, str]] = ()) -> None:
     """Draw a wrapped paragraph with its lower-left corner at (x, y).
 
     A paragraph in one font, as most of ours are, is set here as one text object with
     its lines: the same positions as ReportLab's `drawOn`, at under half the cost,
     which matters when a batch draws every card twice. Mixed fonts go to `drawOn`.
     """
+    marks = tags(canvas)
+    if isinstance(paragraph, ShapedParagraph):
+        with _item(marks, role), marks.tag(_body(role)):
+            paragraph.drawOn(canvas, x, y)
+        return
     lines = paragraph.blPara
     if lines.kind != 0 or getattr(lines, "us_lines", None) or getattr(lines, "link", None):
-        paragraph.drawOn(canvas, x, y)
+        # a list item in mixed fonts: its marker is read with its body
+        with _item(marks, role), marks.tag(_body(role)):
+            paragraph.drawOn(canvas, x, y)
         return
     spec = paragraph.style
     ascent = lines.fontSize if rl_config.paraFontSizeHeightOffset else getattr(
@@ -175,12 +255,21 @@ def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x: float, y: float) -> 
     canvas.saveState()
     canvas.setFillColor(lines.textColor)
     text = canvas.beginText(x + spec.bulletIndent, baseline)
-    if paragraph.bulletText:  # in the same text object, so "1. Step" copies as one line
-        text.setFont(spec.bulletFontName, spec.bulletFontSize)
-        text.textOut(paragraph.bulletText)
-    text.setXPos(spec.leftIndent - spec.bulletIndent)
-    text.setFont(lines.fontName, lines.fontSize, spec.leading)
-    for _, words in lines.lines:
-        text.textLine(" ".join(words))
-    canvas.drawText(text)
+    with _item(marks, role):
+        if paragraph.bulletText:  # in the same text object, so "1. Step" copies as one line
+            with marks.tag(Role.LBL, into=text):
+                text.setFont(spec.bulletFontName, spec.bulletFontSize)
+                text.textOut(paragraph.bulletText)
+        text.setXPos(spec.leftIndent - spec.bulletIndent)
+        with marks.tag(_body(role), into=text):
+            text.setFont(lines.fontName, lines.fontSize, spec.leading)
+            left = x + spec.leftIndent
+            for number, (_, words) in enumerate(lines.lines):
+                line = " ".join(words)
+                if not links:
+                    text.textLine(line)
+                    continue
+                _linked_line(marks, text, line, links, left, baseline - number * spec.leading,
+                             lines.fontName, lines.fontSize)
+        canvas.drawText(text)
     canvas.restoreState()

@@ -25,6 +25,7 @@ from ..validate import convert_file
 from ..yamlread import read_yaml
 
 NBSP = "\u00a0"
+LEFT_TO_RIGHT, POP = "\u202a", "\u202c"  # LRE ... PDF: text that keeps its order
 _SPACED_HYPHEN = re.compile(r"(?<=\s)-{1,2}(?=\s)")
 _QUOTE = re.compile("[\"“„”]")
 _BEFORE_OPENING = " \t\n([" + NBSP  # a quote after these (or first) opens
@@ -54,9 +55,22 @@ class Locale:
     def fallback_name(self) -> str:
         return self.data.fallback_name
 
+    @property
+    def rtl(self) -> bool:
+        """Whether the language is written right to left (its pages are mirrored)."""
+        return self.data.direction == "rtl"
+
     @cached_property
     def cldr(self) -> babel.Locale:
-        return babel.Locale.parse(f"{self.language}_{self.data.region}")
+        """CLDR's data for language and region, or the language's own (fi in Sweden: fi)."""
+        try:
+            return babel.Locale.parse(f"{self.language}_{self.data.region}")
+        except babel.UnknownLocaleError:
+            return babel.Locale.parse(self.language)
+
+    @property
+    def phone_region(self) -> str:
+        return self.data.phone_region or self.data.region
 
     # -- numbers, units, dates ------------------------------------------------------------
     def decimal(self, value: float) -> str:
@@ -115,6 +129,7 @@ class Locale:
         text = _QUOTE.sub(lambda m: quotes.open if m.start() == 0 or m.string[m.start() - 1]
                           in _BEFORE_OPENING else quotes.close, text)
         text = text.replace("'", self.data.apostrophe)
+        text = _native_punctuation(self.data, text)
         return _SPACED_HYPHEN.sub(self.data.dash, text)
 
     def genitive(self, name: str) -> str:
@@ -132,6 +147,14 @@ class Locale:
         """
         return _grouped(self, number)
 
+    def tel_uri(self, number: str) -> str:
+        """The number as a link a phone can call: 0723010853 -> 'tel:+46723010853'."""
+        try:
+            parsed = phonenumbers.parse(number, self.data.region)
+        except phonenumbers.NumberParseException:
+            return "tel:" + re.sub(r"[^\d+]", "", number)
+        return "tel:" + phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
     def _group(self, number: str) -> str:
         """The grouping itself (see `phone`).
 
@@ -140,13 +163,13 @@ class Locale:
         Groups are joined with no-break spaces so a number never breaks across lines.
         """
         try:
-            parsed = phonenumbers.parse(number, self.data.region)
+            parsed = phonenumbers.parse(number, self.phone_region)
         except phonenumbers.NumberParseException:
             return number
-        if phonenumbers.region_code_for_number(parsed) != self.data.region:
+        if phonenumbers.region_code_for_number(parsed) != self.phone_region:
             return number
         national = phonenumbers.national_significant_number(parsed)
-        region = phonenumbers.PhoneMetadata.metadata_for_region(self.data.region)
+        region = phonenumbers.PhoneMetadata.metadata_for_region(self.phone_region)
         trunk = region.national_prefix if region is not None else ""
         formats = [phonenumbers.NumberFormat(
             pattern=f.pattern, format=f.format, leading_digits_pattern=[f.leading],
@@ -157,7 +180,22 @@ class Locale:
                 parsed, phonenumbers.PhoneNumberFormat.NATIONAL, formats[:1])
         else:
             shown = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-        return shown.replace(" ", NBSP)
+        shown = shown.replace(" ", NBSP)
+        # Inside right-to-left text a number keeps its own order: 072-301 08 53, not
+        # 53 08 301-072 (the embedding controls are not printed; see script/runs.py).
+        return f"{LEFT_TO_RIGHT}{shown}{POP}" if self.rtl else shown
+
+
+_AFTER_LETTER = re.compile(r"(?<=[\u0600-\u06ff\u0750-\u077f])([,?;])")
+
+
+def _native_punctuation(data: LocaleData, text: str) -> str:
+    """A comma, question mark or semicolon after a letter of the language's script
+    becomes the script's own (Arabic ، ؟ ؛); Latin text inside keeps its ASCII ones."""
+    native = {",": data.comma, "?": data.question_mark, ";": data.semicolon}
+    if all(key == value for key, value in native.items()):
+        return text
+    return _AFTER_LETTER.sub(lambda m: native[m[1]], text)
 
 
 @lru_cache(maxsize=8192)

@@ -8,8 +8,14 @@ generator/locale/ puts the two together into one `Locale`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from .constraints import items, text
+
+
+class TextDirection(StrEnum):
+    LTR = "ltr"
+    RTL = "rtl"
 
 
 @dataclass(frozen=True)
@@ -83,3 +89,10 @@ class LocaleData:
     fallback_name: str = field(metadata=text(30))  # a file name when a name has no letters
     genitive: Genitive | None = None  # no rule: names are printed as they are
     phone_formats: tuple[PhoneFormat, ...] = field(default=(), metadata=items(max_items=20))
+    # Issue 13: what Finnish, English and Arabic need beyond that.
+    phone_region: str | None = field(default=None, metadata=text(3))  # default: region
+    direction: TextDirection = TextDirection.LTR  # rtl: Arabic; pages are mirrored
+    # Punctuation of the language's own script after one of its letters (Arabic ، ؟ ؛).
+    comma: str = field(default=",", metadata=text(2))
+    question_mark: str = field(default="?", metadata=text(2))
+    semicolon: str = field(default=";", metadata=text(2))

@@ -31,9 +31,18 @@ class Person:
 
     name: str = field(metadata=text(60))
     routines: tuple[str, ...] = field(metadata=items(1, 8))
+    call_name: str | None = field(default=None, metadata=text(30))  # "Anna"; see `called`
     carer: str | None = field(default=None, metadata=text(60))
     language: str = field(default="sv", metadata=text(10))
     avoid: tuple[str, ...] = field(default=(), metadata=items(max_items=6, item_max_len=90))
     likes: Likes = field(default_factory=Likes)
     contacts: tuple[Contact, ...] = field(default=(), metadata=items(max_items=3))
     note: str | None = field(default=None, metadata=text(240))
+
+    @property
+    def called(self) -> str:
+        """What the routine steps call the person: `call_name`, else the name's first word."""
+        if self.call_name:
+            return self.call_name
+        words = self.name.split() if isinstance(self.name, str) else []
+        return words[0] if words else ""

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFontFile, TTFontMaker
 
-# Tables a PDF subset never needs: hinting, layout features ReportLab does not use,
-# and the signature that stops being valid once anything changes.
-_DROPPED = {"fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX", "gasp", "DSIG", "GPOS", "GSUB",
-            "GDEF", "glyf", "loca"}
+# Tables a PDF subset never needs: hinting and the signature that stops being valid
+# once anything changes. The layout tables (GSUB, GPOS, GDEF) stay: HarfBuzz shapes
+# Arabic from these same bytes (generator/script/shape.py), and ReportLab's subsets
+# never embed them, so keeping them costs the PDFs nothing.
+_DROPPED = {"fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX", "gasp", "DSIG", "glyf", "loca"}
 _HEAD_CHECKSUM, _HEAD_LOCA_FORMAT = 8, 50
 
 

@@ -27,9 +27,19 @@ class FontChoice:
 
 
 @dataclass(frozen=True)
+class FallbackFamily:
+    """A family for the characters the main fonts lack (Arabic, Greek), in both weights."""
+
+    family: str = field(metadata=text(80))
+    regular: int = field(default=400, metadata=between(100, 1000))
+    bold: int = field(default=700, metadata=between(100, 1000))
+
+
+@dataclass(frozen=True)
 class FontConfig:
     regular: FontChoice
     bold: FontChoice
+    fallback: tuple[FallbackFamily, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,8 @@ class FontSet:
 
     regular: str
     bold: str
+    fallback: tuple[str, ...] = ()  # regular weight, tried in order per run of text
+    bold_fallback: tuple[str, ...] = ()
 
 
 def _font_path(choice: FontChoice, role: str, folder: Path, config_file: str) -> Path:
@@ -93,7 +105,10 @@ def load_fonts(folder: Path) -> FontSet:
     config = convert_file(read_yaml(config_file), FontConfig, str(config_file))
     names = {role: _register(_font_path(getattr(config, role), role, folder, str(config_file)))
              for role in ROLES}
-    return FontSet(**names)
+    fallback = [tuple(_register(_font_path(FontChoice(f.family, getattr(f, role)),
+                                           f"fallback {f.family}", folder, str(config_file)))
+                      for f in config.fallback) for role in ROLES]
+    return FontSet(**names, fallback=fallback[0], bold_fallback=fallback[1])
 
 
 @lru_cache(maxsize=64)

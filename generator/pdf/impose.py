@@ -190,8 +190,12 @@ def booklet_order(count: int) -> list[tuple[int, int]]:
     return sides
 
 
-def impose_booklet(pages: Sequence[Page], sheet: SheetLayout, sheet_file: str) -> list[Page]:
-    """Pages two by two on sheets in booklet order, for duplex printing and folding once."""
+def impose_booklet(pages: Sequence[Page], sheet: SheetLayout, sheet_file: str,
+                   rtl: bool = False) -> list[Page]:
+    """Pages two by two on sheets in booklet order, for duplex printing and folding once.
+
+    A right-to-left booklet (Arabic) opens from the right: each sheet's halves swap.
+    """
     grid = Grid(sheet, pages[0].width, pages[0].height)
     if (sheet.columns, sheet.rows) != (2, 1) or not grid.turns_sideways:
         raise ContentError.single(
@@ -204,4 +208,5 @@ def impose_booklet(pages: Sequence[Page], sheet: SheetLayout, sheet_file: str) -
     spine = round(grid.cell(0, 1)[0], 3)
     return [_sheet_page(f"sheet {index // 2 + 1} {'back' if index % 2 else 'front'}", grid,
                         [(0, 0, pages[left]), (0, 1, pages[right])], folds=(spine,))
-            for index, (left, right) in enumerate(booklet_order(len(pages)))]
+            for index, (left, right) in enumerate(
+                (b, a) if rtl else (a, b) for a, b in booklet_order(len(pages)))]

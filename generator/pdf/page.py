@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
+
+from .tagging import NO_TAGS, Marker, Role
 
 
 class Painter:
@@ -19,9 +22,22 @@ class Painter:
     drawn once per file and then placed by reference: smaller files, faster output.
     """
 
-    def __init__(self, canvas: Canvas) -> None:
+    def __init__(self, canvas: Canvas, marker: Marker | None = None) -> None:
         self.canvas = canvas
         self._forms: dict[str, str] = {}
+        self.tags = marker or NO_TAGS
+
+    def tag(self, role: Role, **options: Any) -> Any:
+        """`with painter.tag(Role.P): …` — what is drawn inside is that element's content."""
+        return self.tags.tag(role, **options)
+
+    def group(self, role: Role, **options: Any) -> Any:
+        """`with painter.group(Role.SECT): …` — an element that holds other elements."""
+        return self.tags.group(role, **options)
+
+    def artifact(self) -> Any:
+        """`with painter.artifact(): …` — backgrounds, bands, rules, marks."""
+        return self.tags.artifact()
 
     def static(self, key: str, draw: Callable[[Canvas], None]) -> None:
         """Draw `draw` at the current origin, storing it as a form the first time."""
@@ -29,7 +45,8 @@ class Painter:
         if name is None:
             name = f"S{len(self._forms)}"
             self.canvas.beginForm(name)
-            draw(self.canvas)
+            with self.tags.suspended():  # the form's invocation is tagged, not its inside
+                draw(self.canvas)
             self.canvas.endForm()
             self._forms[key] = name
         self.canvas.doForm(name)

@@ -14,6 +14,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..model.colour import drawing_in_inks
 from .page import Page, Painter
+from .pdfa import make_archival
+from .structure import mark_page, write_tree
+from .tagging import Marker
 
 # Page streams are Flate-compressed binary; ASCII85 on top would only make them 25 % larger.
 rl_config.useA85 = 0
@@ -52,40 +55,59 @@ def _timestamp(epoch: int) -> TimeStamp:
     return stamp
 
 
-def render_pdf(pages: Iterable[Page], metadata: Metadata, base_font: str) -> bytes:
+PRODUCER = "handouts (ReportLab)"
+PRINTER_TITLE = "Tryckark – "
+
+
+def render_pdf(pages: Iterable[Page], metadata: Metadata, base_font: str, *,
+               printer: bool = False) -> bytes:
     """Lay the pages out one per PDF page and return the file's bytes.
 
-    `invariant` fixes the document id; the dates come from `build_date`: the same
-    input gives the same bytes. `base_font` replaces ReportLab's Helvetica as the
-    canvas's starting font, so no unembedded font is ever named in the file.
+    A file for reading is tagged (PDF/UA-1) and archivable (PDF/A-2a): what compose
+    declared while drawing becomes the structure tree. A `printer` file (imposed
+    sheets) is neither, and its title says it is a printer's sheet ("Tryckark – …").
+    `invariant` and `build_date` make the same input give the same bytes. `base_font`
+    replaces ReportLab's Helvetica as the canvas's starting font, so no unembedded
+    font is ever named in the file.
     """
     buffer = io.BytesIO()
     # The print-shop edition (`print_inks()`): CMYK and separations only, RGB refused.
     canvas = Canvas(buffer, invariant=1, pageCompression=1, lang=metadata.language,
                     initialFontName=base_font,
                     enforceColorSpace="sep_cmyk" if drawing_in_inks() else None)
-    canvas._doc._timeStamp = _timestamp(build_date())
-    canvas.setTitle(metadata.title)
+    epoch = build_date()
+    canvas._doc._timeStamp = _timestamp(epoch)
+    canvas.setTitle(PRINTER_TITLE + metadata.title if printer else metadata.title)
     canvas.setAuthor(metadata.author)
     canvas.setSubject(metadata.subject)
     canvas.setKeywords(metadata.keywords)
     canvas.setCreator(metadata.creator)
-    canvas.setProducer("handouts (ReportLab)")
+    canvas.setProducer(PRODUCER)
     # Print at 100 %: a card scaled to fit the paper is the wrong size.
     canvas.setViewerPreference("PrintScaling", "None")
     canvas.setViewerPreference("DisplayDocTitle", "true")
-    painter = Painter(canvas)
+    marker = None if printer else Marker(canvas)
+    painter = Painter(canvas, marker)
     count = 0
     for page in pages:
         place_page(canvas, page)
+        if marker is not None:
+            marker.begin_page()
         canvas.saveState()
         canvas.translate(page.media_margin, page.media_margin)
         page.draw(painter)
         canvas.restoreState()
+        if marker is not None:
+            marker.end_page()
         canvas.showPage()
+        if marker is not None:
+            mark_page(canvas, marker)
         count += 1
     if count == 0:
         raise ValueError("a PDF needs at least one page")
+    if marker is not None:
+        write_tree(canvas, marker)
+        make_archival(canvas, metadata, epoch, PRODUCER)
     canvas.save()
     return buffer.getvalue()
 

@@ -47,7 +47,8 @@ def test_a6_deck_has_a_cover_and_one_card_per_routine(a6_inputs: PersonalInputs)
     assert "Ring vid behov" in text[1] and "Make: Erik Lind, 070-174 06 50" in text[1]
     assert "Bra att veta" in text[1]
     title = " ".join(text[2].split())  # the title may wrap beside its pictogram
-    assert "Ögonkontakt först" in title and "Anna Lind" in text[2]  # the steps name her
+    assert "Ögonkontakt först" in title and "så att Anna ser dig" in title  # her call name
+    assert "Anna Lind" not in text[2]  # the steps use the call name, not the full name
     assert text[3].startswith("Anna Lind")  # every back names the person
 
 

@@ -1,0 +1,142 @@
+"""Render (PDF/A-2): sRGB output intent, XMP metadata agreeing with Info, a content-derived /ID.
+
+The sRGB profile is made by LittleCMS through Pillow (`ImageCms.createProfile`): a
+generated profile, "no copyright, use freely", not a copied file of unknown licence.
+Its creation date is fixed and its header says ICC v4.2 (the version PDF 1.7 names;
+its tags are all v4.2 types), so every file gets the same bytes. The document /ID
+and the XMP document and instance ids are an MD5 of the page streams and the
+metadata: identical input gives identical bytes, different cards different ids.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape, quoteattr
+
+from PIL import ImageCms
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFStream,
+    PDFString,
+    PDFZCompress,
+)
+from reportlab.pdfgen.canvas import Canvas
+
+if TYPE_CHECKING:
+    from .render import Metadata
+
+_ICC_VERSION = bytes.fromhex("04200000")
+_ICC_DATE = bytes.fromhex("07ea00010001000000000000")  # 2026-01-01 00:00:00
+OUTPUT_CONDITION = "sRGB IEC61966-2.1"
+
+
+@lru_cache(maxsize=1)
+def srgb_profile() -> bytes:
+    """An sRGB ICC profile with fixed header fields, the same bytes on every run."""
+    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    data[8:12] = _ICC_VERSION
+    data[24:36] = _ICC_DATE
+    data[84:100] = bytes(16)  # no profile id: it would have to follow the edits above
+    return bytes(data)
+
+
+def _xmp_date(epoch: int) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(epoch))
+
+
+# PDF/A-2 accepts only schemas it knows or that the file describes: pdfuaid is described.
+_UA_EXTENSION = (
+    '<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">'
+    "<pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>"
+    "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
+    "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix><pdfaSchema:property><rdf:Seq>"
+    '<rdf:li rdf:parseType="Resource"><pdfaProperty:name>part</pdfaProperty:name>'
+    "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+    "<pdfaProperty:category>internal</pdfaProperty:category>"
+    "<pdfaProperty:description>Part of ISO 14289</pdfaProperty:description></rdf:li>"
+    "</rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>")
+_NAMESPACES = {
+    "dc": "http://purl.org/dc/elements/1.1/", "pdf": "http://ns.adobe.com/pdf/1.3/",
+    "xmp": "http://ns.adobe.com/xap/1.0/", "xmpMM": "http://ns.adobe.com/xap/1.0/mm/",
+    "pdfaid": "http://www.aiim.org/pdfa/ns/id/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+    "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+    "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#"}
+
+
+def xmp(metadata: Metadata, epoch: int, identifier: str, producer: str) -> bytes:
+    """The XMP packet: the same title, author, subject, keywords and dates as Info.
+
+    Written compactly (simple values as attributes, no padding): it is the one part of
+    the file PDF/A keeps uncompressed, and a personal card is small.
+    """
+    def attribute(value: str) -> str:
+        return quoteattr(value)
+
+    date = _xmp_date(epoch)
+    uuid = f"uuid:{identifier[:8]}-{identifier[8:12]}-{identifier[12:16]}-" \
+           f"{identifier[16:20]}-{identifier[20:32]}"
+    simple = {"pdf:Keywords": metadata.keywords, "pdf:Producer": producer,
+              "pdf:Trapped": "False", "xmp:CreatorTool": metadata.creator,
+              "xmp:CreateDate": date, "xmp:ModifyDate": date, "xmpMM:DocumentID": uuid,
+              "xmpMM:InstanceID": uuid, "pdfaid:part": "2", "pdfaid:conformance": "A",
+              "pdfuaid:part": "1"}
+    namespaces = " ".join(f'xmlns:{k}="{v}"' for k, v in _NAMESPACES.items())
+    attributes = " ".join(f"{k}={attribute(v)}" for k, v in simple.items())
+    alt = '<rdf:Alt><rdf:li xml:lang="x-default">{}</rdf:li></rdf:Alt>'
+    packet = (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        f'<rdf:Description rdf:about="" {namespaces} {attributes}>'
+        f"<dc:format>application/pdf</dc:format>"
+        f"<dc:title>{alt.format(escape(metadata.title))}</dc:title>"
+        f"<dc:creator><rdf:Seq><rdf:li>{escape(metadata.author)}</rdf:li></rdf:Seq></dc:creator>"
+        f"<dc:description>{alt.format(escape(metadata.subject))}</dc:description>"
+        f"<dc:language><rdf:Bag><rdf:li>{escape(metadata.language)}</rdf:li></rdf:Bag>"
+        f"</dc:language>{_UA_EXTENSION}</rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="r"?>')
+    return packet.encode("utf-8")
+
+
+class _Uncompressed(PDFStream):  # type: ignore[misc]
+    """A stream written as it is, with no /Filter at all (PDF/A wants XMP readable)."""
+
+    def format(self, document):  # type: ignore[no-untyped-def]
+        saved = document.defaultStreamFilters
+        document.defaultStreamFilters = None
+        try:
+            return super().format(document)
+        finally:
+            document.defaultStreamFilters = saved
+
+
+def content_id(canvas: Canvas, metadata: Metadata) -> str:
+    """An MD5 of every page's content stream and of the metadata, as hex."""
+    digest = hashlib.md5(usedforsecurity=False)
+    for page in canvas._doc.Pages.pages:
+        digest.update(repr(page.stream).encode("utf-8"))
+    digest.update(repr(metadata).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def make_archival(canvas: Canvas, metadata: Metadata, epoch: int, producer: str) -> None:
+    """Add the output intent and XMP to the catalogue and fix the document /ID."""
+    doc = canvas._doc
+    identifier = content_id(canvas, metadata)
+    doc._ID = b"\n[<%s><%s>]\n" % (identifier.encode(), identifier.encode())
+    profile = PDFStream(PDFDictionary({"N": 3}), srgb_profile(), filters=[PDFZCompress])
+    intent = PDFDictionary({
+        "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFA1"),
+        "OutputConditionIdentifier": PDFString(OUTPUT_CONDITION),
+        "Info": PDFString(OUTPUT_CONDITION), "DestOutputProfile": doc.Reference(profile)})
+    catalog = doc.Catalog
+    catalog.__NoDefault__ = list(catalog.__NoDefault__) + ["OutputIntents"]
+    catalog.OutputIntents = PDFArray([intent])
+    catalog.Metadata = _Uncompressed(
+        PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+        xmp(metadata, epoch, identifier, producer))

@@ -1,0 +1,286 @@
+"""Render (tagging): the role of each thing drawn, as marked content on the canvas and records.
+
+Compose says what it draws where it draws it: `with tags(canvas).tag(Role.P): …`,
+`with tags(canvas).artifact(): …`, `with tags(canvas).figure(alt): …`. Here that
+becomes `/P <</MCID n>> BDC … EMC` and `/Artifact BMC … EMC` in the page's content
+stream, and an `Element` tree that structure.py writes as the file's StructTreeRoot.
+Nothing is guessed from positions: the tree is exactly what compose declared.
+
+A canvas without a `Marker` (imposed sheets, previews) gets `NO_TAGS`, which draws as
+before and records nothing, so the same draw functions serve both.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import partial
+from typing import Any, Protocol
+
+from reportlab.pdfgen.canvas import Canvas
+
+
+class Role(StrEnum):
+    """The standard structure types of ISO 32000-1, 14.8.4, that the products use."""
+
+    DOCUMENT = "Document"
+    PART = "Part"
+    SECT = "Sect"
+    ASIDE = "Aside"
+    H1 = "H1"
+    H2 = "H2"
+    H3 = "H3"
+    P = "P"
+    L = "L"
+    LI = "LI"
+    LBL = "Lbl"
+    LBODY = "LBody"
+    FIGURE = "Figure"
+    LINK = "Link"
+    SPAN = "Span"
+
+
+@dataclass(frozen=True)
+class Marked:
+    """One marked-content sequence: page index (0-based) and its MCID on that page."""
+
+    page: int
+    mcid: int
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A link annotation on a page: its ReportLab name, target and description."""
+
+    page: int
+    name: str
+    uri: str
+    contents: str
+    rect: tuple[float, float, float, float]
+
+
+@dataclass
+class Element:
+    """A structure element; `kids` in reading order; `order` sorts the document's parts."""
+
+    role: Role
+    kids: list[Element | Marked | Annotation] = field(default_factory=list)
+    alt: str | None = None
+    lang: str | None = None
+    title: str | None = None  # a bookmark's text, when the element starts one
+    bookmark: str | None = None  # the destination's name, set where it was drawn
+    order: float | None = None
+    page: int | None = None  # where the element begins
+
+    def text_kids(self) -> Iterator[Element]:
+        return (kid for kid in self.kids if isinstance(kid, Element))
+
+
+class _Sink(Protocol):
+    _code: list[str]
+
+
+class Marker:
+    """Writes marked-content operators into a canvas and records the structure tree."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.root = Element(Role.DOCUMENT)
+        self.page = -1
+        self.parents: list[list[Element]] = []  # per page: the element of each MCID
+        self.annotations: list[Annotation] = []
+        self.link_owner: dict[str, Element] = {}  # annotation name: its Link element
+        self.bookmarks = 0
+        self._stack: list[Element] = [self.root]
+        self._open: Element | Marked | None = None  # content sequence now open, or artifact
+        self._open_sink: _Sink | None = None
+        self._suspended = 0
+        canvas._handouts_tags = self  # type: ignore[attr-defined]
+
+    # -- pages -------------------------------------------------------------------------
+    def begin_page(self) -> None:
+        self.page += 1
+        self.parents.append([])
+
+    def end_page(self) -> None:
+        if self._open is not None or len(self._stack) != 1:
+            raise RuntimeError("a tag is still open at the end of a page")
+
+    # -- operators ---------------------------------------------------------------------
+    def _emit(self, operator: str, sink: _Sink | None) -> None:
+        (sink or self.canvas)._code.append(operator)  # type: ignore[union-attr]
+
+    def _begin(self, element: Element, sink: _Sink | None) -> None:
+        mcid = len(self.parents[self.page])
+        self.parents[self.page].append(element)
+        element.kids.append(Marked(self.page, mcid))
+        if element.page is None:
+            element.page = self.page
+        self._emit(f"/{element.role} <</MCID {mcid}>> BDC", sink)
+        self._open, self._open_sink = element, sink
+
+    def _close_open(self) -> Element | Marked | None:
+        """End the sequence now open (it resumes after what interrupts it)."""
+        was = self._open
+        if was is not None:
+            self._emit("EMC", self._open_sink)
+            self._open = None
+        return was
+
+    # -- what compose calls ------------------------------------------------------------
+    @contextmanager
+    def group(self, role: Role, *, title: str | None = None,
+              order: float | None = None, alt: str | None = None) -> Iterator[Element]:
+        """A grouping element (Sect, Part, L, LI, Link…): no content of its own."""
+        if self._suspended:
+            yield Element(role)
+            return
+        if isinstance(self._open, Element):
+            raise RuntimeError(f"{role} opened inside the content of {self._open.role}")
+        element = Element(role, title=title, order=order, alt=alt, page=self.page)
+        self._place_bookmark(element)
+        self._stack[-1].kids.append(element)
+        self._stack.append(element)
+        try:
+            yield element
+        finally:
+            self._stack.pop()
+
+    @contextmanager
+    def tag(self, role: Role, *, alt: str | None = None, lang: str | None = None,
+            title: str | None = None, into: _Sink | None = None) -> Iterator[Element]:
+        """An element whose content is what is drawn inside; `into` a text object."""
+        if self._suspended:
+            yield Element(role)
+            return
+        outer_sink = self._open_sink
+        outer = self._close_open()
+        if outer is not None and not isinstance(outer, Element):
+            raise RuntimeError(f"{role} drawn inside an artifact")
+        element = Element(role, alt=alt, lang=lang, title=title)
+        (outer or self._stack[-1]).kids.append(element)
+        self._stack.append(element)
+        self._begin(element, into)
+        self._place_bookmark(element)
+        try:
+            yield element
+        finally:
+            self._close_open()
+            self._stack.pop()
+            if isinstance(outer, Element):
+                self._begin(outer, outer_sink)
+
+    def _place_bookmark(self, element: Element) -> None:
+        if element.title:
+            element.bookmark = f"B{self.bookmarks}"
+            self.bookmarks += 1
+            self.canvas.bookmarkPage(element.bookmark)
+
+    def figure(self, alt: str) -> Any:
+        return self.tag(Role.FIGURE, alt=alt)
+
+    @contextmanager
+    def artifact(self) -> Iterator[None]:
+        """Drawing that is not content: backgrounds, bands, rules, marks, decoration."""
+        if self._suspended:
+            yield
+            return
+        outer = self._close_open()
+        self._emit("/Artifact BMC", None)
+        self._open = Marked(-1, -1)
+        try:
+            yield
+        finally:
+            self._emit("EMC", None)
+            self._open = None
+            if isinstance(outer, Element):
+                self._begin(outer, None)
+
+    @contextmanager
+    def suspended(self) -> Iterator[None]:
+        """Inside a form XObject: its invocation is tagged as a whole, its inside not."""
+        self._suspended += 1
+        try:
+            yield
+        finally:
+            self._suspended -= 1
+
+    def link(self, uri: str, contents: str, rect: tuple[float, float, float, float]) -> None:
+        """A link annotation over `rect` (current user space) in the open Link element."""
+        if self._suspended:
+            return
+        link = next((e for e in reversed(self._stack) if e.role is Role.LINK), None)
+        if link is None:
+            raise RuntimeError("a link annotation outside a Link element")
+        name = f"L{self.page}.{len(self.annotations)}"
+        box = self.canvas._absRect(rect, relative=1)
+        annotation = Annotation(self.page, name, uri, contents, tuple(box))  # type: ignore[arg-type]
+        self.annotations.append(annotation)
+        link.kids.append(annotation)
+        self.link_owner[name] = link
+        from .structure import add_link
+
+        add_link(self.canvas, annotation, partial(self.link_key, name))
+
+    def link_key(self, name: str) -> int:
+        """The annotation's /StructParent: after the pages' keys, in the order drawn."""
+        return len(self.parents) + list(self.link_owner).index(name)
+
+
+class _NoTags:
+    """What a canvas without a marker gets: every context draws as is, nothing is written."""
+
+    def group(self, role: Role, **_: Any) -> Any:
+        return nullcontext(Element(role))
+
+    def tag(self, role: Role, **_: Any) -> Any:
+        return nullcontext(Element(role))
+
+    def figure(self, alt: str) -> Any:
+        return nullcontext(Element(Role.FIGURE))
+
+    def artifact(self) -> Any:
+        return nullcontext()
+
+    def suspended(self) -> Any:
+        return nullcontext()
+
+    def link(self, uri: str, contents: str, rect: tuple[float, float, float, float]) -> None:
+        return None
+
+
+NO_TAGS = _NoTags()
+
+
+class ListRun:
+    """An `L` around consecutive list items: call `step` before drawing each block."""
+
+    def __init__(self, marks: Marker | _NoTags) -> None:
+        self.marks = marks
+        self._open: Any = None
+
+    def step(self, is_item: bool) -> None:
+        if is_item and self._open is None:
+            self._open = self.marks.group(Role.L)
+            self._open.__enter__()
+        elif not is_item:
+            self.close()
+
+    def close(self) -> None:
+        if self._open is not None:
+            self._open.__exit__(None, None, None)
+            self._open = None
+
+    def __enter__(self) -> ListRun:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def tags(canvas: Canvas) -> Marker | _NoTags:
+    """The marker of a tagged canvas, or one that records nothing."""
+    return getattr(canvas, "_handouts_tags", NO_TAGS)
+
+

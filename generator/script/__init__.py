@@ -1,0 +1,1 @@
+"""Script: right-to-left text and other scripts (bidi runs, shaping, font per run)."""
