@@ -96,7 +96,8 @@ def test_build_in_finnish_names_its_files_and_language(tmp_path: Path) -> None:
     assert sorted(documents) == sorted([
         "rutinkort-a6-fi.pdf", "rutinkort-a4-ark-fi.pdf", "oxytocin-och-beroring-fi.pdf",
         "oxytocin-och-beroring-a5-fi.pdf", "oxytocin-och-beroring-a5-ark-fi.pdf",
-        "kylskapskort-a5-fi.pdf", "kylskapskort-dl-fi.pdf"])
+        "kylskapskort-a5-fi.pdf", "kylskapskort-dl-fi.pdf",
+        "oxytocin-och-beroring-storstil-fi.pdf"])
     reader = pypdf.PdfReader(__import__("io").BytesIO(documents["oxytocin-och-beroring-fi.pdf"]))
     assert reader.trailer["/Root"]["/Lang"] == "fi-SE"
     assert reader.metadata.title == "Oksitosiini ja kosketus"

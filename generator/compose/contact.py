@@ -128,7 +128,8 @@ class ContactBlock:
         canvas.saveState()
         canvas.translate(x, y)
         self._paint_text(canvas)
-        canvas.translate(self.width - self.qr_size,
+        # Right to left the lines start on the right, so the QR code stands on the left.
+        canvas.translate(0 if self.fonts.rtl else self.width - self.qr_size,
                          self.height - self.banner_height - self.qr_size)
         with painter.tag(Role.FIGURE, alt=f"QR-kod till {web_address(self.url)}"):
             painter.static(f"qr:{self.url}:{self.qr_size}:{self.colour}", self._paint_qr)
@@ -173,7 +174,7 @@ class ContactBlock:
         return firsts + [(line, self.fonts.regular, self.style.size) for line in self.lines]
 
     def _paint_shaped(self, canvas: Canvas) -> None:
-        """Right to left (QR code on the left, lines aligned right) or with fallback fonts."""
+        """Right to left (lines aligned right) or with fallback fonts; `draw` places the QR code."""
         rtl = self.fonts.rtl
         baseline = self.height - self.texts()[0][2]
         for text, font, size in self.texts():
@@ -181,8 +182,6 @@ class ContactBlock:
             x = self.width - measure(line, size, rtl) if rtl else 0
             draw_line(canvas, line, x, baseline, size, rtl, self.colour.reportlab)
             baseline -= self.style.leading
-        draw_qr(canvas, self.url, 0 if rtl else self.width - self.qr_size,
-                self.height - self.banner_height - self.qr_size, self.qr_size, self.colour)
 
 
 def _width(text: str, font: str, size: float, fonts: Fonts) -> float:

@@ -67,9 +67,9 @@ def test_at_360_px_nothing_is_wider_than_the_screen(page) -> None:  # type: igno
 def test_the_material_page_offers_every_product(page) -> None:  # type: ignore[no-untyped-def]
     page.goto("/material")
     items = page.locator(".product")
-    assert items.count() == 7
+    assert items.count() == 8  # 7 products' files and the large-print leaflet
     for file in ("rutinkort-a6.pdf", "oxytocin-och-beroring.pdf", "kylskapskort-a5.pdf",
-                 "oxytocin-och-beroring-a5-ark.pdf"):
+                 "oxytocin-och-beroring-a5-ark.pdf", "oxytocin-och-beroring-storstil.pdf"):
         link = page.get_by_role("link", name=f"Ladda ner {file}")
         assert link.count() == 1
     pictures = page.locator(".product img")
