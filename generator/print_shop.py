@@ -16,6 +16,7 @@ from .errors import ContentError, Problem
 from .layout import BookletLayout, LeafletLayout
 from .manifest import Product, ProductKind
 from .model.colour import Colour, print_inks
+from .model.layout import Paper
 from .pdf import pdfx
 from .pdf.page import Page
 from .pdf.render import render_pdf
@@ -32,6 +33,8 @@ def _pages(inputs: Inputs, product: Product) -> list[Page] | None:
         cards = routine_deck(inputs, product)
         return [pdfx.with_crop_marks(p) for card in cards for p in (card.front, card.back)]
     if isinstance(layout, BookletLayout):
+        if layout.paper != Paper.A5:  # the large-print A4 pages are read on screen
+            return None
         booklet = compose_booklet(inputs.content, layout, inputs.fonts, product.name)
         return [pdfx.with_crop_marks(page) for page in booklet.pages]
     if isinstance(layout, LeafletLayout):  # its sides carry their own crop and fold marks
@@ -70,8 +73,10 @@ def print_shop_edition(inputs: Inputs, only: tuple[str, ...] = ()) -> list[Docum
             if not pages:
                 continue
             layout = inputs.layouts[product.layout]
+            # a printer's file (render.py): untagged, no link annotations (PDF/X allows
+            # none on the page), its title "Tryckark – …"
             pdf = render_pdf(pages, metadata_for(product, inputs.content, layout),
-                             inputs.fonts.regular)
+                             inputs.fonts.regular, printer=True)
             documents.append(Document(product.output, pdfx.finish(pdf),
                                       f"PDF/X-4, {len(pages)} pages"))
             described.append(_describe(product, layout, len(pages)))

@@ -74,9 +74,10 @@ def compose_booklet(content: Content, layout: BookletLayout, fonts: Fonts,
         # The cover's colour wraps round the spine onto the back cover by a safe 3 mm,
         # so a spine folded 1 mm off shows neither a white nor a blue line on the front.
         canvas = painter.canvas
-        canvas.setFillColor(layout.colours.accent.reportlab)
-        canvas.rect(width - SPINE_WRAP_MM * MM, -bleed, SPINE_WRAP_MM * MM + bleed,
-                    height + 2 * bleed, stroke=0, fill=1)
+        with painter.artifact():
+            canvas.setFillColor(layout.colours.accent.reportlab)
+            canvas.rect(width - SPINE_WRAP_MM * MM, -bleed, SPINE_WRAP_MM * MM + bleed,
+                        height + 2 * bleed, stroke=0, fill=1)
         contact.draw(painter, margin, margin)
 
     pages = [page("cover", cover)] + [page(f.box.name, text_page(f)) for f in filled]

@@ -70,8 +70,9 @@ def with_crop_marks(page: Page) -> Page:
         canvas.clipPath(path, stroke=0, fill=0)
         page.draw(painter)
         canvas.restoreState()
-        draw_crop_marks(canvas, marks, (0, 0, page.width, page.height), (0, page.width),
-                        (0, page.height))
+        with painter.artifact():  # marks for the cutter, not the reader
+            draw_crop_marks(canvas, marks, (0, 0, page.width, page.height), (0, page.width),
+                            (0, page.height))
 
     margin = offset + length + 1 * MM
     return Page(page.label, page.width, page.height, bleed, draw,
