@@ -2,20 +2,25 @@
 
 Not a test: run it by hand and copy its figures into the README.
 
-    .venv/bin/python bench/bench_batch.py            # 1,000 and 10,000 persons, ~4 minutes
+    .venv/bin/python bench/bench_batch.py            # 1,000, 10,000 and 100,000 persons
+    .venv/bin/python bench/bench_batch.py --skip-100k  # 1,000 and 10,000, ~5 minutes
     .venv/bin/python bench/bench_batch.py --quick    # 200 persons, one run each
 
 For 1,000 persons it runs the real command (`handouts batch --jobs 2`, sheet file and
 report included) several times for the A6 deck (cover + one card per routine) and for
 the one-page A5 fridge card, and reports medians; it times a plain ReportLab script
 that draws the same A6 pages as the floor of this stack; and it runs 10,000 persons
-(A6) once for peak memory. Peak memory is the largest sum of resident memory over the
-batch's whole process tree, sampled every 20 ms.
+(A6) once, and 100,000 unless --skip-100k or --quick, for peak memory and the rate at
+scale. It also times start-up (`--help`, `list`, `build` of the default set: wall and
+CPU, medians of 3) and a re-run of each roster into the folder it filled. Peak memory
+is the largest sum of resident memory over the batch's whole process tree, sampled
+every 20 ms.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -55,8 +60,13 @@ def _tree_rss(root: int) -> int:
     return total
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_batch(roster: Path, out: Path, jobs: int, layout: str = "card-a6") -> tuple[float, int]:
-    """Seconds and peak tree memory of one `handouts batch` run into an empty folder."""
+    """Seconds and peak tree memory of one `handouts batch` run into `out`."""
     start = time.perf_counter()
     process = subprocess.Popen([str(HANDOUTS), "batch", str(roster), "--out", str(out),
                                 "--jobs", str(jobs), "--layout", layout],
@@ -81,6 +91,28 @@ def run_batch(roster: Path, out: Path, jobs: int, layout: str = "card-a6") -> tu
     return seconds, peak
 
 
+def command_times(args: list[str], runs: int, cwd: Path) -> tuple[float, float]:
+    """Median wall and CPU seconds (user + sys of the process) of `handouts ARGS`."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        before, start = _children_cpu(), time.perf_counter()
+        subprocess.run([str(HANDOUTS), *args], cwd=cwd, stdout=subprocess.DEVNULL, check=True)
+        walls.append(time.perf_counter() - start)
+        cpus.append(_children_cpu() - before)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def start_up(work: Path, runs: int) -> None:
+    """How long the commands a person types first take, start-up included."""
+    for label, args, target in (("handouts --help", ["--help"], 0.25),
+                                ("handouts list", ["list"], 0.25),
+                                ("handouts build (default set)",
+                                 ["build", "--out", str(work / "build")], 1.0)):
+        wall, cpu = command_times(args, runs, work)
+        print(f"{label}: {wall:.2f} s wall, {cpu:.2f} s CPU (median of {runs}; "
+              f"target < {target} s wall)")
+
+
 def card_sizes(out: Path) -> list[int]:
     return [p.stat().st_size for p in out.glob("*.pdf") if not p.name.endswith("-ark.pdf")]
 
@@ -91,6 +123,7 @@ class Figures:
     peak: int
     file_bytes: float  # median bytes per person file
     sheet_bytes: int
+    rerun: float  # median seconds of a re-run with nothing changed
 
     @property
     def seconds(self) -> float:
@@ -105,7 +138,10 @@ def measure(roster: Path, work: Path, layout: str, runs: int, jobs: int) -> Figu
         times.append(seconds)
         peaks.append(peak)
     sheet = next(out.glob("*-ark.pdf")).stat().st_size
-    return Figures(times, max(peaks), statistics.median(card_sizes(out)), sheet)
+    reruns = [run_batch(roster, work / f"out-{layout}-{run}", jobs, layout)[0]
+              for run in range(runs)]  # the same roster into the folder it filled
+    return Figures(times, max(peaks), statistics.median(card_sizes(out)), sheet,
+                   statistics.median(reruns))
 
 
 def report(label: str, count: int, cards: int, figures: Figures) -> float:
@@ -117,7 +153,8 @@ def report(label: str, count: int, cards: int, figures: Figures) -> float:
           f"({cards / count:.0f} card(s) per person)")
     print(f"    bytes per person file: median {figures.file_bytes / 1024:.1f} KB; "
           f"sheet file {figures.sheet_bytes / 1e6:.1f} MB")
-    print(f"    peak memory (whole process tree): {figures.peak / 1e6:.0f} MB")
+    print(f"    peak memory (whole process tree): {figures.peak / 1e6:.0f} MB; "
+          f"re-run with nothing changed: {figures.rerun:.1f} s (target < 2 s at 1,000)")
     return rate * cards / count
 
 
@@ -126,6 +163,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="200 persons, one run each")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--skip-100k", action="store_true",
+                        help="leave out the 100,000-person run (about 15 minutes, 2 GB)")
     arguments = parser.parse_args()
     count = 200 if arguments.quick else 1000
     runs = 1 if arguments.quick else arguments.runs
@@ -134,8 +173,9 @@ def main() -> None:
         work = Path(folder)
         roster = work / f"roster-{count}.csv"
         routines = write_roster(roster, count)
-        print(f"machine: {os.cpu_count()} CPUs; handouts batch --jobs {arguments.jobs}, "
-              f"{runs} run(s) each")
+        print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}; handouts "
+              f"batch --jobs {arguments.jobs}, {runs} run(s) each")
+        start_up(work, max(runs, 3))
         a6 = measure(roster, work, "card-a6", runs, arguments.jobs)
         a6_rate = report("A6 deck (card-a6)", count, count + routines, a6)
         fridge = measure(roster, work, "fridge-a5", runs, arguments.jobs)
@@ -152,13 +192,14 @@ def main() -> None:
               f"cards/s in 1 process, {plain_size / 1024:.1f} KB per person file; "
               f"x {arguments.jobs} processes = {best:.0f} cards/s at best; "
               f"handouts / that = {a6_rate / best:.2f}")
-        if not arguments.quick:
-            big = work / "roster-10000.csv"
-            write_roster(big, 10_000)
-            seconds, peak = run_batch(big, work / "out-big", arguments.jobs)
-            print(f"A6 deck, 10000 persons: {seconds:.1f} s, {10_000 / seconds:.0f} persons/s, "
-                  f"peak memory {peak / 1e6:.0f} MB (1,000 persons: {a6.peak / 1e6:.0f} MB)")
-
+        if not arguments.quick:  # once each, for the rate at scale and peak memory
+            for persons in (10_000,) if arguments.skip_100k else (10_000, 100_000):
+                big = work / f"roster-{persons}.csv"
+                write_roster(big, persons)
+                seconds, peak = run_batch(big, work / f"out-{persons}", arguments.jobs)
+                print(f"A6 deck, {persons} persons: {seconds:.1f} s, "
+                      f"{persons / seconds:.0f} persons/s, peak memory {peak / 1e6:.0f} MB "
+                      f"(1,000 persons: {a6.peak / 1e6:.0f} MB)")
 
 if __name__ == "__main__":
     main()

@@ -23,18 +23,20 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, TypeVar
 
 from .errors import ContentError, HandoutsError, Problem
 from .locale import interface_locale
 from .manifest import Project
 from .messages import format_problem, hint_text, located_text
 from .pdf.join import join_pdfs
+from .pdf.reuse import Placed
 from .personal import (
     Imposable,
     PersonalInputs,
     check_person,
     personal_cards,
+    placed_cards,
     read_personal_inputs,
     render_cards,
     render_sheets,
@@ -117,7 +119,10 @@ def _row_problems(error: HandoutsError, row: RosterRow, file: str) -> tuple[Prob
     return tuple(placed)
 
 
-def place_cards(slots: list[Imposable | None], cards: list[Imposable], per_sheet: int) -> None:
+T = TypeVar("T")
+
+
+def place_cards(slots: list[T | None], cards: list[T], per_sheet: int) -> None:
     """Add one person's cards; they start a new sheet rather than split across two."""
     free = (-len(slots)) % per_sheet
     if free and len(cards) > free and len(cards) <= per_sheet:
@@ -139,6 +144,8 @@ def lay_out_chunk(task: tuple[str, list[RosterRow]]) -> ChunkOutcome:
     inputs = _STATE["inputs"]
     outcomes: list[RowOutcome] = []
     slots: list[Imposable | None] = []
+    files: list[bytes] = []  # each card drawn once: the sheet places these files' pages
+    placed: list[Placed | None] = []
     content = None
     per_sheet = inputs.sheet.columns * inputs.sheet.rows
     for row in rows:
@@ -155,7 +162,10 @@ def lay_out_chunk(task: tuple[str, list[RosterRow]]) -> ChunkOutcome:
             continue
         outcomes.append(RowOutcome(row.number, person.name, data))
         place_cards(slots, cards, per_sheet)
-    sheet = render_sheets(slots, content, inputs) if content is not None else None
+        place_cards(placed, placed_cards(cards, len(files)), per_sheet)
+        files.append(data)
+    sheet = (render_sheets(slots, content, inputs, (files, placed))
+             if content is not None else None)
     return ChunkOutcome(outcomes, sheet)
 
 

@@ -10,26 +10,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from .compose.booklet import compose_booklet
-from .compose.fridge_card import compose_fridge_card
-from .compose.leaflet import compose_leaflet
-from .compose.routine_card import Card, compose_deck
-from .compose.text import Fonts
 from .content import load_content
 from .errors import ContentError, HandoutsError, Problem, Suggestion
 from .layout import BookletLayout, Layout, load_layout
 from .manifest import Product, ProductKind, Project, load_manifest
 from .model import Content
-from .pdf.fonts import load_fonts
-from .pdf.impose import impose, impose_booklet
-from .pdf.page import Page
-from .pdf.render import Metadata, render_pdf
-from .personalise import base_context, personalise_routine
 from .validate import suggest
 from .write import Document
 from .yamlread import read_yaml
+
+if TYPE_CHECKING:
+    from .compose.routine_card import Card
+    from .compose.sizing import Fonts
+    from .pdf.page import Page
+    from .pdf.render import Metadata
+
+# Composing and rendering (ReportLab) are imported by the builders that use them: reading
+# and checking inputs (`handouts list`, the web form) never loads them.
 
 T = TypeVar("T")
 
@@ -98,6 +97,8 @@ def read_inputs(project: Project, language: str | None = None) -> Inputs:
         products = attempt(lambda: in_language(project, products, language)) or ()
     if loaded and content:
         attempt(lambda: loaded.check_references(content.routine_ids))
+    from .compose.sizing import Fonts
+    from .pdf.fonts import load_fonts
     registered = attempt(lambda: load_fonts(project.fonts))
     layouts: dict[str, Any] = {}
     for product in products:
@@ -147,6 +148,7 @@ def with_language(file_name: str, language: str) -> str:
 
 def document_metadata(title: str, subject: str, content: Content, layout: Any) -> Metadata:
     """What a PDF says about itself; `layout:KIND` lets preflight pick the type floor."""
+    from .pdf.render import Metadata
     keywords = "beröring, oxytocin, omsorg"
     if layout is not None:
         keywords += f", layout:{layout.kind}"
@@ -160,6 +162,8 @@ def metadata_for(product: Product, content: Content, layout: Any = None) -> Meta
 
 def routine_deck(inputs: Inputs, product: Product) -> list[Card]:
     """A routine-card product's cards, personalised with the content's default names."""
+    from .compose.routine_card import compose_deck
+    from .personalise import base_context, personalise_routine
     content = inputs.content
     chosen = product.routines or content.routine_ids
     context = base_context(content, content.labels.person_default,
@@ -170,6 +174,8 @@ def routine_deck(inputs: Inputs, product: Product) -> list[Card]:
 
 
 def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
+    from .pdf.impose import impose
+    from .pdf.render import render_pdf
     content = inputs.content
     cards = routine_deck(inputs, product)
     metadata = metadata_for(product, content, inputs.layouts[product.layout])
@@ -187,6 +193,10 @@ def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
 
 
 def _leaflet(inputs: Inputs, product: Product) -> list[Document]:
+    from .compose.booklet import compose_booklet
+    from .compose.leaflet import compose_leaflet
+    from .pdf.impose import impose_booklet
+    from .pdf.render import render_pdf
     layout = inputs.layouts[product.layout]
     metadata = metadata_for(product, inputs.content, layout)
     regular = inputs.fonts.regular
@@ -207,6 +217,9 @@ def _leaflet(inputs: Inputs, product: Product) -> list[Document]:
 
 
 def _fridge_card(inputs: Inputs, product: Product) -> list[Document]:
+    from .compose.fridge_card import compose_fridge_card
+    from .pdf.render import render_pdf
+    from .personalise import base_context, personalise_routine
     content, layout = inputs.content, inputs.layouts[product.layout]
     context = base_context(content, content.labels.person_default)
     routines = [personalise_routine(content.routine(i), context) for i in product.routines or ()]

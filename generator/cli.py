@@ -12,26 +12,19 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from .batch import UNCHANGED, WRITTEN, run_batch
-from .build import build_project, default_output, lay_out, read_inputs
 from .errors import EXIT_INPUT, ContentError, HandoutsError
 from .i18n import LANGUAGES, language_from_environment, translator, use_in_click
-from .json_out import batch_json, check_json, error_json
-from .layout import load_layout
-from .manifest import Project
 from .messages import format_problem
-from .personal import personal_card_document
-from .preflight import failed, preflight, read_pdfs
-from .preview import preview as preview_pages
-from .print_shop import FOLDER, print_shop_edition
-from .project_files import init_project
-from .translations import check_translations, mark_translated
-from .write import Document, write_documents
 
+if TYPE_CHECKING:
+    from .manifest import Project
+
+# Each command imports what it needs when it runs (ReportLab, Babel, pikepdf, ...), so
+# `handouts --help` and `handouts list` start in a fraction of the time.
 _DEBUG = {"on": False}
 _UI: dict[str, Any] = {"translate": None}  # set once per run by main(): Swedish or English
 
@@ -78,6 +71,7 @@ def _echo_json(value: dict[str, Any]) -> None:
 @contextmanager
 def _json_errors(output_format: str) -> Iterator[None]:
     """With --format json, a library error prints as {"ok": false, "problems": [...]}."""
+    from .json_out import error_json
     try:
         yield
     except HandoutsError as error:
@@ -88,6 +82,7 @@ def _json_errors(output_format: str) -> Iterator[None]:
 
 
 def _project(directory: Path | None) -> Project:
+    from .manifest import Project
     return Project.find((directory or Path.cwd()).resolve())
 
 
@@ -139,6 +134,9 @@ def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
       handouts build --lang fi
       handouts build --tryckeri
     """
+    from .build import default_output, lay_out, read_inputs
+    from .print_shop import FOLDER, print_shop_edition
+    from .write import write_documents
     project = _project(directory)
     inputs = read_inputs(project, language)
     documents = lay_out(inputs, products)
@@ -191,6 +189,11 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str,
       handouts check output/oxytocin-och-beroring.pdf
       handouts check output/tryckeri/rutinkort-a6.pdf --tryckeri
     """
+    from .build import lay_out, read_inputs
+    from .json_out import check_json
+    from .preflight import failed, preflight, read_pdfs
+    from .print_shop import print_shop_edition
+    from .translations import mark_translated
     as_json = output_format == "json"
     with _json_errors(output_format):
         if pdfs:
@@ -222,6 +225,7 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str,
 
 
 def _check_translations(project: Project) -> None:
+    from .translations import check_translations
     errors, warnings = check_translations(project.content)
     for warning in warnings:
         text = format_problem(warning, _UI["translate"] or translator())
@@ -248,6 +252,10 @@ def preview(directory: Path | None, pdfs: tuple[Path, ...], out: Path | None,
       handouts preview
       handouts preview output/kylskapskort-a5.pdf --dpi 150 --out /tmp/titt
     """
+    from .build import build_project, default_output
+    from .preflight import read_pdfs
+    from .preview import preview as preview_pages
+    from .write import write_documents
     project = _project(directory)
     if pdfs:
         files = read_pdfs(list(pdfs))
@@ -269,8 +277,13 @@ def list_command(directory: Path | None) -> None:
     Example:
       handouts list
     """
-    project = _project(directory)
-    inputs = read_inputs(project)
+    from .content import load_content
+    from .layout import load_layout
+    from .manifest import load_manifest
+
+    project = _project(directory)  # read and checked, templates aside: `check` does those
+    manifest = load_manifest(project).manifest
+    content = load_content(project.content, manifest.language, templates=False)
     click.echo(_("Layouts:"))
     for name in project.layout_names():
         path = project.layout_path(name)
@@ -278,11 +291,11 @@ def list_command(directory: Path | None) -> None:
         layout = load_layout(path, project.display(path))
         click.echo(f"  {name:<18} {layout.kind}")
     click.echo(_("Products:"))
-    for product in inputs.products:
+    for product in manifest.products:
         sheet = f" + {product.sheet.output}" if product.sheet else ""
         click.echo(f"  {product.name:<18} {product.kind.value} -> {product.output}{sheet}")
     click.echo(_("Routines:"))
-    for routine in inputs.content.routines:
+    for routine in content.routines:
         click.echo(f"  {routine.id:<18} {routine.title}")
 
 
@@ -308,6 +321,9 @@ def card(directory: Path | None, person: Path, layout_name: str, out: Path | Non
       handouts card content/people/anna-lind.yaml
       handouts card anna.yaml --layout fridge-a5 --out anna-kylskap.pdf
     """
+    from .build import default_output
+    from .personal import personal_card_document
+    from .write import Document, write_documents
     with _json_errors(output_format):
         project = _project(directory)
         document = personal_card_document(project, person, layout_name)
@@ -350,6 +366,9 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
       handouts batch content/people/exempel-roster.csv --out utskrift
       handouts batch boende.csv --layout fridge-a5 --jobs 2
     """
+    from .batch import UNCHANGED, WRITTEN, run_batch
+    from .build import default_output
+    from .json_out import batch_json
     project = _project(directory)
     folder = out or default_output(project, Path.cwd())
     as_json = output_format == "json"
@@ -427,6 +446,7 @@ def init(target: Path) -> None:
     Example:
       handouts init mitt-hem
     """
+    from .project_files import init_project
     for folder in init_project(target):
         click.echo(_("created {path}/").format(path=_shown(folder)))
     click.echo(_("next: cd {target} && handouts check && handouts build").format(target=target))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import ContentError, Problem
 from .locale import Locale, locale_file
@@ -27,9 +27,11 @@ from .model import (
 )
 from .model.constraints import limits_of
 from .model.locale import LocaleData
-from .personalise import Context, organisation_context, step_context
 from .validate import Rule, RuleProblem, convert_file, language_hint, suggest
 from .yamlread import read_yaml
+
+if TYPE_CHECKING:  # Jinja2 is imported only when templates are checked
+    from .personalise import Context
 
 T = TypeVar("T")
 TEMPLATE_NAMES = ("person.name, carer.name, organisation.name, organisation.phone, seconds, "
@@ -46,6 +48,8 @@ def display_path(path: Path, root: Path) -> str:
 
 def template_rule(base_context: Context) -> Rule:
     """Check every template field of a dataclass by rendering it against the context."""
+
+    from .personalise import step_context
 
     def check(arguments: dict[str, Any]) -> list[RuleProblem]:
         cls = arguments.pop("_class")
@@ -132,8 +136,13 @@ def available_languages(root: Path) -> list[str]:
 
 
 def load_content(root: Path, language: str = "sv",
-                 person_context: Callable[[Labels], dict[str, Any]] | None = None) -> Content:
-    """Read and validate every content file for `language` under `root`."""
+                 person_context: Callable[[Labels], dict[str, Any]] | None = None,
+                 templates: bool = True) -> Content:
+    """Read and validate every content file for `language` under `root`.
+
+    `templates=False` skips test-rendering the templates (Jinja2, phone grouping): for a
+    command that only lists what is there, and starts faster without them.
+    """
     folder = root / language
     if not folder.is_dir():
         languages = available_languages(root) if root.is_dir() else []
@@ -145,12 +154,13 @@ def load_content(root: Path, language: str = "sv",
     locale = Locale(language, rules_file) if rules_file is not None else None
     organisation = loader.load(root / "organisation.yaml", Organisation)
     context: dict[str, Any] = {}
-    if organisation is not None and locale is not None:
+    if organisation is not None and locale is not None and templates:
+        from .personalise import Context, organisation_context
         context["organisation"] = organisation_context(organisation, locale)
     labels = loader.load(folder / "labels.yaml", Labels, {object: template_rule(
         Context(context, locale))} if context and locale else None)
-    rules: dict[type, Rule] | None = None
-    if organisation is not None and labels is not None and locale is not None:
+    rules: dict[type, Rule] | None = None if templates else {RoutineBook: _unique_ids}
+    if context and labels is not None and locale is not None:
         context["person"] = {"name": labels.person_default,
                              "call_name": labels.person_default}
         context["carer"] = {"name": labels.carer_default}

@@ -22,6 +22,7 @@ from .pdf.fonts import load_fonts
 from .pdf.impose import impose
 from .pdf.page import Page
 from .pdf.render import Metadata, render_pdf
+from .pdf.reuse import Placed, reuse_sheets
 from .person import Person, convert_person
 from .personalise import base_context, personalise_person, personalise_routine
 from .write import Document, safe_name
@@ -108,11 +109,31 @@ def render_cards(cards: list[Imposable], content: Content, inputs: PersonalInput
 
 
 def render_sheets(cards: list[Imposable | None], content: Content,
-                  inputs: PersonalInputs) -> bytes:
-    """`cards` imposed n-up (None leaves a slot empty) and rendered."""
-    sheets = impose(cards, inputs.sheet, inputs.sheet_name)
+                  inputs: PersonalInputs, reused: tuple[list[bytes], list[Placed | None]]
+                  | None = None) -> bytes:
+    """`cards` imposed n-up (None leaves a slot empty) and rendered.
+
+    With `reused` (the cards' rendered files and where each card is in them, slot for
+    slot), the sheet places those files' pages instead of drawing every card again.
+    """
     metadata = personal_metadata(content, inputs.layout)
+    first = next((card for card in cards if card is not None), None)
+    if reused is not None and first is not None:
+        sheet = reuse_sheets(*reused, first[0], inputs.sheet, inputs.sheet_name, metadata,
+                             inputs.fonts.regular)
+        if sheet is not None:
+            return sheet
+    sheets = impose(cards, inputs.sheet, inputs.sheet_name)
     return render_pdf(sheets, metadata, inputs.fonts.regular, printer=True)
+
+
+def placed_cards(cards: list[Imposable], file: int) -> list[Placed]:
+    """Where each (front, back) of `cards` is in their rendered file (see `render_cards`)."""
+    placed, page = [], 0
+    for _, back in cards:
+        placed.append(Placed(file, page, page + 1 if back is not None else None))
+        page += 1 if back is None else 2
+    return placed
 
 
 def personal_card_document(project: Project, path: Path, layout_name: str,

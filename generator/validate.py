@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import math
 import re
 import types
@@ -263,7 +264,7 @@ class Checker:
             self.report(where, path, "value.not_mapping", {"got": describe(value)})
             self.unread.add(path)
             return None
-        hints = typing.get_type_hints(cls)
+        hints = _type_hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
         prefix = f"{path}." if path else ""
         for key in value:
@@ -302,3 +303,9 @@ def convert_file(value: Any, cls: type[T], file: str,
     result = checker.convert(value, cls, "", getattr(value, "line", 1) or 1)
     checker.raise_if_any()
     return result
+
+
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    """A dataclass's resolved type hints, worked out once per class (each is a few ms)."""
+    return typing.get_type_hints(cls)

@@ -119,12 +119,33 @@ class _Builder:
         return result
 
 
+# LibYAML's parser (when PyYAML has it) is about ten times faster than the pure-Python
+# one and gives the same nodes and marks. Its composer recurses on the C stack, so text
+# that could nest deeper than this goes to the Python parser, whose RecursionError is
+# caught; so does any text LibYAML refuses, so error messages stay the Python parser's.
+_C_NESTING = 1000
+_C_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of `text`: LibYAML when it is safe to, else PyYAML's Python parser."""
+    # block nesting needs a column per level; flow nesting a bracket per level
+    lines = text.splitlines() or [""]
+    bound = max(map(len, lines)) + text.count("[") + text.count("{")
+    if _C_LOADER is not None and bound < _C_NESTING:
+        try:
+            return yaml.compose(text, Loader=_C_LOADER)
+        except yaml.YAMLError:
+            pass  # parsed again below, for the Python parser's message
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML text; the result is plain values, mappings and lists located in `file`."""
     if len(text) > MAX_BYTES:
         raise ContentError.single(file, "file.too_large", {"megabytes": MAX_BYTES // 1_000_000})
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import HandoutsError, Problem
+from .classic import Classic, read_classic, renumber
 
 if TYPE_CHECKING:
     import pikepdf
@@ -107,42 +108,96 @@ class Joiner:
 
     def add(self, data: bytes) -> None:
         """Append every page of one part."""
+        shape = read_classic(data)
+        if shape is not None and self.parts and not shape.names_any(PER_PART):
+            self.parts += 1  # nothing in its catalogue to keep or refuse: copied as bytes
+            self.version = max(self.version, shape.version, key=_version_key)
+            self._copy(shape, b"")
+            return
         part = _open(data, self.parts + 1, inherit=False)
         pages = part.Root.get("/Pages")
-        if pages is not None and (any(key in pages for key in INHERITABLE)
-                                  or len(pages.get("/Kids", ())) != len(part.pages)):
+        if shape is None and pages is not None and (
+                any(key in pages for key in INHERITABLE)
+                or len(pages.get("/Kids", ())) != len(part.pages)):
             part.close()  # pages take attributes from their tree: let qpdf copy them down
             part = _open(data, self.parts + 1, inherit=True)
         with part:
-            self._add(part)
+            self._add(part, shape)
 
-    def _add(self, part: pikepdf.Pdf) -> None:
+    def _add(self, part: pikepdf.Pdf, shape: Classic | None) -> None:
+        """Append one part read by qpdf; its objects are copied from its bytes when it has
+        ReportLab's shape (`shape`), else object by object through qpdf."""
         import pikepdf
         self.parts += 1
         root = part.Root
         pages = root.get("/Pages")
-        if pages is None or not part.pages:
+        if pages is None or not (shape or part.pages):
             raise JoinError(f"part {self.parts} has no pages")
         self._numbers = {pages.objgen: self.PAGES}
         if self.parts == 1:  # the first part's catalogue and information stand for all
             self._write(b"%%PDF-%s\n%%\x93\x8c\x8b\x9e handouts\n" % part.pdf_version.encode())
             self.version = self.header_version = part.pdf_version
             keys = sorted(key for key in root.keys() if key not in _SKIPPED)  # a set: sort it
-            self.catalog_entries = b"".join(
-                b" " + pikepdf.Name(key).unparse() + b" " + self._renumber(
-                    part, root[key].unparse()) for key in keys)
+            values = [root[key].unparse() for key in keys]
             info = part.trailer.get("/Info")
-            if info is not None:
-                self.info = self._renumber(part, info.unparse(resolved=True))
+            info_syntax = info.unparse(resolved=True) if info is not None else None
+            if shape is not None:  # number what they reach before renumbering them
+                self._copy(shape, b" ".join(values) + b" " + (info_syntax or b""))
+            self.catalog_entries = b"".join(
+                b" " + pikepdf.Name(key).unparse() + b" " + self._renumber(part, value)
+                for key, value in zip(keys, values, strict=True))
+            if info_syntax is not None:
+                self.info = self._renumber(part, info_syntax)
         else:
             kept = sorted(key for key in root.keys() if key in PER_PART)
             if kept:
                 raise JoinError(f"part {self.parts} has {', '.join(kept)}, which describes "
                                 "its own pages; joining cannot merge it yet")
             self.version = max(self.version, part.pdf_version, key=_version_key)
+            if shape is not None:
+                self._copy(shape, b"")
+        if shape is not None:
+            self._queue.clear()  # (a reference to nothing, met in the catalogue: null)
+            return
         self.kids.extend(int(self._renumber(part, page.obj.unparse()).split()[0])
                          for page in part.pages)
         self._write_queued(part)
+
+    def _copy(self, shape: Classic, kept: bytes) -> None:
+        """Write a part from its bytes: the objects its pages (and `kept`, the syntax of
+        the catalogue entries and information kept) reach, numbered in the order met."""
+        fixed = {shape.pages: self.PAGES, shape.root: self.CATALOG}
+        if shape.info is not None:
+            fixed[shape.info] = self.INFO
+        # references as written -> as they will be: one dictionary look-up per reference
+        refs = {b"%d 0 R" % old: b"%d 0 R" % new for old, new in fixed.items()}
+        queue: deque[tuple[int, int]] = deque()
+        objects = shape.objects
+
+        def token(match: re.Match[bytes]) -> bytes:
+            """The new reference; an object met for the first time is numbered and queued."""
+            if match.group(1):
+                return match.group(0)  # a string: left as it is
+            new = refs.get(match.group(0))
+            if new is None:
+                old = int(match.group(2))
+                if match.group(3) != b"0" or old not in objects:
+                    return b"null"  # a reference to nothing is null, as PDF says
+                queue.append((old, self.next_number))
+                new = refs[match.group(0)] = b"%d 0 R" % self.next_number
+                self.next_number += 1
+            return new
+
+        renumber(kept, token)  # (only to number what they reach: `_add` writes them)
+        kids = renumber(b" ".join(b"%d 0 R" % kid for kid in shape.kids), token)
+        self.kids.extend(int(n) for n in kids.split()[0::3])
+        while queue:  # first in, first out: objects are written in the order numbered
+            old, number = queue.popleft()
+            head, tail = objects[old]
+            self._object(number, renumber(head, token) + tail)
+        if self.parts == 1:  # for the catalogue entries, which qpdf unparsed
+            self._numbers = {(int(old.split()[0]), 0): int(new.split()[0])
+                             for old, new in refs.items() if new != b"null"}
 
     def finish(self) -> None:
         if not self.kids:

@@ -1,0 +1,79 @@
+"""Reusing rendered cards on sheets: the same sheet as drawing them again, never drawn twice."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from generator.batch import place_cards
+from generator.manifest import Project
+from generator.pdf import classic
+from generator.pdf.reuse import Placed
+from generator.personal import (
+    Imposable,
+    check_person,
+    personal_cards,
+    placed_cards,
+    read_personal_inputs,
+    render_cards,
+    render_sheets,
+)
+from pictures import difference, render_pages
+from products import boxes_mm
+
+PEOPLE = [{"name": "Anna Lind", "routines": ["musik", "maltid"], "avoid": ["Höger axel"]},
+          {"name": "Bo Ek", "routines": ["sitta-nara"]},
+          {"name": "Åsa Öberg", "routines": ["minnen", "utomhus", "musik"]}]
+
+
+@pytest.fixture(scope="module")
+def chunk() -> tuple[list[Imposable | None], list[bytes], list[Placed | None], object, object]:
+    """Three persons' cards, rendered, and where each card sits on the sheets."""
+    inputs = read_personal_inputs(Project(None), "card-a6")
+    slots: list[Imposable | None] = []
+    placed: list[Placed | None] = []
+    files: list[bytes] = []
+    content = None
+    for value in PEOPLE:
+        person = check_person(value, "boende.csv", inputs)
+        cards = personal_cards(person, inputs, "boende.csv")
+        content = inputs.content(person.language)
+        place_cards(slots, cards, 4)
+        place_cards(placed, placed_cards(cards, len(files)), 4)
+        files.append(render_cards(cards, content, inputs))
+    return slots, files, placed, content, inputs
+
+
+def test_a_sheet_of_reused_cards_looks_like_one_drawn_again(chunk) -> None:  # type: ignore[no-untyped-def]
+    slots, files, placed, content, inputs = chunk
+    drawn = render_sheets(slots, content, inputs)
+    reused = render_sheets(slots, content, inputs, (files, placed))
+    assert reused != drawn  # (the reused one places forms: it is not the drawn one)
+    assert boxes_mm(reused) == boxes_mm(drawn)  # trim, bleed and media boxes, every side
+    for mine, theirs in zip(render_pages(reused, 100), render_pages(drawn, 100), strict=True):
+        mean, changed = difference(mine, theirs)
+        assert mean < 0.05 and changed == 0  # crop marks, backs and cards where they were
+    with pikepdf.open(io.BytesIO(reused)) as sheet, pikepdf.open(io.BytesIO(drawn)) as other:
+        assert sheet.docinfo.Title == other.docinfo.Title
+        assert sorted(sheet.Root.keys()) == sorted(other.Root.keys())
+        # Anna 3 cards, Bo 2, Åsa 4 (on a sheet of her own): 3 sheets, fronts and backs
+        assert len(sheet.pages) == len(other.pages) == 6
+
+
+def test_reused_sheets_are_reproducible(chunk) -> None:  # type: ignore[no-untyped-def]
+    slots, files, placed, content, inputs = chunk
+    first = render_sheets(slots, content, inputs, (files, placed))
+    assert render_sheets(slots, content, inputs, (list(files), list(placed))) == first
+
+
+def test_a_card_file_of_another_shape_is_drawn_instead(chunk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    slots, files, placed, content, inputs = chunk
+    with pikepdf.open(io.BytesIO(files[0])) as pdf:  # saved with object streams
+        pdf.save(tmp_path / "other.pdf", object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    other = (tmp_path / "other.pdf").read_bytes()
+    assert classic.read_classic(other) is None
+    assert classic.read_classic(files[0]) is not None
+    assert render_sheets(slots, content, inputs, ([other, *files[1:]], placed)) == (
+        render_sheets(slots, content, inputs))
