@@ -97,7 +97,8 @@ def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: C
 class ContactBlock:
     """Lines of text on the left, the QR code on the right, `height` points tall.
 
-    `banner` (a card's organisation line) runs the full width above them, in bold.
+    `banner` (a card's organisation line) runs the full width above them, in bold,
+    tagged as the H2 over its links.
     """
 
     heading: str | None
@@ -146,8 +147,8 @@ class ContactBlock:
                 self._paint_shaped(canvas)
             return
         top = self.height - self.banner_height
-        if self.banner:
-            with marks.tag(Role.P):
+        if self.banner:  # the organisation's name heads its contact lines, as a heading would
+            with marks.tag(Role.H2):
                 canvas.setFont(self.fonts.bold, self.heading_style.size)
                 canvas.drawString(0, self.height - self.heading_style.size, self.banner)
         if self.heading:
@@ -224,8 +225,13 @@ def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body
 def organisation_line(organisation: Organisation, fonts: Fonts, body: TypeStyle,
                       heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
                       product: str) -> ContactBlock:
-    """A card's foot: who made it (the organisation's name across the card), its web
-    address and, where there is room beside the QR code, its phone number, each a link."""
+    """A card's foot: who made it (the organisation's name across the card, the heading
+    a screen reader jumps to), its web address and, where there is room beside the QR
+    code, its e-mail address and phone number, each a link.
+
+    The e-mail line is kept only while the lines stay within the QR code's height, so
+    it never takes room from the back's text; the phone only needs the width.
+    """
     qr_size = qr_mm * MM
     room = width - qr_size - 3 * MM
     over = _too_wide(organisation.name, fonts.bold, heading.size, width, fonts, product)
@@ -235,13 +241,17 @@ def organisation_line(organisation: Organisation, fonts: Fonts, body: TypeStyle,
     over = _too_wide(web, fonts.regular, body.size, room, fonts, product)
     if over:
         raise _overflow(web, over, body.size, product)
+    web_target, mail_target, phone_target = link_targets(organisation)
     number = phone(organisation.phone)
-    fits = not _too_wide(number, fonts.regular, body.size, room, fonts, product)
-    web_target, _, phone_target = link_targets(organisation)
-    lines = (web,) + ((number,) if fits else ())
-    targets = (web_target,) + ((phone_target,) if fits else ())
-    return ContactBlock(None, lines, organisation.website, fonts, body, heading, colour, width,
-                        qr_size, targets, banner=organisation.name)
+    rows = [(web, web_target)]
+    if (3 * body.leading <= qr_size
+            and not _too_wide(organisation.email, fonts.regular, body.size, room, fonts, product)):
+        rows.append((organisation.email, mail_target))
+    if not _too_wide(number, fonts.regular, body.size, room, fonts, product):
+        rows.append((number, phone_target))
+    return ContactBlock(None, tuple(line for line, _ in rows), organisation.website, fonts,
+                        body, heading, colour, width, qr_size,
+                        tuple(target for _, target in rows), banner=organisation.name)
 
 
 def link_words(organisation: Organisation, labels: Labels) -> tuple[tuple[str, str, str], ...]:

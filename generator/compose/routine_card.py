@@ -2,9 +2,9 @@
 
 Front: the title on a coloured band beside the routine's pictogram (20 mm or more, to
 recognise at arm's length), the purpose, the numbered steps. Back: why it helps, then
-who made the card (the organisation line: name, web address, phone where it fits) and
-a QR code to its website. Colour
-stays inside the trim, so the card cuts cleanly from a shared-cut sheet too.
+who made the card (the organisation line: name, web address, e-mail and phone where
+they fit) and a QR code to its website. Colour stays inside the trim, so the card cuts
+cleanly from a shared-cut sheet too.
 """
 from __future__ import annotations
 

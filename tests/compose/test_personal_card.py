@@ -50,6 +50,8 @@ def test_a6_deck_has_a_cover_and_one_card_per_routine(a6_inputs: PersonalInputs)
     assert "Ögonkontakt först" in title and "så att Anna ser dig" in title  # her call name
     assert "Anna Lind" not in text[2]  # the steps use the call name, not the full name
     assert text[3].startswith("Anna Lind")  # every back names the person
+    assert all("Skola för Beröring EK" in back and "info@beroring.se" in back
+               for back in text[1::2])  # and says who made the card
 
 
 def test_fridge_card_is_one_a5_page_with_one_line_per_routine(
