@@ -184,7 +184,7 @@ def count_roster(source: bytes, *, file_name: str) -> int:
 def roster_column(field: str) -> str:
     """The roster column (its Swedish name) a person's field path comes from: `routines[0]`
     → rutiner, `contacts[0].phone` → kontakt_telefon; the path itself when none."""
-    from .roster import COLUMNS, SWEDISH
+    from .roster_columns import COLUMNS, SWEDISH
 
     plain = re.sub(r"\[\d+\]", "", field)
     swedish = {english: name for name, english in SWEDISH.items()}
@@ -253,15 +253,16 @@ def check_person(source: bytes, *, project: Project, layout: str = "card-a6",
 
 
 def check_roster(source: bytes, *, file_name: str) -> list[Problem]:
-    """Problems with a roster as a whole (its columns, its encoding); [] when it can be read.
+    """Problems with a roster as a whole (its columns, its encoding); [] when it can be read
+    as it is. Warnings (a column ignored) come back too: `messages.is_warning` tells them.
 
     Each row's own problems come back from `make_batch`, in `RowResult.problems`.
     """
     try:
-        roster_from_bytes(source, Path(file_name).name or "lista.csv")
+        roster = roster_from_bytes(source, Path(file_name).name or "lista.csv")
     except HandoutsError as error:
         return list(error.problems)
-    return []
+    return list(roster.warnings)  # columns ignored: the list can be used
 
 
 def _read_person(source: bytes, name: str) -> object:

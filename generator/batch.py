@@ -17,7 +17,7 @@ import dataclasses
 import io
 import itertools
 import multiprocessing
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -25,6 +25,7 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
+from .batch_record import BatchRecord, folder_lock, identity
 from .errors import ContentError, HandoutsError, Problem
 from .locale import interface_locale
 from .manifest import Project
@@ -48,6 +49,7 @@ from .write import Folder, safe_name
 CHUNK_ROWS = 32  # fixed, so the sheets (packed per chunk) do not depend on --jobs
 IN_FLIGHT_PER_JOB = 2  # chunks queued or being laid out per worker: enough to keep it busy
 WRITTEN, UNCHANGED, FAILED = interface_locale().report_words
+MOVED, NOTICE = interface_locale().data.report.moved, interface_locale().data.report.notice
 REPORT_COLUMNS = ("rad", "namn", "fil", "status", "fel")
 
 
@@ -59,17 +61,24 @@ class RowOutcome:
     name: str
     data: bytes | None = None
     problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # put right on the way: a phone number's lost 0
+    identity: str = ""  # who the row is across runs (batch_record.identity)
 
     @property
     def error(self) -> str:
         """The report's one line: `column: message (hint)`, problems joined by '; '."""
-        return "; ".join(located_text(p) + (f" ({hint})" if (hint := hint_text(p)) else "")
-                         for p in self.problems)
+        return report_text(self.problems or self.warnings)
 
     @property
     def message(self) -> str:
         """The terminal's lines: `file:row: error: column: message` and hints."""
-        return "\n".join(format_problem(p) for p in self.problems)
+        return "\n".join(format_problem(p) for p in self.problems + self.warnings)
+
+
+def report_text(problems: Iterable[Problem]) -> str:
+    """Problems as the report's one cell: `column: message (hint)`, joined by '; '."""
+    return "; ".join(located_text(p) + (f" ({hint})" if (hint := hint_text(p)) else "")
+                     for p in problems)
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,11 @@ class BatchResult:
     def failed(self) -> int:
         return self.count(FAILED)
 
+    @property
+    def persons(self) -> int:
+        """Rows of persons (not the report's notes on columns or moved cards)."""
+        return sum(1 for row in self.rows if row.status in (WRITTEN, UNCHANGED, FAILED))
+
 
 def _row_problems(error: HandoutsError, row: RosterRow, file: str) -> tuple[Problem, ...]:
     """The error's problems placed in the roster: a file's problem at the row and column
@@ -112,7 +126,7 @@ def _row_problems(error: HandoutsError, row: RosterRow, file: str) -> tuple[Prob
         if problem.file:
             placed.append(dataclasses.replace(
                 problem, file=file, line=problem.line or row.number, column=None,
-                field=row.column(problem.field) if problem.field else "", row=row.number))
+                field=row.column(problem.field) if problem.field else "", row=row.number, label=""))
         else:
             placed.append(dataclasses.replace(
                 problem, product=problem.product or f"{file}:{row.line}", row=row.number))
@@ -123,9 +137,11 @@ T = TypeVar("T")
 
 
 def place_cards(slots: list[T | None], cards: list[T], per_sheet: int) -> None:
-    """Add one person's cards; they start a new sheet rather than split across two."""
+    """Add one person's cards; they start a new sheet rather than split across two, and a
+    deck of more than a sheet starts on a fresh one, so no sheet mixes two persons' decks
+    except for whole decks that fit."""
     free = (-len(slots)) % per_sheet
-    if free and len(cards) > free and len(cards) <= per_sheet:
+    if free and len(cards) > free:
         slots.extend([None] * free)
     slots.extend(cards)
 
@@ -149,18 +165,22 @@ def lay_out_chunk(task: tuple[str, list[RosterRow]]) -> ChunkOutcome:
     content = None
     per_sheet = inputs.sheet.columns * inputs.sheet.rows
     for row in rows:
+        warnings: list[Problem] = []
         try:
             if row.problems:
                 raise ContentError(list(row.problems))
-            person = check_person(row.value, file, inputs)
+            person = check_person(row.value, file, inputs, warnings)
             cards = personal_cards(person, inputs, f"{file}:{row.line}")
             content = inputs.content(person.language)
             data = render_cards(cards, content, inputs)
         except HandoutsError as error:
             outcomes.append(RowOutcome(row.number, row.name,
-                                       problems=_row_problems(error, row, file)))
+                                       problems=_row_problems(error, row, file),
+                                       identity=identity(safe_name(row.name), row.value)))
             continue
-        outcomes.append(RowOutcome(row.number, person.name, data))
+        outcomes.append(RowOutcome(row.number, person.name, data,
+                                   warnings=_row_problems(ContentError(warnings), row, file),
+                                   identity=identity(safe_name(person.name), row.value)))
         place_cards(slots, cards, per_sheet)
         place_cards(placed, placed_cards(cards, len(files)), per_sheet)
         files.append(data)
@@ -223,19 +243,27 @@ def report_bytes(rows: list[ReportRow]) -> bytes:
 
 
 def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Destination,
-                progress: Callable[[int, int], None] | None = None) -> BatchResult:
-    """Name and write every card, join the chunks' sheets and write the report."""
+                progress: Callable[[int, int], None] | None = None,
+                record: BatchRecord | None = None) -> BatchResult:
+    """Name and write every card, join the chunks' sheets and write the report.
+
+    With a `record` (a folder's), names follow the record: a person keeps their file,
+    another roster's file is never replaced, and cards of rows now gone are moved aside.
+    """
     stem = safe_name(roster.stem, fallback="roster")
     sheet_name, report_name = f"{stem}-ark.pdf", f"{stem}-rapport.csv"
     used = {sheet_name}
     result = BatchResult()
+    for warning in roster.warnings:
+        result.messages.append(format_problem(warning))
+        result.rows.append(ReportRow(1, "", "", NOTICE, report_text([warning]), (warning,)))
     # The chunks' sheets wait in a spool (an unnamed temporary file on disk) until joined.
     with destination.spool() as spool:
         sheets = []
         for chunk in chunks:
             for row in chunk.rows:
-                result.rows.append(_settle(row, destination, used))
-                if row.problems:
+                result.rows.append(_settle(row, destination, used, record, result.messages))
+                if row.problems or row.warnings:
                     result.messages.append(row.message)
             if chunk.sheet is not None:
                 sheets.append((spool.seek(0, io.SEEK_END), len(chunk.sheet)))
@@ -246,23 +274,39 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
             with destination.stream(sheet_name) as stream:
                 result.sheet_pages = join_pdfs(_parts(spool, sheets), stream)
             result.sheet = Path(sheet_name)
+    if record is not None:
+        for entry, moved in record.move_stale():
+            stale = Problem("output.stale_card", {"file": entry.file, "moved": moved},
+                            roster.file)
+            result.messages.append(format_problem(stale))
+            result.rows.append(ReportRow(entry.row, "", moved, MOVED, report_text([stale]),
+                                         (stale,)))
     destination.put(report_name, report_bytes(result.rows))
     result.report = Path(report_name)
     return result
 
 
-def _settle(row: RowOutcome, destination: Destination, used: set[str]) -> ReportRow:
-    """Name and write one row's card; duplicates get -2, -3 in row order."""
+def _settle(row: RowOutcome, destination: Destination, used: set[str],
+            record: BatchRecord | None, messages: list[str]) -> ReportRow:
+    """Name and write one row's card; duplicates get -2, -3 (kept across runs by a record)."""
     if row.data is None:
         return ReportRow(row.number, row.name, "", FAILED, row.error, row.problems)
     stem = safe_name(row.name)
-    name, counter = f"{stem}.pdf", 1
-    while name in used:
-        counter += 1
-        name = f"{stem}-{counter}.pdf"
+    warnings = row.warnings
+    if record is not None:
+        name, moved = record.claim(row.identity, stem, row.number)
+        if moved is not None:
+            messages.append(format_problem(moved))
+            warnings += (moved,)
+    else:
+        name, counter = f"{stem}.pdf", 1
+        while name in used:
+            counter += 1
+            name = f"{stem}-{counter}.pdf"
     used.add(name)
     changed = destination.put(name, row.data)
-    return ReportRow(row.number, row.name, name, WRITTEN if changed else UNCHANGED, "")
+    return ReportRow(row.number, row.name, name, WRITTEN if changed else UNCHANGED,
+                     report_text(warnings), warnings)
 
 
 def _parts(spool: BinaryIO, parts: list[tuple[int, int]]) -> Iterator[bytes]:
@@ -277,7 +321,16 @@ def run_batch(project: Project, roster_path: Path, layout_name: str, out: Path, 
     """Lay out every row of the roster file into the folder `out`; see the module's docstring."""
     roster = read_roster(roster_path, display)
     chunks = lay_out_roster(roster, project, layout_name, jobs)
-    result = write_batch(roster, chunks, Folder(out), progress)
+    folder = Folder(out)
+    with folder_lock(out):
+        stems = Counter(safe_name(row.name) for row in roster)
+        record = BatchRecord(out, str(roster_path.resolve()), roster_path.name,
+                             roster.header_digest, stems)
+        try:
+            result = write_batch(roster, chunks, folder, progress, record)
+            record.save()
+        finally:
+            record.close()
     result.sheet = out / result.sheet if result.sheet else None
     result.report = out / result.report if result.report else None
     return result

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .errors import EXIT_INPUT, ContentError, HandoutsError
+from .errors import EXIT_INPUT, ContentError, HandoutsError, Problem
 from .i18n import LANGUAGES, language_from_environment, translator, use_in_click
 from .messages import format_problem
 
@@ -151,9 +151,16 @@ def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
             path=_shown(path), summary=document.summary, size=f"{len(document.data) / 1024:.0f}"))
 
 
+layout_option = click.option(
+    "-l", "--layout", "layout_name", default="card-a6", show_default=True,
+    metavar="card-a6|fridge-a5", help="A6 cards with every step, or one large-print A5 "
+    "fridge card.")
+
+
 @cli.command()
 @project_option
 @click.argument("pdfs", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@layout_option
 @format_option
 @click.option("--mark-translated", "mark", default=None, metavar="CODE",
               help="Record that the translation CODE is up to date with the Swedish source "
@@ -163,12 +170,14 @@ def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
               "up to 300 %, black text in black ink alone, lines of 0.25 pt or more, "
               "images of 300 dpi, 3 mm bleed, fonts embedded. For any PDF, and without "
               "PDF arguments for the print-shop edition (build --tryckeri).")
-def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str,
-          mark: str | None, print_shop: bool) -> None:
+def check(directory: Path | None, pdfs: tuple[Path, ...], layout_name: str,
+          output_format: str, mark: str | None, print_shop: bool) -> None:
     """Check content, layouts and the manifest, then preflight the finished PDFs.
 
-    Without PDF arguments: lay out every product in memory (nothing is written) and
-    preflight each file. With PDF arguments: preflight only those files. Content
+    Without arguments: lay out every product in memory (nothing is written) and
+    preflight each file. With a person file (.yaml) or a roster (.csv, .xlsx, a YAML
+    list): check every row and field and lay the cards out in memory, writing nothing.
+    With PDF arguments: preflight only those files. Content
     problems print as file:line: error: message; PDF problems as file: page N: error.
     Exits 1 on any problem.
 
@@ -190,11 +199,15 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], output_format: str,
       handouts check output/tryckeri/rutinkort-a6.pdf --tryckeri
     """
     from .build import lay_out, read_inputs
+    from .check_inputs import is_input_file
     from .json_out import check_json
     from .preflight import failed, preflight, read_pdfs
     from .print_shop import print_shop_edition
     from .translations import mark_translated
     as_json = output_format == "json"
+    if pdfs and all(is_input_file(p) for p in pdfs) and not as_json:
+        _check_inputs(_project(directory), pdfs, layout_name)
+        return
     with _json_errors(output_format):
         if pdfs:
             files = read_pdfs(list(pdfs))
@@ -232,6 +245,24 @@ def _check_translations(project: Project) -> None:
         click.echo(text.replace(f": {_('error')}: ", f": {_('warning')}: ", 1), err=True)
     if errors:
         raise ContentError(errors)
+
+
+def _check_inputs(project: Project, paths: tuple[Path, ...], layout_name: str) -> None:
+    """`handouts check` of person files and rosters: every problem, nothing written."""
+    from .check_inputs import check_input
+
+    failed = False
+    for path in paths:
+        found = check_input(project, path, layout_name)
+        for line in found.messages + [format_problem(p) for p in found.warnings]:
+            click.echo(line, err=True)
+        if found.problems:
+            click.echo(HandoutsError(found.problems).format_message(), err=True)
+        failed = failed or found.failed
+        if found.summary:
+            click.echo(("checked " if found.failed else "ok: ") + found.summary)
+    if failed:
+        sys.exit(EXIT_INPUT)
 
 
 @cli.command()
@@ -299,43 +330,60 @@ def list_command(directory: Path | None) -> None:
         click.echo(f"  {routine.id:<18} {routine.title}")
 
 
-layout_option = click.option(
-    "-l", "--layout", "layout_name", default="card-a6", show_default=True,
-    metavar="card-a6|fridge-a5", help="A6 cards with every step, or one large-print A5 "
-    "fridge card.")
-
-
 @cli.command()
 @project_option
 @click.argument("person", type=click.Path(dir_okay=False, path_type=Path))
 @layout_option
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The PDF to write. Default: output/<name>.pdf in the project folder.")
+@click.option("--ark", is_flag=True, default=False,
+              help="Also write the cards on A4 sheets with crop marks (<name>-ark.pdf), "
+              "for the office printer.")
+@click.option("--force", is_flag=True, default=False,
+              help="Replace a file of the same name made from another person file.")
 @format_option
 def card(directory: Path | None, person: Path, layout_name: str, out: Path | None,
-         output_format: str) -> None:
+         ark: bool, force: bool, output_format: str) -> None:
     """Write one person's card from a person file (YAML).
 
     \b
     Example:
       handouts card content/people/anna-lind.yaml
+      handouts card anna.yaml --ark
       handouts card anna.yaml --layout fridge-a5 --out anna-kylskap.pdf
     """
+    from .batch_record import card_owner, remember_card
     from .build import default_output
     from .personal import personal_card_document
     from .write import Document, write_documents
+
+    warnings: list[Problem] = []
     with _json_errors(output_format):
         project = _project(directory)
-        document = personal_card_document(project, person, layout_name)
+        documents = personal_card_document(project, person, layout_name, sheet=ark,
+                                           warnings=warnings)
         if out is not None:
-            document = Document(out.name, document.data, document.summary)
+            documents = [Document(out.name if d is documents[0] else
+                                  f"{out.stem}-ark.pdf", d.data, d.summary) for d in documents]
         folder = out.parent if out is not None else default_output(project, Path.cwd())
-        paths = write_documents([document], folder)
-    for path in paths:
+        source = str(person.resolve())
+        for document in documents:
+            owner = card_owner(folder, document.name, source)
+            if owner is not None and not force and (out is None or owner != "an unknown "
+                                                    "source"):
+                raise ContentError.single(str(person), "output.card_exists", {
+                    "file": _shown(folder / document.name), "other": owner})
+        paths = write_documents(documents, folder)
+        for document in documents:
+            remember_card(folder, document.name, source)
+    for warning in warnings:
+        if output_format != "json":
+            click.echo(format_problem(warning), err=True)
+    for path, document in zip(paths, documents, strict=True):
         if output_format == "json":
             _echo_json({"ok": True, "exit_code": 0, "file": _shown(path),
                         "summary": document.summary, "bytes": len(document.data),
-                        "problems": []})
+                        "problems": [w.as_dict() for w in warnings]})
             continue
         click.echo(_("wrote {path} ({summary}, {size} KB)").format(
             path=_shown(path), summary=document.summary, size=f"{len(document.data) / 1024:.0f}"))
@@ -389,7 +437,7 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
         path=_shown(result.sheet), pages=result.sheet_pages) if result.sheet else ""
     click.echo(_("{made} of {rows} cards made ({written} written, {unchanged} unchanged), "
                  "{failed} failed{sheet}, report: {report}").format(
-        made=made, rows=len(result.rows), written=result.count(WRITTEN),
+        made=made, rows=result.persons, written=result.count(WRITTEN),
         unchanged=result.count(UNCHANGED), failed=result.failed, sheet=sheet,
         report=_shown(result.report)) if result.report else "")
     if result.failed:

@@ -36,6 +36,7 @@ class Problem:
     panel: str = ""  # the page, card side or panel within the product
     row: int | None = None  # the roster row, as Excel numbers it
     suggestion: Suggestion | None = None  # overrides the code's own hint
+    label: str = ""  # the field as people name it ("avoid, line 3"); messages prefer it
 
     @property
     def message(self) -> str:

@@ -34,7 +34,7 @@ def batch_json(result: BatchResult, shown: Callable[[Path], str]) -> dict[str, A
         return [p.as_dict() for p in found]
 
     return {"ok": not result.failed, "exit_code": EXIT_INPUT if result.failed else 0,
-            "made": len(result.rows) - result.failed, "failed": result.failed,
+            "made": result.persons - result.failed, "failed": result.failed,
             "rows": [{"row": r.number, "name": r.name, "file": r.file, "status": r.status,
                       "problems": problems(r.problems)} for r in result.rows],
             "sheet": shown(result.sheet) if result.sheet else None,

@@ -25,6 +25,7 @@ class Message:
     text: str
     hint: str = ""
     plain: bool = False  # printed without "error: " (a summary line, not a fault)
+    warning: bool = False  # printed as "warning: ": the work went on
 
 
 CATALOGUE: dict[str, Message] = {
@@ -53,7 +54,6 @@ CATALOGUE: dict[str, Message] = {
     "product.no_title": Message("no title and subject for the product kind '{kind}'",
                                 "give each product kind a title: and a subject:"),
     "hint.template_names": Message("the names you can use are: {names}"),
-    "hint.roster_columns": Message("the columns are: {columns}"),
     "hint.other_layout": Message("name another layout in the manifest"),
     "hint.personal_layouts": Message("use card-a6 or fridge-a5"),
     "hint.remove_sheet": Message("remove the sheet: entry of this product"),
@@ -61,6 +61,7 @@ CATALOGUE: dict[str, Message] = {
     "hint.overflow_left": Message("about {lines} lines of {size:g} pt are left over; shorten "
                                   "these sections, or name a layout with more room in "
                                   "content/handouts.yaml"),
+    "hint.shorten_person": Message("shorten the text: a person's card has one page a side"),
     "hint.contact_line": Message("shorten the line or make the QR code smaller (qr_mm)"),
     # reading files (yamlread.py, roster.py)
     "file.missing": Message("the file does not exist"),
@@ -221,7 +222,40 @@ CATALOGUE: dict[str, Message] = {
     "roster.no_persons_csv": Message("the roster names no persons",
                                      "add one row per person below the header"),
     "roster.no_persons_yaml": Message("the roster names no persons", "add persons to the list"),
-    "roster.unknown_column": Message("unknown column '{column}'"),
+    "roster.column_ignored": Message("the column '{column}' is not used and was ignored; "
+                                     "nothing in it is printed", warning=True),
+    "roster.column_ignored_unnamed": Message("column {number} is not used and was ignored; "
+                                             "nothing in it is printed", warning=True),
+    "roster.identity_column": Message("column {number} holds personal identity numbers; it is "
+                                      "not used and nothing in it is printed",
+                                      "leave personal identity numbers out of the list",
+                                      warning=True),
+    "roster.no_header": Message("the first row does not look like column headers",
+                                "put a row of column names first, e.g. namn;rutiner;undvik"),
+    "roster.workbook": Message("this is a packed (ZIP) file, not a list",
+                               "save the list from Excel as a workbook (.xlsx) or as CSV"),
+    "roster.not_csv": Message("the file cannot be read as a list: {detail}",
+                              "save it from Excel as CSV"),
+    "hint.column_meant": Message("is the column '{written}' meant to be {column}?"),
+    "phone.restored": Message("the number had lost its leading 0 (Excel does that); it is "
+                              "printed as {number}", "check the number on the card",
+                              warning=True),
+    "phone.invalid": Message("this is not a phone number",
+                             "write it like 070-174 06 50 or +46 70 174 06 50"),
+    "output.batch_locked": Message("another batch is writing into this folder right now",
+                            "wait until it is done, or choose another --out folder"),
+    "output.foreign_card": Message("{wanted} belongs to {owner}; this card was written as "
+                                  "{file} instead", warning=True),
+    "output.stale_card": Message("{file} was made for a row that is no longer in the list; it "
+                                "was moved to {moved}", warning=True),
+    "output.record_unreadable": Message("the folder's record of its cards cannot be read: {detail}",
+                              "remove .handouts-batch.json from the folder and run again"),
+    "output.card_exists": Message("{file} already exists and was made from another person file "
+                           "({other})", "use --force to replace it, or --out to name "
+                           "another file"),
+    "yaml.colon": Message("this text holds ': ' (a colon and a space), which YAML reads as a "
+                          "new key", 'put the whole text in quotes, like: anteckning: "Obs: hör '
+                          'dåligt"'),
     # Excel workbooks (roster_xlsx.py)
     "roster.xls": Message("the file is an old Excel file (.xls) or a password-protected "
                           "workbook, which cannot be read", "remove any password, then open "
@@ -286,11 +320,11 @@ CATALOGUE: dict[str, Message] = {
 def _template(code: str, translate: Callable[[str], str]) -> Message:
     entry = CATALOGUE[code]
     return Message(translate(entry.text), translate(entry.hint) if entry.hint else "",
-                   entry.plain)
+                   entry.plain, entry.warning)
 
 
 def _values(problem: Problem, translate: Callable[[str], str]) -> dict[str, Any]:
-    values: dict[str, Any] = {"field": problem.field, "panel": problem.panel}
+    values: dict[str, Any] = {"field": problem.label or problem.field, "panel": problem.panel}
     for key, value in problem.params.items():  # a nested (code, params) is a phrase
         values[key] = (_fill(_template(value[0], translate).text, value[1], translate)
                        if isinstance(value, tuple) else value)
@@ -322,6 +356,23 @@ def hint_text(problem: Problem, translate: Callable[[str], str] = identity) -> s
     return hint.format(**_values(problem, translate)) if hint else ""
 
 
+def is_warning(problem: Problem) -> bool:
+    """A problem that did not stop the work (a column ignored, a phone number restored)."""
+    return CATALOGUE[problem.code].warning
+
+
+def field_label(path: str) -> str:
+    """A person's field path as people count, from 1: `avoid[2]` -> `avoid, line 3`,
+    `routines[1]` -> `routines, item 2`, `contacts[0].phone` -> `contacts, item 1, phone`."""
+    import re
+
+    def named(match: re.Match[str]) -> str:
+        word = "line" if match[1] in ("avoid", "undvik") else "item"
+        return f"{match[1]}, {word} {int(match[2]) + 1}" + (", " if match[3] else "")
+
+    return re.sub(r"(\w+)\[(\d+)\](\.?)", named, path)
+
+
 def place(problem: Problem) -> str:
     """file:line:column, else the product being laid out, else ''."""
     if not problem.file:
@@ -338,7 +389,7 @@ def located_text(problem: Problem, translate: Callable[[str], str] = identity,
                  field: str | None = None) -> str:
     """The message with the panel and field before it, unless the template places them."""
     template = _template(problem.code, translate).text
-    shown = problem.field if field is None else field
+    shown = (problem.label or problem.field) if field is None else field
     text = message_text(problem, translate)
     if shown and "{field}" not in template:
         text = f"{shown}: {text}"
@@ -355,7 +406,9 @@ def format_problem(problem: Problem, translate: Callable[[str], str] = identity,
     the roster's row and column instead).
     """
     where = place(problem) if where is None else where
-    head = "" if _template(problem.code, translate).plain else translate("error") + ": "
+    template = _template(problem.code, translate)
+    head = ("" if template.plain else translate("warning" if template.warning else "error")
+            + ": ")
     text = (f"{where}: " if where else "") + head + located_text(problem, translate, field)
     hint = hint_text(problem, translate)
     if hint:

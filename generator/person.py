@@ -9,11 +9,15 @@ message quotes the avoid lines or the note: they are health details.
 """
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from .errors import ContentError, Problem
+from .locale import interface_locale
+from .locale.phone import read_phone
+from .messages import field_label
 from .model.person import Contact, Likes, Person
 from .validate import Checker, language_hint, suggest
 from .yamlread import Mapping
@@ -24,7 +28,90 @@ __all__ = ["Contact", "Likes", "Person", "convert_person", "located"]
 
 
 RoutineIds = Callable[[str], Sequence[str]]
+RoutineTitles = Callable[[str], dict[str, str]]  # language -> {routine id: title}
 MissingGlyph = Callable[[str], "str | None"]
+# A person file may use the roster's Swedish words for its keys.
+SWEDISH_KEYS = {"namn": "name", "tilltalsnamn": "call_name", "anhörig": "carer",
+                "språk": "language", "rutiner": "routines",
+                "undvik": "avoid", "tycker_om": "likes", "musik": "music", "mat": "food",
+                "minnen": "memories", "kontakter": "contacts", "roll": "role",
+                "telefon": "phone", "anteckning": "note"}
+_LIKES = ("music", "food", "memories")
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+
+
+def fold_routine(text: str) -> str:
+    """'Sitt nära' -> 'sitt-nara', 'MÅLTID' -> 'maltid': how a typed routine is matched."""
+    import re
+
+    plain = unicodedata.normalize("NFC", text).strip().lower().translate(_FOLD)
+    plain = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def _renamed(value: Mapping, top: bool) -> Mapping:
+    """The mapping with Swedish keys put in English; top-level musik/mat/minnen go to likes."""
+    result = Mapping()
+    result.file, result.line, result.positions = value.file, value.line, {}
+    for key, item in value.items():
+        english = SWEDISH_KEYS.get(key, key) if isinstance(key, str) else key
+        if isinstance(item, Mapping):
+            item = _renamed(item, False)
+        elif isinstance(item, YamlSequence):
+            items = YamlSequence(_renamed(i, False) if isinstance(i, Mapping) else i
+                                 for i in item)
+            items.file, items.line, items.positions = item.file, item.line, item.positions
+            item = items
+        if top and english in _LIKES and english not in value:
+            likes = result.setdefault("likes", Mapping())
+            if not hasattr(likes, "positions"):
+                likes.file, likes.line, likes.positions = value.file, value.line, {}
+            likes[english] = item
+            likes.positions[english] = value.positions.get(key)
+            result.positions.setdefault("likes", value.positions.get(key))  # type: ignore[arg-type]
+            continue
+        result[english] = item
+        result.positions[english] = value.positions.get(key)  # type: ignore[assignment]
+    if top:
+        for key, splitter in (("routines", r"[,\n]"), ("avoid", r"\n")):
+            if isinstance(result.get(key), str):  # rutiner: maltid, musik
+                result[key] = _listed(result[key], splitter, result, key)
+    return result
+
+
+def _listed(text: str, splitter: str, owner: Mapping, key: str) -> YamlSequence:
+    import re
+
+    items = YamlSequence(part.strip() for part in re.split(splitter, text) if part.strip())
+    where = owner.positions.get(key, owner.line)
+    items.file, items.line = owner.file, owner.line
+    items.positions = [where] * len(items)  # type: ignore[list-item]
+    return items
+
+
+def _read_phones(value: Mapping, checker: Checker, warnings: list[Problem] | None) -> None:
+    """Put back a phone number's lost leading zero (noted as a warning), the same rule for
+    a person file and every roster."""
+    contacts = value.get("contacts")
+    if not isinstance(contacts, list):
+        return
+    for index, contact in enumerate(contacts):
+        if not isinstance(contact, Mapping) or "phone" not in contact:
+            continue
+        written = contact["phone"]
+        read = read_phone(written)
+        path, where = f"contacts[{index}].phone", checker.position(contact, "phone")
+        if read is None:
+            if written not in (None, "") and not isinstance(written, (list, dict, bool)):
+                checker.report(where, path, "phone.invalid")
+                contact["phone"] = "000000"  # reported; keeps the type check quiet
+            continue
+        contact["phone"] = read.number
+        if read.restored and warnings is not None:
+            line, column = where if isinstance(where, tuple) else (where, None)
+            shown = interface_locale().phone(read.number)
+            warnings.append(Problem("phone.restored", {"number": shown}, checker.file,
+                                    line, column, path, label=field_label(path)))
 
 
 def _unprintable(value: str) -> str | None:
@@ -65,41 +152,59 @@ def _check_characters(checker: Checker, value: Any, path: str, where: Any,
 
 
 def _check_routines(checker: Checker, value: Any, person: Person, languages: Sequence[str],
-                    routine_ids: RoutineIds) -> None:
+                    routine_ids: RoutineIds, titles: RoutineTitles | None) -> tuple[str, ...]:
+    """The person's routines as ids (an id or a title, any case, with or without å, ä, ö)."""
     if person.language not in languages:
         checker.report(checker.position(value, "language"), "language",
                        "person.language", {"language": person.language},
                        language_hint(person.language, languages))
-        return
+        return person.routines
     known = routine_ids(person.language)
+    folded = {fold_routine(i): i for i in known}
+    for routine_id, title in (titles(person.language) if titles else {}).items():
+        folded.setdefault(fold_routine(title), routine_id)
     listed = value.get("routines") if isinstance(value, dict) else None
     seen: set[str] = set()
-    for index, routine_id in enumerate(person.routines):
+    resolved = []
+    for index, written in enumerate(person.routines):
         where = checker.position(listed, index) if isinstance(listed, list) else None
+        routine_id = written if written in known else folded.get(fold_routine(written), written)
         if routine_id and routine_id not in known:
             checker.report(where, f"routines[{index}]", "routine.unknown",
-                           {"routine": routine_id}, suggest(routine_id, known))
+                           {"routine": written}, suggest(written, known))
         elif routine_id in seen:
             checker.report(where, f"routines[{index}]", "routine.twice",
                            {"routine": routine_id})
         seen.add(routine_id)
+        resolved.append(routine_id)
+    return tuple(resolved)
 
 
 def convert_person(value: Any, file: str, languages: Sequence[str],
-                   routine_ids: RoutineIds, missing_glyph: MissingGlyph | None = None) -> Person:
+                   routine_ids: RoutineIds, missing_glyph: MissingGlyph | None = None,
+                   routine_titles: RoutineTitles | None = None,
+                   warnings: list[Problem] | None = None) -> Person:
     """Check one person's values (a mapping) and return the `Person`; raise every problem.
 
-    `missing_glyph(text)` names a character the fonts cannot print (see fonts.py).
+    `missing_glyph(text)` names a character the fonts cannot print (see fonts.py);
+    `warnings` collects what was put right on the way (a phone number's lost 0).
     """
     checker = Checker(file)
     where = getattr(value, "line", 1) or 1
     if not isinstance(value, dict):
         raise ContentError([Problem("person.not_mapping", {}, file, where)])
+    if isinstance(value, Mapping):
+        value = _renamed(value, True)
+        _read_phones(value, checker, warnings)
     _check_characters(checker, value, "", where, missing_glyph)
     person = checker.convert(value, Person, "", where)
     if isinstance(person.language, str) and isinstance(person.routines, tuple):
-        _check_routines(checker, value, person, languages, routine_ids)
-    checker.raise_if_any()
+        routines = _check_routines(checker, value, person, languages, routine_ids,
+                                   routine_titles)
+        person = dataclasses.replace(person, routines=routines)
+    if checker.problems:
+        raise ContentError([dataclasses.replace(p, label=field_label(p.field))
+                            for p in checker.problems])
     return person
 
 

@@ -5,23 +5,27 @@ these; no name, avoid line or note ever reaches a file's metadata.
 """
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from babel.dates import format_date
 
 from .build import document_metadata, find_layout
 from .compose.personal_card import compose_personal_deck, compose_personal_fridge
 from .compose.shaped import missing_in_chain
 from .compose.text import Fonts
 from .content import available_languages, load_content
-from .errors import UsageError
+from .errors import Problem, UsageError
 from .layout import CardLayout, SheetLayout
+from .locale import NBSP
 from .manifest import Project
 from .model import Content
 from .pdf.fonts import load_fonts
 from .pdf.impose import impose
 from .pdf.page import Page
-from .pdf.render import Metadata, render_pdf
+from .pdf.render import Metadata, build_date, render_pdf
 from .pdf.reuse import Placed, reuse_sheets
 from .person import Person, convert_person
 from .personalise import base_context, personalise_person, personalise_routine
@@ -54,6 +58,9 @@ class PersonalInputs:
     def routine_ids(self, language: str) -> tuple[str, ...]:
         return self.content(language).routine_ids
 
+    def routine_titles(self, language: str) -> dict[str, str]:
+        return {r.id: r.title for r in self.content(language).routines}
+
 
 def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
     """The layout named by --layout (a usage error when unknown), its sheet and the fonts."""
@@ -69,20 +76,23 @@ def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
                           tuple(available_languages(project.content)), {})
 
 
-def check_person(value: Any, file: str, inputs: PersonalInputs) -> Person:
-    """Validate one person's values (from a file or a roster row) against the content."""
+def check_person(value: Any, file: str, inputs: PersonalInputs,
+                 warnings: list[Problem] | None = None) -> Person:
+    """Validate one person's values (from a file or a roster row) against the content;
+    `warnings` collects what was put right on the way."""
     fonts = inputs.fonts
 
     def missing(text: str) -> str | None:  # a character no font of either weight has
         return missing_in_chain(text, fonts.chain(fonts.regular)) or missing_in_chain(
             text, fonts.chain(fonts.bold))
 
-    return convert_person(value, file, inputs.languages, inputs.routine_ids, missing)
+    return convert_person(value, file, inputs.languages, inputs.routine_ids, missing,
+                          inputs.routine_titles, warnings)
 
 
 def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list[Imposable]:
     """The person's pages laid out, as (front, back) pairs ready to render or impose."""
-    content = inputs.content(person.language)
+    content = dated(inputs.content(person.language))
     labels = content.labels
     context = base_context(content, person.name, person.carer or labels.carer_default,
                            person.called)
@@ -94,6 +104,17 @@ def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list
         return [(card.front, card.back) for card in deck]
     return [(compose_personal_fridge(shown, routines, content, inputs.layout, fonts,
                                      product), None)]
+
+
+def dated(content: Content) -> Content:
+    """The content whose `updated` label carries the build date: "Uppdaterad 23 nov. 2026"
+    (SOURCE_DATE_EPOCH, else today, so the same inputs give the same card), in the
+    language's medium date form (CLDR), short enough for the full fridge card."""
+    day = _dt.datetime.fromtimestamp(build_date(), _dt.timezone.utc).date()
+    shown = format_date(day, "medium", locale=content.locale.cldr).replace(" ", NBSP)
+    line = f"{content.labels.updated} {shown}"
+    return replace(content, labels=replace(content.labels,
+                                                                   updated=line))
 
 
 def personal_metadata(content: Content, layout: Any) -> Metadata:
@@ -137,13 +158,25 @@ def placed_cards(cards: list[Imposable], file: int) -> list[Placed]:
 
 
 def personal_card_document(project: Project, path: Path, layout_name: str,
-                           display: str | None = None) -> Document:
-    """One person file laid out and rendered: the `handouts card` command's work."""
+                           display: str | None = None, sheet: bool = False,
+                           warnings: list[Problem] | None = None) -> list[Document]:
+    """One person file laid out and rendered: the `handouts card` command's work.
+
+    With `sheet`, also the person's cards on A4 sheets (`NAME-ark.pdf`), for the office
+    printer: the same sheets a batch makes, one person's deck alone.
+    """
     inputs = read_personal_inputs(project, layout_name)
     shown = display or str(path)
-    person = check_person(read_yaml(path, shown), shown, inputs)
+    person = check_person(read_yaml(path, shown), shown, inputs, warnings)
     cards = personal_cards(person, inputs, shown)
-    data = render_cards(cards, inputs.content(person.language), inputs)
+    content = inputs.content(person.language)
+    data = render_cards(cards, content, inputs)
     pages = sum(1 for pair in cards for page in pair if page is not None)
-    return Document(f"{safe_name(person.name)}.pdf", data,
-                    f"{len(cards)} card(s), {pages} page(s)")
+    stem = safe_name(person.name)
+    documents = [Document(f"{stem}.pdf", data, f"{len(cards)} card(s), {pages} page(s)")]
+    if sheet:
+        per_sheet = inputs.sheet.columns * inputs.sheet.rows
+        sheets = -(-len(cards) // per_sheet)
+        documents.append(Document(f"{stem}-ark.pdf", render_sheets(list(cards), content, inputs),
+                                  f"{len(cards)} card(s) on {sheets} A4 sheet(s)"))
+    return documents

@@ -11,6 +11,7 @@ Rows are made as they are used: a batch of 10,000 persons never holds them all.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import itertools
 import re
@@ -21,28 +22,12 @@ from typing import Any
 
 from .errors import ContentError, Problem
 from .person import located
-from .validate import suggest
+from .roster_columns import COLUMNS, MAX_CONTACTS, Column, Header, read_header
 from .yamlread import parse_yaml, read_input
 
 MAX_BYTES = 50_000_000
-
-# Column -> (where it goes in a person, is it a list). Contacts are one per row.
-COLUMNS: dict[str, tuple[str, bool]] = {
-    "name": ("name", False), "call_name": ("call_name", False),
-    "carer": ("carer", False), "language": ("language", False),
-    "routines": ("routines", True), "avoid": ("avoid", True),
-    "music": ("likes.music", False), "food": ("likes.food", False),
-    "memories": ("likes.memories", False), "contact_role": ("contacts.role", False),
-    "contact_name": ("contacts.name", False), "contact_phone": ("contacts.phone", False),
-    "note": ("note", False),
-}
-SWEDISH = {"namn": "name", "tilltalsnamn": "call_name",
-           "anhörig": "carer", "språk": "language", "rutiner": "routines",
-           "undvik": "avoid", "musik": "music", "mat": "food", "minnen": "memories",
-           "kontakt_roll": "contact_role", "kontakt_namn": "contact_name",
-           "kontakt_telefon": "contact_phone", "anteckning": "note"}
-REQUIRED = ("name", "routines")
-_LIST_SPLIT = re.compile(r"[,\n]")
+SAMPLE_ROWS = 5  # data rows looked at to tell what an unknown column holds
+_SEP_LINE = re.compile(r"\ufeff?sep=(.)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,11 +47,15 @@ class RosterRow:
         return name.strip() if isinstance(name, str) else ""
 
     def column(self, field: str) -> str:
-        """The column a person field came from (`contacts[0].phone` -> `kontakt_telefon`)."""
-        plain = re.sub(r"\[\d+\]", "", field)
+        """The column a person field came from: `contacts[1].phone` -> `kontakt_telefon_2`,
+        `avoid[2]` -> `undvik, line 3` (lines in a cell, counted from 1)."""
         for path, header in self.headers:
-            if plain == path or plain.startswith(path + "."):
+            if field == path or field.startswith(path + "."):
                 return header
+            if field.startswith(path + "["):
+                index = re.match(r"\[(\d+)\]", field[len(path):])
+                return (f"{header}, line {int(index[1]) + 1}" if index and path == "avoid"
+                        else header)
         return field
 
 
@@ -83,6 +72,8 @@ class Roster:
     count: int  # persons, i.e. rows that are not empty
     is_csv: bool
     make_rows: Callable[[], Iterator[RosterRow]] = field(repr=False, compare=False)
+    warnings: tuple[Problem, ...] = ()  # columns ignored, found while reading the header
+    header_digest: str = ""  # sha256 of the header row: the roster's shape, no person's data
 
     def __iter__(self) -> Iterator[RosterRow]:
         return self.make_rows()
@@ -93,7 +84,7 @@ class Roster:
         return tuple(self.make_rows())
 
 
-def decode(raw: bytes) -> str:
+def decode(raw: bytes, file: str = "") -> str:
     """Text from a spreadsheet export: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252.
 
     Swedish Excel saves "CSV" in Windows-1252 and "CSV UTF-8" with a BOM. Windows-1252
@@ -102,6 +93,11 @@ def decode(raw: bytes) -> str:
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise ContentError.single(file, "roster.workbook")
+    utf16 = _utf16_without_bom(raw)
+    if utf16 is not None:
+        return utf16
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -115,6 +111,18 @@ def decode(raw: bytes) -> str:
         return str(best) if best is not None else raw.decode("latin-1")
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 saved without its mark: every other byte of ASCII text is zero."""
+    head = raw[:2000]
+    if len(head) < 4 or head.count(0) * 3 < len(head):
+        return None
+    encoding = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
 def sniff_delimiter(header: str) -> str:
     """The delimiter the header line uses most: ';' (Swedish Excel), ',' or tab."""
     counts = {delimiter: header.count(delimiter) for delimiter in (";", "\t", ",")}
@@ -122,65 +130,27 @@ def sniff_delimiter(header: str) -> str:
     return best if counts[best] else ";"
 
 
-def _canonical(header: str) -> str | None:
-    key = header.strip().lower().replace(" ", "_").replace("-", "_")
-    if key in COLUMNS:
-        return key
-    return SWEDISH.get(key)
+def _split(cell: str, kind: str) -> list[str]:
+    parts = re.split(r"[,\n]" if kind == "ids" else r"\n", cell)
+    return [item.strip() for item in parts if item.strip()]
 
 
-def _read_header(cells: list[str], file: str) -> list[str | None]:
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    columns: list[str | None] = []
-    known = list(COLUMNS) + list(SWEDISH)
-    for index, cell in enumerate(cells, 1):
-        canonical = _canonical(cell)
-        if not cell.strip():
-            columns.append(None)  # an empty header over an empty column, as Excel leaves
-            continue
-        if canonical is None:
-            hint = suggest(cell.strip().lower(), known)
-            if hint[0] != "hint.did_you_mean":
-                hint = ("hint.roster_columns", {"columns": ", ".join(
-                    f"{sv}/{en}" for sv, en in SWEDISH.items())})
-            problems.append(Problem("roster.unknown_column", {"column": cell.strip()}, file, 1,
-                                    suggestion=hint))
-        elif canonical in seen:
-            problems.append(Problem("roster.column_twice", {
-                "column": cell.strip(), "first": seen[canonical], "second": index}, file, 1))
-        else:
-            seen[canonical] = index
-        columns.append(canonical)
-    for required in REQUIRED:
-        if required not in seen:
-            swedish = next(k for k, v in SWEDISH.items() if v == required)
-            problems.append(Problem("roster.column_missing",
-                                    {"column": required, "swedish": swedish}, file, 1))
-    if problems:
-        raise ContentError(problems)
-    return columns
-
-
-def _split(cell: str) -> list[str]:
-    return [item.strip() for item in _LIST_SPLIT.split(cell) if item.strip()]
-
-
-def _person_values(columns: list[str | None], cells: list[str]) -> dict[str, Any]:
+def _person_values(columns: tuple[Column | None, ...], cells: list[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    contact: dict[str, str] = {}
+    contacts: dict[int, dict[str, str]] = {}
     for column, cell in zip(columns, cells, strict=False):  # short rows are fine
         if column is None or not cell.strip():
             continue  # an empty cell is a value not given
-        path, is_list = COLUMNS[column]
-        if path.startswith("contacts."):
-            contact[path.split(".", 1)[1]] = cell.strip()
+        path = column.path
+        if path.startswith("contacts["):
+            number, key = re.fullmatch(r"contacts\[(\d)\]\.(\w+)", path).groups()  # type: ignore[union-attr]
+            contacts.setdefault(int(number), {})[key] = cell.strip()
         elif path.startswith("likes."):
             values.setdefault("likes", {})[path.split(".", 1)[1]] = cell.strip()
         else:
-            values[path] = _split(cell) if is_list else cell.strip()
-    if contact:
-        values["contacts"] = [contact]
+            values[path] = cell.strip() if column.kind == "text" else _split(cell, column.kind)
+    if contacts:
+        values["contacts"] = [contacts[n] for n in sorted(contacts)]
     return values
 
 
@@ -188,21 +158,36 @@ def _is_blank(cells: list[str]) -> bool:
     return not any(cell.strip() for cell in cells)  # Excel keeps rows of empty cells
 
 
-def read_csv_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[RosterRow]]]:
-    """Check the header at once; return the number of persons and a maker of their rows."""
+CsvRoster = tuple[int, Callable[[], Iterator[RosterRow]], tuple[Problem, ...], str]
+
+
+def read_csv_roster(text: str, file: str) -> CsvRoster:
+    """Check the header at once; return the number of persons, a maker of their rows, the
+    header's warnings and its digest."""
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
         raise ContentError.single(file, "roster.empty_csv")
-    delimiter = sniff_delimiter(next(line for line in lines if line.strip()))
+    first_line = next(line for line in lines if line.strip())
+    sep = _SEP_LINE.match(first_line)  # Excel's own first line: sep=;
+    if sep:
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        first_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = sep[1] if sep else sniff_delimiter(first_line)
+    csv.field_size_limit(MAX_BYTES + 1)  # a huge cell is a row's problem, found by its length
 
     def records() -> Iterator[list[str]]:
         return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
-    first = next(records())
-    columns = _read_header(first, file)
-    headers = tuple((COLUMNS[c][0], first[i].strip()) for i, c in enumerate(columns)
-                    if c is not None)
-    count = sum(1 for cells in itertools.islice(records(), 1, None) if not _is_blank(cells))
+    try:
+        first = next(records(), [])
+        samples = list(itertools.islice(records(), 1, 1 + SAMPLE_ROWS))
+        count = sum(1 for cells in itertools.islice(records(), 1, None) if not _is_blank(cells))
+    except csv.Error as error:
+        raise ContentError.single(file, "roster.not_csv", {"detail": str(error)}) from None
+    header = read_header(first, file, samples)
+    columns = header.columns
+    headers = tuple((c.path, c.header) for c in columns if c is not None) + _absent(header)
+    digest = hashlib.sha256("\x1f".join(first).encode("utf-8")).hexdigest()
 
     def rows() -> Iterator[RosterRow]:
         for number, cells in enumerate(itertools.islice(records(), 1, None), 2):
@@ -214,9 +199,24 @@ def read_csv_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[Ro
                                                          "columns": len(columns)},
                                     file, number, row=number),)
             values = _person_values(columns, cells)
+            # Excel hides its `sep=;` line: rows are numbered as it shows them
             yield RosterRow(number, number, located(values, file, number), headers, problems)
 
-    return count, rows
+    return count, rows, header.warnings, digest
+
+
+def _absent(header: Header) -> tuple[tuple[str, str], ...]:
+    """Person fields without a column, named as their column would be (for messages)."""
+    present = {c.path for c in header.columns if c is not None}
+    named = []
+    for key, (path, _kind) in COLUMNS.items():
+        numbers = range(1, MAX_CONTACTS + 1) if path.startswith("contacts.") else (1,)
+        for number in numbers:
+            full = (f"contacts[{number - 1}].{path.split('.', 1)[1]}"
+                    if path.startswith("contacts.") else path)
+            if full not in present:
+                named.append((full, header.name_of(key, number)))
+    return tuple(named)
 
 
 def read_yaml_roster(text: str, file: str) -> tuple[int, Callable[[], Iterator[RosterRow]]]:
@@ -249,14 +249,27 @@ def roster_from_bytes(raw: bytes, file_name: str, display: str | None = None) ->
     is_csv = path.suffix.lower() not in (".yaml", ".yml")
     from . import roster_xlsx  # Excel workbooks, told by their bytes (see roster_xlsx.py)
 
+    warnings: tuple[Problem, ...] = ()
+    digest = ""
     if roster_xlsx.is_workbook(raw):
         is_csv = True
-        count, rows = roster_xlsx.read_xlsx_roster(raw, name, read_csv_roster)
+        found: list[tuple[tuple[Problem, ...], str]] = []
+
+        def read_csv(text: str, file: str) -> tuple[int, Callable[[], Iterator[RosterRow]]]:
+            count, rows, header_warnings, header_digest = read_csv_roster(text, file)
+            found.append((header_warnings, header_digest))
+            return count, rows
+
+        count, rows = roster_xlsx.read_xlsx_roster(raw, name, read_csv)
+        warnings, digest = found[0]
     else:
         roster_xlsx.refuse_other_spreadsheets(raw, name, path.suffix.lower())
-        text = decode(raw)
-        count, rows = read_csv_roster(text, name) if is_csv else read_yaml_roster(text, name)
+        text = decode(raw, name)
+        if is_csv:
+            count, rows, warnings, digest = read_csv_roster(text, name)
+        else:
+            count, rows = read_yaml_roster(text, name)
     if not count:
         raise ContentError.single(name, "roster.no_persons_csv" if is_csv
                                   else "roster.no_persons_yaml", line=1 if is_csv else None)
-    return Roster(name, path.stem, count, is_csv, rows)
+    return Roster(name, path.stem, count, is_csv, rows, warnings, digest)

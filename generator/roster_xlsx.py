@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .errors import ContentError, Problem
+from .locale.phone import read_phone
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PHONE_COLUMNS = ("contact_phone", "kontakt_telefon")
@@ -67,19 +68,16 @@ def shown_text(value: Any, number_format: str = "General") -> str:
 
 
 def restored_phone(value: Any) -> str | None:
-    """A phone number Excel stored as a number, with its 0 back; None when unclear."""
+    """A phone number Excel stored as a number, with its 0 back; None when unclear.
+
+    The rule is the one every route shares (locale/phone.py).
+    """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     if not float(value).is_integer() or value <= 0:
         return None
-    digits = str(int(value))
-    if digits.startswith("46") and len(digits) in (10, 11):
-        digits = digits[2:]  # +46 70… stored as 4670…
-    if len(digits) == 9 and digits[0] == "7" and digits[1] in "02369":
-        return "0" + digits  # mobile: 070, 072, 073, 076, 079
-    if 7 <= len(digits) <= 9 and digits[0] in "123456789" and digits[0] != "7":
-        return "0" + digits  # landline: 08, 031, 0480 … and the subscriber number
-    return None
+    read = read_phone(str(int(value)))
+    return read.number if read is not None and read.restored else None
 
 
 def _cells(sheet: Any, file: str) -> Iterator[tuple[int, list[Any], list[str]]]:
@@ -124,10 +122,8 @@ def _restore_phone(values: list[Any], texts: list[str], at: int, number: int, fi
     value = values[at]
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return
-    restored = restored_phone(value)
-    if restored is not None:
-        texts[at] = restored
-        return
+    if restored_phone(value) is not None:
+        return  # left as digits: the person check restores it and warns, as for a CSV
     problems.setdefault(number, []).append(Problem(
         "roster.phone_lost_zero", {"number": texts[at]}, file, number, field="contacts.phone",
         row=number))

@@ -109,7 +109,10 @@ class Folder:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.mkdir(parents=True, exist_ok=True)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # a read-only place, a file in the way, /proc
+            raise cannot_write(path, error) from None
 
     def put(self, name: str, data: bytes) -> bool:
         """Write `data` as `name` unless the file already holds exactly it; True if written."""

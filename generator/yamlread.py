@@ -7,6 +7,7 @@ mapping and list knows where each of its items stands in the file.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,8 @@ class _Builder:
             return node.value  # a date is text to us: never a datetime object
         if node.tag not in _PLAIN_TAGS:
             raise self.refuse_tag(node)
+        if node.tag == "tag:yaml.org,2002:int" and re.fullmatch(r"0[0-9]{5,}", node.value):
+            return node.value  # 0701740650 is a phone number as written, never octal
         try:
             return self.constructor.construct_object(node, deep=True)
         except ValueError:  # an integer of more than 4,300 digits
@@ -152,8 +155,10 @@ def parse_yaml(text: str, file: str) -> Any:
         column = mark.column + 1 if mark else None
         problem = (error.problem or "").strip() or str(error)
         tabs = "\\t" in problem or "\t" in problem
-        raise ContentError([Problem("yaml.invalid_tabs" if tabs else "yaml.invalid",
-                                    {"detail": problem}, file, line, column)]) from None
+        colon = problem.startswith("mapping values are not allowed")  # Obs: hör dåligt
+        raise ContentError([Problem(
+            "yaml.colon" if colon else "yaml.invalid_tabs" if tabs else "yaml.invalid",
+            {"detail": problem}, file, line, column)]) from None
     except yaml.YAMLError as error:
         raise ContentError.single(file, "yaml.invalid_bare", {"detail": str(error)}) from None
     except RecursionError:  # thousands of [ or { in a row: PyYAML's composer recurses

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from click.testing import CliRunner
 from generator.project_files import init_project
 
 REFERENCES = Path(__file__).parent / "references"
+# Personal cards print their build date: one fixed day, so pictures and text do not age.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")  # 22 November 2026
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

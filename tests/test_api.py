@@ -32,7 +32,7 @@ def test_a_person_with_problems_gives_problems_with_codes_and_field_paths(projec
     assert unknown.message == "unknown routine 'maltider'"
     assert unknown.hint == "did you mean 'maltid'?"
     assert api.format_problem(unknown) == (
-        "bo.yaml:4:5: error: routines[1]: unknown routine 'maltider'\n"
+        "bo.yaml:4:5: error: routines, item 2: unknown routine 'maltider'\n"
         "  hint: did you mean 'maltid'?")
 
 
@@ -87,7 +87,10 @@ def test_a_roster_with_a_bad_header_gives_problems() -> None:
     problems = api.check_roster(b"namn;rutiner;skostorlek\r\nAnna;musik;38\r\n",
                                 file_name="boende.csv")
     assert [(p.code, p.params, p.line) for p in problems] == [
-        ("roster.unknown_column", {"column": "skostorlek"}, 1)]
+        ("roster.column_ignored", {"column": "skostorlek"}, 1)]
+    missing = api.check_roster(b"namn;rutinr\r\nAnna;musik\r\n", file_name="boende.csv")
+    assert [(p.code, p.hint) for p in missing] == [
+        ("roster.column_missing", "is the column 'rutinr' meant to be rutiner?")]
     assert api.check_roster(ROSTER, file_name="boende.csv") == []
 
 

@@ -44,6 +44,11 @@ def run(roster: Path, out: Path, layout: str = "fridge-a5", jobs: int = 1) -> ba
     return run_batch(Project(None), roster, layout, out, jobs, display=roster.name)
 
 
+def visible(folder: Path) -> list[str]:
+    """The files a person sees in the folder (not the batch's own record and lock)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
 def test_a_bad_row_is_reported_and_every_other_row_is_made(tmp_path: Path) -> None:
     roster = write_utf8_roster(tmp_path, [
         GOOD[0], "Sven Ek;maltider;;", ";musik;;", "Greta Åkesson;musik;;" + "x" * 241,
@@ -62,13 +67,13 @@ def test_a_bad_row_is_reported_and_every_other_row_is_made(tmp_path: Path) -> No
                           "(write the text without it, or in words)")
     assert result.messages[0] == ("boende.csv:3: error: rutiner: unknown routine 'maltider'\n"
                                   "  hint: did you mean 'maltid'?")
-    assert sorted(p.name for p in (tmp_path / "ut").iterdir()) == [
+    assert visible(tmp_path / "ut") == [
         "anna-lind.pdf", "bo-ek.pdf", "boende-ark.pdf", "boende-rapport.csv"]
 
 
 def test_a_row_that_does_not_fit_its_card_is_named(tmp_path: Path) -> None:
-    long_lines = ", ".join(["Vänster axel och hela armen ned till handleden"] * 6)
-    roster = write_roster(tmp_path, [f"Bo Ek;musik;{long_lines};"])
+    long_lines = "\n".join(["Vänster axel och hela armen ned till handleden"] * 6)
+    roster = write_roster(tmp_path, [f'Bo Ek;musik;"{long_lines}";'])
     result = run(roster, tmp_path / "ut")
     assert result.rows[0].status == FAILED
     assert result.rows[0].error.startswith("fridge card: ")
@@ -180,8 +185,8 @@ def test_an_interrupted_batch_leaves_only_whole_files(tmp_path: Path,
 
     with pytest.raises(KeyboardInterrupt):
         run_batch(Project(None), roster, "fridge-a5", out, 1, stop_after_two)
-    assert sorted(p.name for p in out.iterdir()) == ["anna-lind.pdf", "bo-ek.pdf"]
-    for path in out.iterdir():
+    assert visible(out) == ["anna-lind.pdf", "bo-ek.pdf"]
+    for path in out.glob("*.pdf"):
         assert len(pypdf.PdfReader(path).pages) == 1
     result = run(roster, out)
     assert [r.status for r in result.rows] == [UNCHANGED, UNCHANGED, WRITTEN]
@@ -192,7 +197,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,
                                                               ) -> None:
     roster = write_roster(tmp_path, GOOD[:1])
     out = tmp_path / "ut"
-    out.mkdir()
+    run(roster, out)  # the card is this roster's: a later run may replace it
+    for made in out.glob("boende-*"):
+        made.unlink()
     (out / "anna-lind.pdf").write_bytes(b"old card")
 
     def broken_replace(source: str, target: str) -> None:
@@ -202,4 +209,5 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,
     with pytest.raises(OutputError, match="No space left on device"):
         run(roster, out)
     assert (out / "anna-lind.pdf").read_bytes() == b"old card"
-    assert [p.name for p in out.iterdir()] == ["anna-lind.pdf"]
+    assert visible(out) == ["anna-lind.pdf"]
+    assert not list(out.glob(".*.tmp"))

@@ -36,14 +36,14 @@ def test_a_swedish_locale_gives_swedish_messages(tmp_path: Path) -> None:
     (tmp_path / "bo.yaml").write_text(PERSON, encoding="utf-8")
     result = handouts("card", "bo.yaml", cwd=tmp_path, LANG="sv_SE.UTF-8")
     assert result.returncode == 1
-    assert "fel: routines[0]: det finns ingen rutin som heter ”maltd”" in result.stderr
+    assert "fel: routines, item 1: det finns ingen rutin som heter ”maltd”" in result.stderr
     assert "tips: menade du ”maltid”?" in result.stderr
 
 
 def test_a_c_locale_gives_english_and_lang_ui_overrides(tmp_path: Path) -> None:
     (tmp_path / "bo.yaml").write_text(PERSON, encoding="utf-8")
     english = handouts("card", "bo.yaml", cwd=tmp_path, LANG="C")
-    assert "error: routines[0]: unknown routine 'maltd'" in english.stderr
+    assert "error: routines, item 1: unknown routine 'maltd'" in english.stderr
     assert "hint: did you mean 'maltid'?" in english.stderr
     swedish = handouts("--lang-ui", "sv", "card", "bo.yaml", cwd=tmp_path, LANG="C")
     assert "tips: menade du ”maltid”?" in swedish.stderr

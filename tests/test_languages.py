@@ -133,8 +133,8 @@ def person_file(tmp_path: Path, language: str, name: str, **extra: str) -> Path:
 
 
 def test_language_fi_makes_the_whole_card_finnish(tmp_path: Path) -> None:
-    document = personal_card_document(Project(None), person_file(tmp_path, "fi", "Aino"),
-                                      "card-a6")
+    document, = personal_card_document(Project(None), person_file(tmp_path, "fi", "Aino"),
+                                       "card-a6")
     reader = pypdf.PdfReader(__import__("io").BytesIO(document.data))
     text = " ".join(page.extract_text() for page in reader.pages)
     for words in ("Vältä", "Kysy uudelleen.", "Katse ensin", f"3{NBSP}sekuntia", "3,5"):
@@ -184,7 +184,7 @@ def pictures_fi_ar(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]
         found[f"leaflet-{language}"] = built[f"oxytocin-och-beroring-{language}.pdf"]
         name = "Aino Virtanen" if language == "fi" else "ليلى حداد"
         found[f"personal-{language}"] = personal_card_document(
-            Project(None), person_file(folder, language, name), "card-a6").data
+            Project(None), person_file(folder, language, name), "card-a6")[0].data
     return found
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from conftest import REPO
 from generator.errors import ContentError
+from generator.messages import format_problem
 from generator.roster import decode, read_roster, sniff_delimiter
 
 SWEDISH_HEADER = "namn;anhörig;rutiner;undvik;musik;mat;minnen;kontakt_roll;kontakt_namn;" \
@@ -104,17 +105,26 @@ def test_missing_column(tmp_path: Path) -> None:
         "  hint: add a column named routines or rutiner")
 
 
-def test_unknown_column_gets_did_you_mean(tmp_path: Path) -> None:
-    assert message(roster(tmp_path, "namn;rutiner;musk\nBo Ek;musik;Taube\n")) == (
-        "boende.csv:1: error: unknown column 'musk'\n  hint: did you mean 'musik'?")
+def warnings(path: Path) -> str:
+    return "\n".join(format_problem(p) for p in read_roster(path, path.name).warnings)
 
 
-def test_an_unknown_column_far_from_any_lists_them_all(tmp_path: Path) -> None:
-    text = message(roster(tmp_path, "namn;rutiner;telefonnummer\nBo Ek;musik;1\n"))
-    assert text.startswith("boende.csv:1: error: unknown column 'telefonnummer'\n"
-                           "  hint: the columns are: namn/name, tilltalsnamn/call_name, "
-                           "anhörig/carer,")
-    assert "kontakt_telefon/contact_phone" in text
+def test_unknown_column_is_ignored_with_did_you_mean(tmp_path: Path) -> None:
+    assert warnings(roster(tmp_path, "namn;rutiner;musk\nBo Ek;musik;Taube\n")) == (
+        "boende.csv:1: warning: the column 'musk' is not used and was ignored; nothing in it "
+        "is printed\n  hint: did you mean 'musik'?")
+
+
+def test_an_unknown_column_far_from_any_is_ignored_without_a_guess(tmp_path: Path) -> None:
+    text = warnings(roster(tmp_path, "namn;rutiner;Avdelning\nBo Ek;musik;Eken\n"))
+    assert text == ("boende.csv:1: warning: the column 'Avdelning' is not used and was "
+                    "ignored; nothing in it is printed")
+
+
+def test_a_tilltalsnamn_column_is_read(tmp_path: Path) -> None:
+    row = read_roster(roster(tmp_path, "namn;tilltalsnamn;rutiner\nAnna Lind;Annie;musik\n"),
+                      "boende.csv").rows[0]
+    assert row.value["call_name"] == "Annie"
 
 
 def test_a_column_given_twice(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ contacts:
 def test_any_name_prints_on_a_swedish_card(tmp_path: Path, name: str) -> None:
     path = tmp_path / "person.yaml"
     path.write_text(PERSON.format(name=name), encoding="utf-8")
-    document = personal_card_document(Project(None), path, "card-a6")
+    document, = personal_card_document(Project(None), path, "card-a6")
     text = pdfium.PdfDocument(document.data)[0].get_textpage().get_text_range()
     assert name.split()[0] in text
     assert "Det här gör vi" in text or "Undvik" in text  # still a Swedish card

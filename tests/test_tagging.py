@@ -30,7 +30,7 @@ def reading(shipped: dict[str, bytes]) -> dict[str, bytes]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", FIXED_DATE)
         for layout, name in (("card-a6", "anna-a6.pdf"), ("fridge-a5", "anna-a5.pdf")):
-            files[name] = personal_card_document(Project(None), PERSON, layout).data
+            files[name] = personal_card_document(Project(None), PERSON, layout)[0].data
     return files
 
 

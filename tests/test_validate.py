@@ -61,9 +61,16 @@ def test_every_problem_is_reported_at_once() -> None:
 
 
 def test_unquoted_phone_number_gets_a_hint() -> None:
-    text = "name: X\nwebsite: x.se\nemail: a@x.se\nphone: 0701234567\n"
+    text = "name: X\nwebsite: x.se\nemail: a@x.se\nphone: 701234567\n"
     message = problems(text, Organisation)
     assert "phone: write the number in quotes" in message
+
+
+def test_a_number_with_a_leading_zero_is_read_as_written() -> None:
+    from generator.yamlread import parse_yaml
+
+    assert parse_yaml("phone: 0701740650\nsize: 12\n", "x.yaml") == {
+        "phone": "0701740650", "size": 12}
 
 
 def test_did_you_mean_lists_small_sets() -> None:

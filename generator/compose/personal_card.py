@@ -12,12 +12,14 @@ shrink alike towards the layout's minimum sizes and fail rather than clip.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ..errors import HandoutsError, Problem
+from ..errors import HandoutsError, LayoutOverflow, Problem
+from ..messages import field_label
 from ..model import Content, Labels, Routine
 from ..model.colour import Colour
 from ..model.layout import MM, CardLayout, FridgeLayout
@@ -163,7 +165,15 @@ def _sectioned_page(label: str, frame: CardFrame, fonts: Fonts, title: str,
     if title:
         band = title_band(frame, title, fonts, product, label)
         top = band_top(frame) - band[1] - 4 * MM
-    parts = fit_sections(sections, frame, fonts, top - bottom, product, label)
+    try:
+        parts = fit_sections(sections, frame, fonts, top - bottom, product, label)
+    except LayoutOverflow as error:  # one page per side: "split it into two" is no help
+        shorter = LayoutOverflow(product, label, error.field, error.overflow_mm,
+                                 error.problems[0].params["min_size"],
+                                 ("hint.shorten_person", {}))
+        shorter.problems[0] = dataclasses.replace(shorter.problems[0],
+                                                  label=field_label(error.field))
+        raise shorter from None
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
@@ -206,7 +216,8 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
             Block("note", person.note, private=True))))
     if not back_sections:
         back_sections = [Section((Block("name", person.name, "heading"),))]
-    back_sections.append(Section((Block("advice_note", labels.advice_note),)))
+    back_sections.append(Section((Block("advice_note", labels.advice_note),
+                                  Block("updated", labels.updated))))
     back = _sectioned_page("cover back", frame, fonts, "", back_sections,
                            frame.margin + contact.height + 6 * MM, product,
                            lambda painter: contact.draw(painter, frame.margin, frame.margin))
@@ -245,6 +256,7 @@ def compose_personal_fridge(person: Person, routines: Sequence[Routine], content
     sections += [s for s in (contacts_section(person, labels),) if s is not None]
     sections.append(Section((Block(
         "organisation", contact_text(organisation, labels, fonts.rtl).line(
-            labelled=False, separator=f"{NBSP}· "), lead=f"{organisation.name}:"),)))
+            labelled=False, separator=f"{NBSP}· ") + f"{NBSP}· {labels.updated}",
+        lead=f"{organisation.name}:"),)))
     return _sectioned_page("fridge card", frame, fonts, person.name, sections, frame.margin,
                            product)

@@ -139,6 +139,8 @@ class Labels:
     contacts_heading: str = field(metadata=text(40))
     note_heading: str = field(metadata=text(40))
     advice_note: str = field(metadata=text(90))  # issue 15: cards do not replace advice
+    # Before the build date on every personal card (issue 10): an old card shows its age.
+    updated: str = field(default="Uppdaterad", metadata=text(30))
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,8 @@ class ReportWords:
     written: str = field(metadata=text(20))
     unchanged: str = field(metadata=text(20))
     failed: str = field(metadata=text(20))
+    moved: str = field(default="flyttad", metadata=text(20))  # a stale card moved aside
+    notice: str = field(default="varning", metadata=text(20))  # a column ignored
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ class Person:
     language: str = field(default="sv", metadata=text(10))
     avoid: tuple[str, ...] = field(default=(), metadata=items(max_items=6, item_max_len=90))
     likes: Likes = field(default_factory=Likes)
-    contacts: tuple[Contact, ...] = field(default=(), metadata=items(max_items=3))
+    contacts: tuple[Contact, ...] = field(default=())  # as many as fit on the card
     note: str | None = field(default=None, metadata=text(240))
 
     @property

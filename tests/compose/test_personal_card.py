@@ -119,7 +119,7 @@ def test_card_command_reports_a_misspelt_routine(tmp_path: Path) -> None:
     person.write_text("name: Bo Ek\nroutines: [maltider]\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["card", str(person)])
     assert result.exit_code == 1
-    assert result.stderr == (f"{person}:2:12: error: routines[0]: unknown routine 'maltider'\n"
+    assert result.stderr == (f"{person}:2:12: error: routines, item 1: unknown routine 'maltider'\n"
                              "  hint: did you mean 'maltid'?\n")
 
 

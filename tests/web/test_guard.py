@@ -57,7 +57,7 @@ def test_more_than_5000_rows_is_refused(served) -> None:  # type: ignore[no-unty
     ("lista.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "lösenord"),
     ("lista.csv", b"", "Listan är tom"),
     ("lista.csv", b"namn;rutiner\r\n", "inga personer"),
-    ("lista.csv", b"nman;rutiner\r\nAnna;musik\r\n", "Menade du ”namn”?"),
+    ("lista.csv", b"nman;rutiner\r\nAnna;musik\r\n", "Ska kolumnen ”nman” vara ”namn”?"),
 ])
 def test_a_broken_list_gets_a_swedish_message(served, name, data, words) -> None:  # type: ignore[no-untyped-def]
     response = post(served, "/lista", files={"lista": (name, data)})

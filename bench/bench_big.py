@@ -1,0 +1,68 @@
+"""Benchmark a big roster: cards per second by size, peak memory, and resuming.
+
+Not a test. Runs `handouts batch --layout fridge-a5` on invented rosters of growing size
+(default 1,000, 10,000 and 100,000 rows), prints the rate and the peak memory of the
+whole process tree for each, then interrupts a run of the largest halfway (SIGINT, as
+Ctrl-C) and runs it again, counting the cards the second run found unchanged.
+
+    .venv/bin/python bench/bench_big.py                      # about 20 minutes on 2 CPUs
+    .venv/bin/python bench/bench_big.py --sizes 1000 20000   # a quicker look
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_batch import HANDOUTS, run_batch
+from roster_gen import write_roster
+
+
+def statuses(out: Path, stem: str) -> dict[str, int]:
+    text = (out / f"{stem}-rapport.csv").read_bytes().decode("utf-8-sig")
+    counts: dict[str, int] = {}
+    for row in list(csv.reader(io.StringIO(text), delimiter=";"))[1:]:
+        counts[row[3]] = counts.get(row[3], 0) + 1
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--jobs", type=int, default=2)
+    arguments = parser.parse_args()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for size in arguments.sizes:
+            roster = work / f"roster-{size}.csv"
+            write_roster(roster, size)
+            seconds, peak = run_batch(roster, work / f"out-{size}", arguments.jobs, "fridge-a5")
+            print(f"{size} rows: {seconds:.0f} s, {size / seconds:.0f} cards/s, "
+                  f"peak memory {peak / 1e6:.0f} MB", flush=True)
+        size = max(arguments.sizes)
+        roster, out = work / f"roster-{size}.csv", work / "out-resume"
+        start = time.perf_counter()
+        process = subprocess.Popen([str(HANDOUTS), "batch", str(roster), "--out", str(out),
+                                    "--jobs", str(arguments.jobs), "--layout", "fridge-a5"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(max(5.0, size / 2 / 250))  # about half of the run
+        process.send_signal(signal.SIGINT)
+        process.wait()
+        made = len(list(out.glob("*.pdf")))
+        seconds, _ = run_batch(roster, out, arguments.jobs, "fridge-a5")
+        counts = statuses(out, roster.stem)
+        print(f"resume: interrupted after {time.perf_counter() - start - seconds:.0f} s with "
+              f"{made} cards; the second run took {seconds:.0f} s: {counts}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,262 @@
+"""Write (batch record): which card files in an output folder belong to which roster row.
+
+A batch writes `.handouts-batch.json` beside its cards: for each roster (its path and a
+digest of its header row, never of a person's data) the rows it made cards for, by row
+identity, and the file of each. With it a batch
+- never overwrites a card another roster (or `handouts card`) made: it takes another name;
+- keeps a person's file name across runs, so `-2` never moves to someone else;
+- moves the cards of rows that are gone into `gamla/`, so no stale card looks current.
+Each claim is appended to a journal as it is made, so an interrupted run resumes with
+the files it already owns; a lock file keeps two batches out of one folder at a time.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from .errors import OutputError, Problem
+from .write import write_atomic
+
+RECORD = ".handouts-batch.json"
+JOURNAL = ".handouts-batch.journal"
+LOCK = ".handouts-batch.lock"
+OLD = "gamla"
+VERSION = 1
+
+
+@dataclass
+class Entry:
+    """One card a roster owns: its file, the row it was made from, and (for issue 16's
+    "decide before drawing") a digest of the card's inputs, not yet filled in."""
+
+    file: str
+    row: int
+    input: str | None = None
+
+
+@dataclass
+class RosterRecord:
+    name: str  # as shown to people: the roster's file name
+    header: str  # sha256 of the header row
+    cards: dict[str, Entry] = field(default_factory=dict)  # row identity -> entry
+
+
+def identity(stem: str, values: Any) -> str:
+    """A row's identity across runs: the file-name stem of the name and a digest of who
+    the person is to others (carer, contacts' names), not of any health detail."""
+    parts = [stem]
+    if isinstance(values, dict):
+        parts.append(str(values.get("carer") or ""))
+        contacts = values.get("contacts")
+        for contact in contacts if isinstance(contacts, list) else []:
+            if isinstance(contact, dict):
+                parts.append(str(contact.get("name") or ""))
+    return stem + ":" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock for a run; refuse at once if another run holds it.
+
+    `flock` is released by the system when a process ends, however it ends, so a killed
+    run never leaves the folder locked.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; runs are not shared there
+        yield
+        return
+    try:
+        handle = open(folder / LOCK, "a+")  # held for the run
+    except OSError as error:
+        raise _cannot_write(folder / LOCK, error) from None
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise OutputError([Problem("output.batch_locked", {}, str(folder))]) from None
+        yield
+    finally:
+        handle.close()
+
+
+class BatchRecord:
+    """The folder's record, read at the start of a run and written at its end."""
+
+    def __init__(self, folder: Path, key: str, name: str, header: str,
+                 stems: Counter[str]) -> None:
+        self.folder, self.key = folder, key
+        self.rosters = self._read(folder)
+        previous = self.rosters.get(key)
+        self.previous = previous.cards if previous else {}
+        self.current = RosterRecord(name, header)
+        self.by_stem: dict[str, list[str]] = {}  # previous identities by name stem
+        for key in self.previous:
+            self.by_stem.setdefault(key.split(":")[0], []).append(key)
+        self.stems = stems  # how many rows of this run share each name stem
+        self.owned = {e.file: k for k, r in self.rosters.items() for e in r.cards.values()}
+        self.claimed: set[str] = set()
+        try:
+            self.journal: TextIO = open(folder / JOURNAL, "a", encoding="utf-8")
+        except OSError as error:
+            raise _cannot_write(folder / JOURNAL, error) from None
+
+    # -- reading -----------------------------------------------------------------------
+    def _read(self, folder: Path) -> dict[str, RosterRecord]:
+        rosters: dict[str, RosterRecord] = {}
+        path = folder / RECORD
+        try:
+            if path.exists():
+                data = json.loads(path.read_text(encoding="utf-8"))
+                for key, value in data.get("rosters", {}).items():
+                    rosters[key] = RosterRecord(value["name"], value["header"], {
+                        i: Entry(**e) for i, e in value["cards"].items()})
+            journal = folder / JOURNAL
+            if journal.exists():  # claims of a run that did not finish
+                for line in journal.read_text(encoding="utf-8").splitlines():
+                    claim = json.loads(line)
+                    roster = rosters.setdefault(claim["roster"], RosterRecord(
+                        claim["name"], claim["header"]))
+                    roster.cards[claim["identity"]] = Entry(claim["file"], claim["row"])
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise OutputError([Problem("output.record_unreadable", {"detail": type(error).__name__},
+                                       str(path))]) from None
+        return rosters
+
+    # -- naming ------------------------------------------------------------------------
+    def claim(self, key: str, stem: str, row: int) -> tuple[str, Problem | None]:
+        """The file for the row whose identity is `key`, and a warning when the name it
+        would have had belongs to another roster or person."""
+        entry = self.previous.get(key)
+        if entry is None and self.stems[stem] == 1:  # the one person of this name, edited
+            same = self.by_stem.get(stem, [])
+            if len(same) == 1 and same[0] not in self.current.cards:
+                entry = self.previous[same[0]]
+        if entry is not None and entry.file not in self.claimed:
+            name = entry.file
+            warning = None
+        else:
+            name, warning = self._new_name(stem)
+        self.claimed.add(name)
+        self.current.cards[key] = Entry(name, row)
+        self.journal.write(json.dumps({"roster": self.key, "name": self.current.name,
+                                       "header": self.current.header, "identity": key,
+                                       "file": name, "row": row}) + "\n")
+        self.journal.flush()
+        return name, warning
+
+    def _new_name(self, stem: str) -> tuple[str, Problem | None]:
+        wanted = f"{stem}.pdf"
+        name, counter, owner = wanted, 1, ""
+        while self._taken(name):
+            if name == wanted and name not in self.claimed:  # not a namesake of this run
+                owner = self._owner(name)
+            counter += 1
+            name = f"{stem}-{counter}.pdf"
+        if name == wanted or not owner:
+            return name, None
+        return name, Problem("output.foreign_card", {"wanted": wanted, "owner": owner,
+                                                    "file": name}, str(self.folder))
+
+    def _taken(self, name: str) -> bool:
+        if name in self.claimed:
+            return True
+        if name in self.owned:  # another roster's, or another row's of this one
+            return True
+        return (self.folder / name).exists()  # a card nobody recorded: not ours to replace
+
+    def _owner(self, name: str) -> str:
+        key = self.owned.get(name)
+        if key is None:
+            return "another file" if (self.folder / name).exists() else ""
+        if key == self.key:
+            return "another row of this list"
+        return f"the list {self.rosters[key].name}"
+
+    # -- finishing ---------------------------------------------------------------------
+    def move_stale(self) -> list[tuple[Entry, str]]:
+        """Cards of this roster's rows that are gone, moved into gamla/: (entry, new path)."""
+        moved = []
+        for key, entry in self.previous.items():
+            if key in self.current.cards or entry.file in self.claimed:
+                continue
+            source = self.folder / entry.file
+            if not source.exists():
+                continue
+            target = _free(self.folder / OLD, entry.file)
+            target.parent.mkdir(exist_ok=True)
+            os.replace(source, target)
+            moved.append((entry, f"{OLD}/{target.name}"))
+        return moved
+
+    def save(self) -> None:
+        self.rosters[self.key] = self.current
+        data = {"version": VERSION, "rosters": {
+            key: {"name": r.name, "header": r.header,
+                  "cards": {i: vars(e) for i, e in r.cards.items()}}
+            for key, r in self.rosters.items()}}
+        write_atomic(self.folder / RECORD, json.dumps(data, ensure_ascii=False, indent=1)
+                     .encode("utf-8"))
+        self.journal.close()
+        (self.folder / JOURNAL).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self.journal.close()
+
+
+def _cannot_write(path: Path, error: OSError) -> OutputError:
+    return OutputError([Problem("output.cannot_write", {"reason": error.strerror}, str(path))])
+
+
+def _free(folder: Path, name: str) -> Path:
+    stem, suffix = os.path.splitext(name)
+    target, counter = folder / name, 1
+    while target.exists():
+        counter += 1
+        target = folder / f"{stem}-{counter}{suffix}"
+    return target
+
+
+# -- single cards (`handouts card`) ------------------------------------------------------
+CARDS = ".handouts-cards.json"
+
+
+def _cards(folder: Path) -> dict[str, str]:
+    try:
+        data = json.loads((folder / CARDS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def card_owner(folder: Path, name: str, source: str) -> str | None:
+    """Who made the file `name` in `folder`, if not the person file `source`: another
+    person file, a roster, or someone unknown; None when it is free or `source`'s own."""
+    if not (folder / name).exists():
+        return None
+    made_from = _cards(folder).get(name)
+    if made_from == source:
+        return None
+    if made_from is not None:
+        return made_from
+    try:
+        rosters = json.loads((folder / RECORD).read_text(encoding="utf-8"))["rosters"]
+        for roster in rosters.values():
+            if any(entry["file"] == name for entry in roster["cards"].values()):
+                return f"the list {roster['name']}"
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return "an unknown source"
+
+
+def remember_card(folder: Path, name: str, source: str) -> None:
+    cards = _cards(folder)
+    cards[name] = source
+    write_atomic(folder / CARDS, json.dumps(cards, ensure_ascii=False, indent=1).encode())
