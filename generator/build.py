@@ -22,6 +22,7 @@ from .write import Document
 from .yamlread import read_yaml
 
 if TYPE_CHECKING:
+    from .compose.routine_card import Card
     from .compose.sizing import Fonts
     from .pdf.page import Page
     from .pdf.render import Metadata
@@ -159,18 +160,24 @@ def metadata_for(product: Product, content: Content, layout: Any = None) -> Meta
     return document_metadata(product.title, product.subject, content, layout)
 
 
-def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
+def routine_deck(inputs: Inputs, product: Product) -> list[Card]:
+    """A routine-card product's cards, personalised with the content's default names."""
     from .compose.routine_card import compose_deck
-    from .pdf.impose import impose
-    from .pdf.render import render_pdf
     from .personalise import base_context, personalise_routine
     content = inputs.content
     chosen = product.routines or content.routine_ids
     context = base_context(content, content.labels.person_default,
                            content.labels.carer_default)
     routines = [personalise_routine(content.routine(i), context) for i in chosen]
-    cards = compose_deck(routines, content, inputs.layouts[product.layout], inputs.fonts,
-                         product.name)
+    return compose_deck(routines, content, inputs.layouts[product.layout], inputs.fonts,
+                        product.name)
+
+
+def _routine_cards(inputs: Inputs, product: Product) -> list[Document]:
+    from .pdf.impose import impose
+    from .pdf.render import render_pdf
+    content = inputs.content
+    cards = routine_deck(inputs, product)
     metadata = metadata_for(product, content, inputs.layouts[product.layout])
     pages: list[Page] = [page for card in cards for page in (card.front, card.back)]
     documents = [Document(product.output, render_pdf(pages, metadata, inputs.fonts.regular),

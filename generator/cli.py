@@ -119,8 +119,12 @@ def cli(debug: bool, lang_ui: str | None) -> None:
 @click.option("-l", "--lang", "language", default=None, metavar="CODE",
               help="Make the products in this language (sv, fi, en, ar); the file names get "
               "the code, e.g. oxytocin-och-beroring-fi.pdf. Default: the manifest's language.")
+@click.option("--tryckeri", "print_shop", is_flag=True, default=False,
+              help="Also write the print-shop edition to tryckeri/ in the output folder: the "
+              "A6 cards, the leaflet and the A5 booklet as PDF/X-4 in CMYK, 3 mm bleed and "
+              "crop marks, with a LÄSMIG.txt for the print shop.")
 def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
-          language: str | None) -> None:
+          language: str | None, print_shop: bool) -> None:
     """Build the products named in content/handouts.yaml.
 
     \b
@@ -128,13 +132,21 @@ def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
       handouts build
       handouts build --out /tmp/tryck --product rutinkort
       handouts build --lang fi
+      handouts build --tryckeri
     """
-    from .build import build_project, default_output
+    from .build import default_output, lay_out, read_inputs
+    from .print_shop import FOLDER, print_shop_edition
     from .write import write_documents
     project = _project(directory)
-    documents = build_project(project, products, language)
+    inputs = read_inputs(project, language)
+    documents = lay_out(inputs, products)
+    shop = print_shop_edition(inputs, products) if print_shop else []
     folder = out or default_output(project, Path.cwd())
-    for path, document in zip(write_documents(documents, folder), documents, strict=True):
+    written = list(zip(write_documents(documents, folder), documents, strict=True))
+    if shop:
+        (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+        written += zip(write_documents(shop, folder / FOLDER), shop, strict=True)
+    for path, document in written:
         click.echo(_("wrote {path} ({summary}, {size} KB)").format(
             path=_shown(path), summary=document.summary, size=f"{len(document.data) / 1024:.0f}"))
 
@@ -153,8 +165,13 @@ layout_option = click.option(
 @click.option("--mark-translated", "mark", default=None, metavar="CODE",
               help="Record that the translation CODE is up to date with the Swedish source "
               "(writes content/CODE/translated-from.yaml), then check.")
+@click.option("--tryckeri", "print_shop", is_flag=True, default=False,
+              help="Also check as a print shop does: CMYK only, a PDF/X output intent, ink "
+              "up to 300 %, black text in black ink alone, lines of 0.25 pt or more, "
+              "images of 300 dpi, 3 mm bleed, fonts embedded. For any PDF, and without "
+              "PDF arguments for the print-shop edition (build --tryckeri).")
 def check(directory: Path | None, pdfs: tuple[Path, ...], layout_name: str,
-          output_format: str, mark: str | None) -> None:
+          output_format: str, mark: str | None, print_shop: bool) -> None:
     """Check content, layouts and the manifest, then preflight the finished PDFs.
 
     Without arguments: lay out every product in memory (nothing is written) and
@@ -179,11 +196,13 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], layout_name: str,
     Example:
       handouts check
       handouts check output/oxytocin-och-beroring.pdf
+      handouts check output/tryckeri/rutinkort-a6.pdf --tryckeri
     """
     from .build import lay_out, read_inputs
     from .check_inputs import is_input_file
     from .json_out import check_json
     from .preflight import failed, preflight, read_pdfs
+    from .print_shop import print_shop_edition
     from .translations import mark_translated
     as_json = output_format == "json"
     if pdfs and all(is_input_file(p) for p in pdfs) and not as_json:
@@ -199,14 +218,15 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], layout_name: str,
                     path=_shown(mark_translated(project.content, mark))), err=as_json)
             inputs = read_inputs(project)
             _check_translations(project)
-            documents = lay_out(inputs)
+            documents = lay_out(inputs) if not print_shop else [
+                d for d in print_shop_edition(inputs) if d.name.endswith(".pdf")]
             if not as_json:
                 click.echo(_("ok: {products} product(s), {routines} routines, {files} file(s) "
                              "laid out, nothing written").format(
                     products=len(inputs.products), routines=len(inputs.content.routines),
                     files=len(documents)))
             files = [(document.name, document.data) for document in documents]
-        reports = [preflight(data, name) for name, data in files]
+        reports = [preflight(data, name, print_shop) for name, data in files]
         problem = failed(reports)
         if as_json:
             _echo_json(check_json(reports, problem))

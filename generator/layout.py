@@ -20,6 +20,7 @@ from .model.layout import (  # re-exported: the layout types live in the model
     CardType,
     Colours,
     CropMarks,
+    CutGuides,
     Duplex,
     FridgeLayout,
     Layout,
@@ -38,9 +39,9 @@ from .validate import Checker, RuleProblem, suggest
 from .yamlread import read_yaml
 
 __all__ = ["LAYOUT_KINDS", "MM", "BookletLayout", "CardLayout", "CardType", "Colours",
-           "CropMarks", "Duplex", "FridgeLayout", "Layout", "LeafletLayout", "Orientation",
-           "Panel", "PanelRole", "Paper", "PieceLayout", "SheetLayout", "Side", "TypeStyle",
-           "contrast", "load_layout", "oriented"]
+           "CropMarks", "CutGuides", "Duplex", "FridgeLayout", "Layout", "LeafletLayout",
+           "Orientation", "Panel", "PanelRole", "Paper", "PieceLayout", "SheetLayout", "Side",
+           "TypeStyle", "contrast", "load_layout", "oriented"]
 
 SAFE_MARGIN_MM = 5.0
 MIN_BLEED_MM = 3.0
@@ -115,15 +116,6 @@ def _fridge_rule(arguments: dict[str, Any]) -> list[RuleProblem]:
     return found
 
 
-def _sheet_rule(arguments: dict[str, Any]) -> list[RuleProblem]:
-    marks = arguments.get("crop_marks")
-    bleed = arguments.get("bleed_mm")
-    if marks is not None and bleed is not None and marks.offset_mm < bleed:
-        return [("crop_marks.offset_mm", "layout.crop_marks",
-                 {"offset": marks.offset_mm, "bleed": bleed})]
-    return []
-
-
 def _panel_problems(layout: dict[str, Any]) -> list[RuleProblem]:
     """Each side's panels fill the paper exactly; one cover; flow numbers 1, 2, 3 …"""
     sides, paper, orientation = layout.get("sides"), layout.get("paper"), layout.get("orientation")
@@ -159,7 +151,7 @@ def _leaflet_rule(arguments: dict[str, Any]) -> list[RuleProblem]:
     return found + _panel_problems(arguments)
 
 
-_RULES = {CardLayout: _card_rule, FridgeLayout: _fridge_rule, SheetLayout: _sheet_rule,
+_RULES = {CardLayout: _card_rule, FridgeLayout: _fridge_rule,
           LeafletLayout: _leaflet_rule, BookletLayout: _card_rule}
 
 

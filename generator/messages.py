@@ -129,6 +129,14 @@ CATALOGUE: dict[str, Message] = {
                                     "sheets"),
     "layout.not_colour": Message("'{value}' is not a colour",
                                  "write it as #rrggbb, like {example}"),
+    "layout.not_inks": Message("{value} is not a CMYK colour a print shop can use",
+                               "write four ink percentages from 0 to 100 that add up to 300 "
+                               "or less, like [100, 60, 20, 45]"),
+    "layout.no_inks": Message("the colour {name} has no CMYK values, which the print-shop "
+                              "edition needs", "write it as {{rgb: \"{rgb}\", cmyk: [c, m, y, k]}} "
+                              "with the values your print shop suggests"),
+    "print.no_profile": Message("the CMYK colour profile for the print-shop edition is missing",
+                                "install it with: apt-get install {package}"),
     "layout.contrast": Message("{fore} on {back} has a contrast of {ratio:.1f}:1, below "
                                "{minimum:g}:1", "make one of the two darker or lighter"),
     "layout.type_floor": Message("{style} type may shrink to {smallest:g} pt, below the floor of "
@@ -143,8 +151,6 @@ CATALOGUE: dict[str, Message] = {
     "layout.fridge_title": Message("the title may shrink to {smallest:g} pt, below the "
                                    "fridge-card floor of {floor:g} pt",
                                    "raise it to {floor:g} pt or more"),
-    "layout.crop_marks": Message("crop marks {offset:g} mm from the trim would print inside the "
-                                 "{bleed:g} mm bleed", "use at least {bleed:g} mm"),
     "layout.marks": Message("marks {offset:g} mm from the trim would print inside the {bleed:g} "
                             "mm bleed", "use at least {bleed:g} mm"),
     "layout.panel_widths": Message("the panels of '{side}' are {total:g} mm wide together, "

@@ -28,6 +28,7 @@ from .errors import HandoutsError, Problem
 from .layout import LAYOUT_KINDS
 from .preflight_access import ACCESS_CHECKS, access_findings
 from .preflight_page import Boxes, Finding, Rect, drawn_findings, guarded, inside, why
+from .preflight_print import PRINT_SHOP_CHECKS, print_shop_findings
 
 DEFAULT_FLOOR = 14.0
 CHECKS = ("type size", "contrast", "fonts embedded", "page boxes", "bleed", "safe margin",
@@ -42,6 +43,7 @@ class Report:
     pages: int = 0
     floor: float = DEFAULT_FLOOR
     findings: list[Finding] = field(default_factory=list)
+    checks: tuple[str, ...] = CHECKS
 
     @property
     def ok(self) -> bool:
@@ -50,7 +52,7 @@ class Report:
     def format(self) -> str:
         if self.ok:
             return (f"{self.name}: ok: {self.pages} page(s), type ≥ {self.floor:g} pt; "
-                    + ", ".join(CHECKS))
+                    + ", ".join(self.checks))
         return "\n".join(f"{self.name}: {f'page {f.page}: ' if f.page else ''}error: "
                          f"{f.check}: {f.message}" for f in self.findings)
 
@@ -194,13 +196,14 @@ def _access(reader: PdfReader) -> list[Finding]:
         return [Finding(0, "tags", f"the structure tree cannot be read ({why(error)})")]
 
 
-def preflight(data: bytes, name: str) -> Report:
-    """Check one PDF's bytes; `name` is how the report names the file.
+def preflight(data: bytes, name: str, print_shop: bool = False) -> Report:
+    """Check one PDF's bytes; `name` is how the report names the file. `print_shop` adds
+    a print shop's checks (preflight_print.py): CMYK, output intent, ink, hairlines.
 
     A damaged file ends in findings, never in an exception: a file neither reader can
     open is "not a readable PDF", and a check that fails on a page is named on that page.
     """
-    report = Report(name)
+    report = Report(name, checks=CHECKS + (PRINT_SHOP_CHECKS if print_shop else ()))
     with _quiet_pypdf():
         try:
             reader = PdfReader(io.BytesIO(data))
@@ -223,6 +226,9 @@ def preflight(data: bytes, name: str) -> Report:
             for index in range(report.pages):
                 info = _pypdf_page(reader, index) if index < readable else None
                 report.findings += _page_findings(index + 1, info, document, report.floor)
+            if print_shop:
+                report.findings += guarded(0, "print shop", lambda: [
+                    Finding(*found) for found in print_shop_findings(reader)])
         finally:
             document.close()
     return report

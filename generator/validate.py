@@ -155,13 +155,36 @@ class Checker:
         raise TypeError(f"no conversion to {cls!r}")
 
     def _colour(self, value: Any, path: str, where: Any) -> Colour | None:
+        """'#rrggbb', or {rgb: '#rrggbb', cmyk: [c, m, y, k]} with the print shop's inks."""
+        inks, written = None, value
+        if isinstance(value, Mapping) and set(value) <= {"rgb", "cmyk"} and "rgb" in value:
+            inks, value = value.get("cmyk"), value["rgb"]
         try:
-            return Colour.parse(value)
+            colour = Colour.parse(value)
         except ValueError:
             shown = value if isinstance(value, str) else describe(value)
             self.report(where, path, "layout.not_colour", {"value": shown, "example": "#1a1a1a"})
             self.unread.add(path)
             return None
+        if inks is None:
+            return colour
+        return self._inks(colour, inks, f"{path}.cmyk", self.position(written, "cmyk"))
+
+    def _inks(self, colour: Colour, inks: Any, path: str, where: Any) -> Colour:
+        """The colour with four ink percentages, each 0 to 100, at most 300 in all."""
+        if not isinstance(inks, Sequence) or len(inks) != 4:
+            self.report(where, path, "layout.not_inks", {"value": describe(inks)})
+            return colour
+        percent = Limits(min=0, max=100)
+        values = [self._number(ink, float, f"{path}[{i}]", self.position(inks, i), percent)
+                  for i, ink in enumerate(inks)]
+        if any(v is None for v in values):
+            return colour
+        try:
+            return colour.with_inks(tuple(values))  # type: ignore[arg-type]
+        except ValueError:  # more than 300 % in all
+            self.report(where, path, "layout.not_inks", {"value": describe(inks)})
+            return colour
 
     def _text(self, value: Any, path: str, where: Any, meta: Limits) -> str:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):

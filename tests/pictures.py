@@ -35,7 +35,12 @@ def difference(first: Image.Image, second: Image.Image) -> tuple[float, float]:
 def assert_pictures(data: bytes, name: str, references: Path, regenerate: bool,
                     dpi: int = 40) -> None:
     """Every page of `data` looks like references/NAME-PAGE.png, within the tolerance."""
-    pages = render_pages(data, dpi)
+    assert_images(render_pages(data, dpi), name, references, regenerate)
+
+
+def assert_images(pages: list[Image.Image], name: str, references: Path,
+                  regenerate: bool) -> None:
+    """Each picture looks like references/NAME-NN.png (or becomes it, on --regenerate)."""
     references.mkdir(exist_ok=True)
     if regenerate:
         for old in references.glob(f"{name}-[0-9][0-9].png"):

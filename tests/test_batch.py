@@ -150,7 +150,9 @@ def test_the_sheet_holds_every_card_with_backs_after_fronts(
     assert "Anna Lind" in texts[0] and "Bo Ek" in texts[2] and "Eva Holm" in texts[4]
     assert "Ring vid behov" not in texts[0]
     for page in sheet.pages:
-        assert [round(float(v)) for v in page.trimbox] == [28, 28, 624, 870]
+        # exactly A4 (595.3 x 841.9 pt), the four cards' block 0.5 mm in at top and bottom
+        assert [round(float(v), 1) for v in page.mediabox] == [0, 0, 595.3, 841.9]
+        assert [round(float(v), 1) for v in page.trimbox] == [0, 1.4, 595.3, 840.5]
 
 
 def test_a_person_never_splits_across_two_sheets_when_one_would_hold_them() -> None:

@@ -60,3 +60,27 @@ def test_every_model_field_has_typed_limits() -> None:
         typing.get_type_hints(cls, localns={"Locale": Locale})  # every annotation resolves
         for spec in dataclasses.fields(cls):
             assert isinstance(limits_of(spec), Limits), f"{cls.__name__}.{spec.name}"
+
+
+def test_a_colour_carries_the_print_shops_inks_and_draws_them_only_in_print() -> None:
+    from reportlab.lib.colors import CMYKColor
+
+    from generator.model.colour import print_inks
+
+    accent = Colour.parse("#123f5c").with_inks((100, 60, 20, 45))
+    assert accent.cmyk == (100.0, 60.0, 20.0, 45.0)
+    assert not isinstance(accent.reportlab, CMYKColor)  # screen and office printer: sRGB
+    with print_inks():
+        inks = accent.reportlab
+        assert isinstance(inks, CMYKColor)
+        assert (inks.cyan, inks.magenta, inks.yellow, inks.black) == (1.0, 0.6, 0.2, 0.45)
+        with pytest.raises(ValueError, match="no CMYK values"):
+            _ = Colour.parse("#123f5c").reportlab
+    assert not isinstance(accent.reportlab, CMYKColor)
+
+
+@pytest.mark.parametrize("inks", [(100, 60, 20), (120, 0, 0, 0), (100, 100, 100, 10),
+                                  (-1, 0, 0, 0)])
+def test_inks_a_press_cannot_print_are_refused(inks: tuple[float, ...]) -> None:
+    with pytest.raises(ValueError):
+        Colour.parse("#000000").with_inks(inks)

@@ -31,7 +31,7 @@ def test_contrast_is_measured_the_wcag_way() -> None:
 
 def test_low_contrast_is_refused(project: Path) -> None:
     path = project / "layouts/card-a6.yaml"
-    edit(path, 'text: "#1a1a1a"', 'text: "#888888"')
+    edit(path, 'text: {rgb: "#1a1a1a"', 'text: {rgb: "#888888"')
     message = layout_error(path)
     assert "colours.text: text on background has a contrast of 3.5:1, below 7:1" in message
 
@@ -70,7 +70,18 @@ def test_unknown_kind_gets_did_you_mean(project: Path) -> None:
     assert "did you mean 'routine-card'?" in layout_error(path)
 
 
-def test_crop_marks_inside_the_bleed_are_refused(project: Path) -> None:
+def test_cut_guides_longer_than_the_edge_zone_are_refused(project: Path) -> None:
     path = project / "layouts/sheet-a4-4up.yaml"
-    edit(path, "offset_mm: 3", "offset_mm: 1")
-    assert "crop marks 1 mm from the trim would print inside the 3 mm bleed" in layout_error(path)
+    edit(path, "length_mm: 4", "length_mm: 8")
+    assert "cut_guides.length_mm" in layout_error(path)
+
+
+def test_a_colour_in_cmyk_is_read_and_a_wrong_one_named(project: Path) -> None:
+    shipped = load_layout(default_dir("layouts") / "card-a6.yaml", "card-a6.yaml")
+    assert shipped.colours.text.cmyk == (0, 0, 0, 100)  # black text: black ink alone
+    assert shipped.colours.accent.hex == "#123f5c" and shipped.colours.accent.cmyk
+    path = project / "layouts/card-a6.yaml"
+    edit(path, "cmyk: [100, 60, 20, 45]", "cmyk: [100, 90, 90, 45]")
+    message = layout_error(path)
+    assert "colours.accent.cmyk" in message and "not a CMYK colour" in message
+    assert "hint: write four ink percentages" in message

@@ -85,7 +85,7 @@ def test_a_text_panel_without_flow_and_two_covers_are_refused(project: Path) -> 
 
 def test_a_tint_below_7_to_1_is_refused(project: Path) -> None:
     path = project / "layouts/leaflet-a4.yaml"
-    edit(path, 'tint: "#e6eef3"', 'tint: "#777777"')
+    edit(path, 'tint: {rgb: "#e6eef3"', 'tint: {rgb: "#777777"')
     assert "colours.text: text on tint has a contrast of" in layout_error(path)
 
 

@@ -121,5 +121,8 @@ def test_any_layout_numbers_give_a_layout_or_located_problems(
     for field, _, _ in NUMBERS:
         value: Any = layout
         for part in field.split("."):
-            value = getattr(value, part)
+            name, _, index = part.partition("[")  # colours.text.cmyk[0]: an item of a list
+            value = getattr(value, name)
+            if index:
+                value = value[int(index.rstrip("]"))]
         assert math.isfinite(value)

@@ -183,11 +183,21 @@ def test_leaflet_reads_cover_inside_flap_back(reading: dict[str, bytes]) -> None
 
 
 def test_deck_reads_front_back_next_card(reading: dict[str, bytes]) -> None:
+    """A card reads its front, then its back: the title again, why it helps, and who made
+    the card (the organisation's name as the heading of its web, e-mail and phone
+    links), then the next card."""
     with opened(reading, "rutinkort-a6.pdf") as pdf:
-        headings = [(role, text) for role, text in reading_text(pdf) if role in ("H1", "H2")]
+        texts = reading_text(pdf)
+        headings = [(role, text) for role, text in texts if role in ("H1", "H2", "H3")]
         outline = [item.title for item in pdf.open_outline().root]
-    assert headings[:4] == [("H1", "Ögonkontakt först"), ("H2", "Ögonkontakt först"),
-                            ("H2", "Vill du veta mer?"), ("H1", "Sitt nära")]
+    assert headings[:5] == [("H1", "Ögonkontakt först"), ("H2", "Ögonkontakt först"),
+                            ("H3", "Därför hjälper det"), ("H2", "Skola för Beröring EK"),
+                            ("H1", "Sitt nära")]
+    foot = texts[texts.index(("H2", "Skola för Beröring EK")) + 1:
+                 texts.index(("H1", "Sitt nära"))]
+    assert [(role, text.replace("\u00a0", " ")) for role, text in foot] == [
+        ("Link", "www.beroring.se"), ("Link", "info@beroring.se"), ("Link", "072-301 08 53"),
+        ("Figure", "[QR-kod till www.beroring.se]")]
     titles = [text for role, text in headings if role == "H1"]
     assert outline == titles and len(outline) == 13  # one bookmark per card
 

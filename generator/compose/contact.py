@@ -95,9 +95,13 @@ def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: C
 
 @dataclass(frozen=True)
 class ContactBlock:
-    """Lines of text on the left, the QR code on the right, `height` points tall."""
+    """Lines of text on the left, the QR code on the right, `height` points tall.
 
-    heading: str
+    `banner` (a card's organisation line) runs the full width above them, in bold,
+    tagged as the H2 over its links.
+    """
+
+    heading: str | None
     lines: tuple[str, ...]
     url: str
     fonts: Fonts
@@ -107,11 +111,17 @@ class ContactBlock:
     width: float
     qr_size: float
     targets: tuple[tuple[str, str], ...] = ()  # each line's link and its description
+    banner: str | None = None
+
+    @property
+    def banner_height(self) -> float:
+        return self.heading_style.leading if self.banner else 0.0
 
     @property
     def height(self) -> float:
-        text = self.heading_style.leading + len(self.lines) * self.style.leading
-        return max(text, self.qr_size)
+        text = (self.heading_style.leading if self.heading else 0) + len(
+            self.lines) * self.style.leading
+        return self.banner_height + max(text, self.qr_size)
 
     def draw(self, painter: Painter, x: float, y: float) -> None:
         """The lines as tagged text with links; the QR code once per file, as a form."""
@@ -121,7 +131,7 @@ class ContactBlock:
         self._paint_text(canvas)
         # Right to left the lines start on the right, so the QR code stands on the left.
         canvas.translate(0 if self.fonts.rtl else self.width - self.qr_size,
-                         self.height - self.qr_size)
+                         self.height - self.banner_height - self.qr_size)
         with painter.tag(Role.FIGURE, alt=f"QR-kod till {web_address(self.url)}"):
             painter.static(f"qr:{self.url}:{self.qr_size}:{self.colour}", self._paint_qr)
         canvas.restoreState()
@@ -132,14 +142,22 @@ class ContactBlock:
     def _paint_text(self, canvas: Canvas) -> None:
         marks = tags(canvas)
         canvas.setFillColor(self.colour.reportlab)
-        baseline = self.height - self.heading_style.size
         if any(needs_shaping(text, font, self.fonts) for text, font, _ in self.texts()):
             with marks.tag(Role.P):  # shaped lines are one paragraph to a screen reader
-                self._paint_shaped(canvas, baseline)
+                self._paint_shaped(canvas)
             return
-        with marks.tag(Role.H2):
-            canvas.setFont(self.fonts.bold, self.heading_style.size)
-            canvas.drawString(0, baseline, self.heading)
+        top = self.height - self.banner_height
+        if self.banner:  # the organisation's name heads its contact lines, as a heading would
+            with marks.tag(Role.H2):
+                canvas.setFont(self.fonts.bold, self.heading_style.size)
+                canvas.drawString(0, self.height - self.heading_style.size, self.banner)
+        if self.heading:
+            baseline = top - self.heading_style.size
+            with marks.tag(Role.H2):
+                canvas.setFont(self.fonts.bold, self.heading_style.size)
+                canvas.drawString(0, baseline, self.heading)
+        else:
+            baseline = top - self.style.size + self.style.leading
         canvas.setFont(self.fonts.regular, self.style.size)
         for line, (uri, description) in zip(self.lines, self.targets, strict=True):
             baseline -= self.style.leading
@@ -150,15 +168,16 @@ class ContactBlock:
                     0, baseline - 0.25 * size,
                     stringWidth(line, self.fonts.regular, size), baseline + 0.9 * size))
 
-
     def texts(self) -> list[tuple[str, str, float]]:
-        """Each line with its font and size, the heading first."""
-        return [(self.heading, self.fonts.bold, self.heading_style.size)] + [
-            (line, self.fonts.regular, self.style.size) for line in self.lines]
+        """Each line with its font and size: the banner and the heading first."""
+        firsts = [(text, self.fonts.bold, self.heading_style.size)
+                  for text in (self.banner, self.heading) if text]
+        return firsts + [(line, self.fonts.regular, self.style.size) for line in self.lines]
 
-    def _paint_shaped(self, canvas: Canvas, baseline: float) -> None:
+    def _paint_shaped(self, canvas: Canvas) -> None:
         """Right to left (lines aligned right) or with fallback fonts; `draw` places the QR code."""
         rtl = self.fonts.rtl
+        baseline = self.height - self.texts()[0][2]
         for text, font, size in self.texts():
             line = plain(text, self.fonts.chain(font))
             x = self.width - measure(line, size, rtl) if rtl else 0
@@ -172,6 +191,20 @@ def _width(text: str, font: str, size: float, fonts: Fonts) -> float:
     return measure(plain(text, fonts.chain(font)), size, fonts.rtl)
 
 
+def _too_wide(text: str, font: str, size: float, room: float, fonts: Fonts,
+              product: str) -> float:
+    """How far `text` runs past `room`, in points (0 when it fits); unprintable: an error."""
+    check_chain(text, font, fonts, product, "contact block")
+    return max(0.0, _width(text, font, size, fonts) - room)
+
+
+def _overflow(text: str, over: float, size: float, product: str) -> LayoutOverflow:
+    shown = "'" + text.replace(NBSP, " ") + "'"
+    return LayoutOverflow(product, "contact block", shown, over / MM, size,
+                          ("hint.contact_line", {}))
+
+
+
 def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body: TypeStyle,
                   heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
                   product: str) -> ContactBlock:
@@ -182,14 +215,43 @@ def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body
     room = width - qr_size - 3 * MM
     for text, font, size in [(labels.contact_heading, fonts.bold, heading.size)] + [
             (line, fonts.regular, body.size) for line in lines]:
-        check_chain(text, font, fonts, product, "contact block")
-        wide = _width(text, font, size, fonts)
-        if wide > room:
-            shown = "'" + text.replace(NBSP, " ") + "'"
-            raise LayoutOverflow(product, "contact block", shown, (wide - room) / MM, size,
-                                 ("hint.contact_line", {}))
+        over = _too_wide(text, font, size, room, fonts, product)
+        if over:
+            raise _overflow(text, over, size, product)
     return ContactBlock(labels.contact_heading, lines, organisation.website, fonts, body,
                         heading, colour, width, qr_size, link_targets(organisation))
+
+
+def organisation_line(organisation: Organisation, fonts: Fonts, body: TypeStyle,
+                      heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
+                      product: str) -> ContactBlock:
+    """A card's foot: who made it (the organisation's name across the card, the heading
+    a screen reader jumps to), its web address and, where there is room beside the QR
+    code, its e-mail address and phone number, each a link.
+
+    The e-mail line is kept only while the lines stay within the QR code's height, so
+    it never takes room from the back's text; the phone only needs the width.
+    """
+    qr_size = qr_mm * MM
+    room = width - qr_size - 3 * MM
+    over = _too_wide(organisation.name, fonts.bold, heading.size, width, fonts, product)
+    if over:
+        raise _overflow(organisation.name, over, heading.size, product)
+    web = web_address(organisation.website)
+    over = _too_wide(web, fonts.regular, body.size, room, fonts, product)
+    if over:
+        raise _overflow(web, over, body.size, product)
+    web_target, mail_target, phone_target = link_targets(organisation)
+    number = phone(organisation.phone)
+    rows = [(web, web_target)]
+    if (3 * body.leading <= qr_size
+            and not _too_wide(organisation.email, fonts.regular, body.size, room, fonts, product)):
+        rows.append((organisation.email, mail_target))
+    if not _too_wide(number, fonts.regular, body.size, room, fonts, product):
+        rows.append((number, phone_target))
+    return ContactBlock(None, tuple(line for line, _ in rows), organisation.website, fonts,
+                        body, heading, colour, width, qr_size,
+                        tuple(target for _, target in rows), banner=organisation.name)
 
 
 def link_words(organisation: Organisation, labels: Labels) -> tuple[tuple[str, str, str], ...]:

@@ -26,7 +26,7 @@ from ..model.person import Person
 from ..pdf.page import Page, Painter
 from ..pdf.tagging import Role, tags
 from ..typography import NBSP
-from .contact import contact_block, contact_text
+from .contact import contact_text, organisation_line
 from .routine_card import (
     Card,
     CardFrame,
@@ -198,9 +198,9 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
     """The A6 deck: a cover card, then one card per (personalised) routine."""
     frame = CardFrame(layout)
     labels = content.labels
-    contact = contact_block(content.organisation, labels, fonts, layout.type.body,
-                            layout.type.heading, layout.colours.text, frame.text_width,
-                            layout.qr_mm, product)
+    contact = organisation_line(content.organisation, fonts, layout.type.body,
+                                layout.type.heading, layout.colours.text, frame.text_width,
+                                layout.qr_mm, product)
     cover_sections = _carer_section(person, labels) + [avoid_section(
         person, labels, layout.type.heading.size)]
     likes = likes_section(person, labels)

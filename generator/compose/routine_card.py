@@ -1,8 +1,10 @@
 """Compose (routine card): one routine as an A6 card, front and back.
 
-Front: the title on a coloured band, the purpose, the numbered steps. Back: why it
-helps, then the organisation's contact lines and a QR code to its website. Colour
-stays inside the trim, so the card cuts cleanly from a shared-cut sheet too.
+Front: the title on a coloured band beside the routine's pictogram (20 mm or more, to
+recognise at arm's length), the purpose, the numbered steps. Back: why it helps, then
+who made the card (the organisation line: name, web address, e-mail and phone where
+they fit) and a QR code to its website. Colour stays inside the trim, so the card cuts
+cleanly from a shared-cut sheet too.
 """
 from __future__ import annotations
 
@@ -15,8 +17,12 @@ from ..model import Content, Routine
 from ..model.layout import MM, CardLayout, FridgeLayout
 from ..pdf.page import Page, Painter
 from ..pdf.tagging import Role, tags
-from .contact import ContactBlock, contact_block
+from .contact import ContactBlock, organisation_line
+from .pictograms import alt_text, draw_pictogram
 from .text import Block, Fitted, Fonts, draw_fitted, fit
+
+PICTOGRAM_MM = 20.0  # a routine card's pictogram: 20 mm, to recognise at arm's length
+PICTOGRAM_PAD_MM = 1.5  # band above and below the pictogram
 
 
 @dataclass(frozen=True)
@@ -62,15 +68,17 @@ def paint_background(canvas: Canvas, frame: CardFrame) -> None:
 
 
 def title_band(frame: CardFrame, title: str, fonts: Fonts, product: str,
-                where: str) -> tuple[Fitted, float]:
-    """Fit the title inside the band; return it and the band's height."""
+               where: str, beside: float = 0.0) -> tuple[Fitted, float]:
+    """Fit the title inside the band, `beside` points kept free on its right (a
+    pictogram's square); return it and the band's height."""
     layout = frame.layout
     inner = frame.margin - layout.band_mm * MM  # padding between band edge and title
     padding = max(inner, 3 * MM)
+    width = frame.text_width - (beside + 3 * MM if beside else 0)
     fitted = fit([Block("title", title, "title")], frame.styles, fonts,
-                 layout.colours.on_accent, frame.text_width, frame.height / 3,
-                 product=product, where=where)
-    return fitted, fitted.height + 2 * padding
+                 layout.colours.on_accent, width, frame.height / 3, product=product, where=where)
+    band = fitted.height + 2 * padding
+    return fitted, max(band, beside + 2 * PICTOGRAM_PAD_MM * MM) if beside else band
 
 
 def band_top(frame: CardFrame) -> float:
@@ -91,18 +99,23 @@ def draw_title_band(canvas: Canvas, frame: CardFrame, title: Fitted, band: float
 def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str) -> Page:
     layout = frame.layout
     where = f"card '{routine.id}' front"
-    title, band = title_band(frame, routine.title, fonts, product, where)
-    body_top = band_top(frame) - band - 4 * MM
+    icon = PICTOGRAM_MM * MM
+    title, band = title_band(frame, routine.title, fonts, product, where, beside=icon)
+    body_top = band_top(frame) - band - 3 * MM
     blocks = [Block("purpose", routine.purpose, bold=True)] + [
         Block(f"steps[{i}]", step.text, number=i + 1) for i, step in enumerate(routine.steps)]
     body = fit(blocks, frame.styles, fonts, layout.colours.text, frame.text_width,
-               body_top - frame.margin, product=product, where=where, gap=4)
+               body_top - frame.margin, product=product, where=where, gap=3)
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
         paint_background(canvas, frame)
         with painter.group(Role.SECT, title=routine.title):  # one bookmark per card
             draw_title_band(canvas, frame, title, band)
+            with painter.tag(Role.FIGURE, alt=alt_text(routine.pictogram)):
+                draw_pictogram(canvas, routine.pictogram, frame.width - frame.margin - icon,
+                               band_top(frame) - (band + icon) / 2, icon,
+                               layout.colours.on_accent)
             draw_fitted(canvas, body, frame.margin, body_top, frame.text_width)
 
     return Page(where, frame.width, frame.height, layout.bleed_mm * MM, draw)
@@ -141,9 +154,9 @@ def compose_deck(routines: list[Routine], content: Content, layout: CardLayout,
                  fonts: Fonts, product: str) -> list[Card]:
     """One card per (already personalised) routine, in the order given."""
     frame = CardFrame(layout)
-    contact = contact_block(content.organisation, content.labels, fonts, layout.type.body,
-                            layout.type.heading, layout.colours.text, frame.text_width,
-                            layout.qr_mm, product)
+    contact = organisation_line(content.organisation, fonts, layout.type.body,
+                                layout.type.heading, layout.colours.text, frame.text_width,
+                                layout.qr_mm, product)
     return gather(routines, lambda r: Card(
         compose_front(r, frame, fonts, product),
         compose_back(r, frame, contact, fonts, content.labels.why_heading, product)))

@@ -19,7 +19,7 @@ from reportlab.platypus import Paragraph
 
 from ..errors import HandoutsError, LayoutOverflow, Problem
 from ..model import Pictogram
-from ..model.colour import Colour
+from ..model.colour import Colour, drawing_in_inks
 from ..model.layout import MM, TypeStyle
 from ..pdf.tagging import ListRun, Role, tags
 from ..script.paragraph import ShapedParagraph
@@ -90,12 +90,13 @@ class Fitted:
 @lru_cache(maxsize=1024)
 def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, inset: float,
              gap: float, marker: str | None, width: float, fonts: Fonts, lead: str,
-             icon: float = 0) -> tuple[Paragraph | ShapedParagraph, float]:
+             icon: float = 0, inks: bool = False) -> tuple[Paragraph | ShapedParagraph, float]:
     """A paragraph parsed and wrapped to `width`, and its height.
 
     A batch sets the same routine texts and labels for every person; each is parsed
     and wrapped once per process. A wrapped paragraph is only read when drawn, so one
-    object serves every page (and sheet) that shows it.
+    object serves every page (and sheet) that shows it. `inks` keeps the print-shop
+    edition's CMYK paragraphs apart from the screen's.
     """
     indent = stringWidth("8.", font, size) + size * 0.6 if marker else 0
     paragraph_style = style("text", font, size, leading, colour, indent + inset + icon, gap)
@@ -114,7 +115,7 @@ def _paragraphs(blocks: Sequence[Block], styles: dict[str, TypeStyle], fonts: Fo
         marker = f"{block.number}." if block.number is not None else block.bullet
         paragraph, height = _wrapped(block.text, block_font(block, fonts), size, leading,
                                      colour, block.inset, gap, marker, width, fonts,
-                                     block.lead, block.icon_room(leading))
+                                     block.lead, block.icon_room(leading), drawing_in_inks())
         paragraphs.append(paragraph)
         heights.append(height + gap)
     return Fitted(paragraphs, heights, scale, tuple(blocks))

@@ -1,17 +1,38 @@
-"""Model (colour): one colour, parsed once from the layout's hex string.
+"""Model (colour): one colour, parsed once from the layout's hex string and CMYK values.
 
-sRGB now; a CMYK edition adds `cmyk` (the print shop's values for the same colour)
-without touching the call sites, which ask for `.reportlab` when they draw and for
-`contrast()` when they check legibility.
+A layout writes a colour as `"#123f5c"` (sRGB, for screens and office printers) or as
+`{rgb: "#123f5c", cmyk: [100, 60, 20, 45]}`: the print shop's ink percentages for the
+same colour, chosen by a person, not converted by a formula. The call sites ask for
+`.reportlab` when they draw and for `contrast()` when they check legibility; inside
+`print_inks()` (the print-shop edition) `.reportlab` gives the CMYK values instead.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 _HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
+MAX_INK = 300  # total ink coverage a print shop accepts on coated paper, in per cent
+_PRINT_INKS: ContextVar[bool] = ContextVar("print_inks", default=False)
+
+
+@contextmanager
+def print_inks() -> Iterator[None]:
+    """Within this block every colour draws with its CMYK inks (the print-shop edition)."""
+    token = _PRINT_INKS.set(True)
+    try:
+        yield
+    finally:
+        _PRINT_INKS.reset(token)
+
+
+def drawing_in_inks() -> bool:
+    return _PRINT_INKS.get()
 
 
 @dataclass(frozen=True)
@@ -21,7 +42,7 @@ class Colour:
     red: int
     green: int
     blue: int
-    cmyk: tuple[float, float, float, float] | None = None  # filled in by a print edition
+    cmyk: tuple[float, float, float, float] | None = None  # ink percentages, 0 to 100
 
     @classmethod
     def parse(cls, text: str) -> Colour:
@@ -31,6 +52,14 @@ class Colour:
             raise ValueError(f"'{text}' is not a colour")
         value = int(match[1], 16)
         return cls((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF)
+
+    def with_inks(self, cmyk: tuple[float, ...]) -> Colour:
+        """The same colour with the print shop's ink percentages; each 0 to 100, 300 in all."""
+        if len(cmyk) != 4 or any(not 0 <= value <= 100 for value in cmyk):
+            raise ValueError(f"{list(cmyk)} are not four ink percentages")
+        if sum(cmyk) > MAX_INK:
+            raise ValueError(f"{list(cmyk)} add up to {sum(cmyk):g} % of ink, over {MAX_INK} %")
+        return Colour(self.red, self.green, self.blue, tuple(float(v) for v in cmyk))  # type: ignore[arg-type]
 
     @classmethod
     def rgb(cls, red: int, green: int, blue: int) -> Colour:
@@ -58,8 +87,20 @@ class Colour:
         a, b = sorted((self.luminance, other.luminance), reverse=True)
         return (a + 0.05) / (b + 0.05)
 
-    @cached_property
+    @property
     def reportlab(self) -> Any:
-        """The colour as ReportLab's canvas takes it (the same values `HexColor` gives)."""
+        """The colour as ReportLab's canvas takes it: sRGB (the values `HexColor` gives),
+        or its CMYK inks within `print_inks()`."""
+        return self._inks if _PRINT_INKS.get() else self._screen
+
+    @cached_property
+    def _screen(self) -> Any:
         from reportlab.lib.colors import Color
         return Color(self.red / 255.0, self.green / 255.0, self.blue / 255.0)
+
+    @cached_property
+    def _inks(self) -> Any:
+        if self.cmyk is None:
+            raise ValueError(f"{self.hex} has no CMYK values for the print shop")
+        from reportlab.lib.colors import CMYKColor
+        return CMYKColor(*(value / 100 for value in self.cmyk))

@@ -119,8 +119,18 @@ class CropMarks:
 
 
 @dataclass(frozen=True)
+class CutGuides:
+    """Short lines on every cut, from the paper's edge inwards: they stay in the edge zone
+    an office printer leaves blank or prints faintly, and lie on the cut itself."""
+
+    length_mm: float = field(default=4.0, metadata=between(1, 5))
+    line_pt: float = field(default=0.25, metadata=between(0.1, 2))
+
+
+@dataclass(frozen=True)
 class SheetLayout:
-    """Finished pages placed n-up on a sheet with crop marks, backs aligned for duplex."""
+    """Finished pages placed n-up on a sheet exactly the paper's size (A4 is 210 x 297 mm),
+    cut guides in the edge zone, backs aligned for duplex."""
 
     kind: str
     sheet: Paper
@@ -129,7 +139,7 @@ class SheetLayout:
     rows: int = field(metadata=between(1, 8))
     gutter_mm: float = field(metadata=between(0, 30))
     bleed_mm: float = field(metadata=between(0, 10))
-    crop_marks: CropMarks
+    cut_guides: CutGuides
     duplex: Duplex
 
     @property

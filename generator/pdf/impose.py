@@ -1,9 +1,10 @@
-"""Impose: finished pages n-up on sheets, with crop marks and duplex-aligned backs.
+"""Impose: finished pages n-up on sheets the paper's size, with cut guides and duplex-aligned backs.
 
 Cards are drawn straight onto the sheet canvas (no re-reading of PDFs). The grid of
 cards is centred on the sheet's trim; each card is clipped to its own trim plus the
 bleed that the gutter leaves room for, so neighbours never paint over each other.
-Crop marks sit outside the bleed, at every cut, on fronts and backs alike.
+The sheet is exactly its paper (A4: 210 x 297 mm); short cut guides stand on every
+cut in the paper's edge zone, on fronts and backs alike.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import ContentError
 from ..model.layout import MM, Duplex, Orientation, SheetLayout
-from .marks import draw_crop_marks
+from .marks import draw_cut_guides
 from .page import Page, Painter
 
 
@@ -103,19 +104,34 @@ def check_fits(grid: Grid, sheet_file: str) -> None:
                 "sheet_w": width / MM, "sheet_h": height / MM})
 
 
-def _draw_marks(canvas: Canvas, grid: Grid, folds: tuple[float, ...] = ()) -> None:
-    """Crop marks at every cut; at a fold (a booklet's spine) a dashed mark instead."""
+def _draw_guides(canvas: Canvas, grid: Grid, folds: tuple[float, ...] = ()) -> None:
+    """Cut guides on every cut, in the paper's edge zone; at a fold (a booklet's spine)
+    dashed."""
     xs, ys = grid.cuts()
-    draw_crop_marks(canvas, grid.sheet.crop_marks, (*grid.origin, *grid.block), xs, ys, folds)
+    draw_cut_guides(canvas, grid.sheet.cut_guides, grid.sheet_size, xs, ys, folds)
+
+
+EDGE_ZONE_MM = 5.0  # an office printer leaves about this much of the paper's edge blank
+
+
+def _printable(box: tuple[float, float, float, float], width: float,
+               height: float) -> tuple[float, float, float, float]:
+    """`box` (x, y, w, h) cut back to the paper less its edge zone: colour that would run
+    off the paper (a booklet's cover) stops in an even line instead of where each
+    printer's margin happens to fall."""
+    zone = EDGE_ZONE_MM * MM
+    x0, y0 = max(box[0], zone), max(box[1], zone)
+    x1, y1 = min(box[0] + box[2], width - zone), min(box[1] + box[3], height - zone)
+    return x0, y0, max(0.0, x1 - x0), max(0.0, y1 - y0)
 
 
 def _sheet_page(label: str, grid: Grid, placed: list[tuple[int, int, Page]],
                 folds: tuple[float, ...] = ()) -> Page:
+    """One side of a sheet, exactly the paper's size: what is printed at "fit", "actual
+    size" or "shrink oversized pages" alike. The TrimBox is the block of cards."""
     bleed = grid.sheet.bleed_mm * MM
-    marks = grid.sheet.crop_marks
     (x0, y0), (width, height) = grid.origin, grid.sheet_size
-    # room for the marks measured from the card block, which may sit inside the sheet trim
-    reach = (marks.offset_mm + marks.length_mm) * MM - min(x0, y0) + 2 * MM
+    block_w, block_h = grid.block
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
@@ -123,14 +139,16 @@ def _sheet_page(label: str, grid: Grid, placed: list[tuple[int, int, Page]],
             x, y = grid.cell(row, column)
             canvas.saveState()
             path = canvas.beginPath()
-            path.rect(*grid.clip(row, column, min(bleed, page.bleed)))
+            path.rect(*_printable(grid.clip(row, column, min(bleed, page.bleed)), width,
+                                  height))
             canvas.clipPath(path, stroke=0, fill=0)
             canvas.translate(x, y)
             page.draw(painter)
             canvas.restoreState()
-        _draw_marks(canvas, grid, folds)
+        _draw_guides(canvas, grid, folds)
 
-    return Page(label, width, height, bleed, draw, margin=max(reach, bleed))
+    return Page(label, width, height, 0.0, draw, margin=0.0,
+                trim_box=(x0, y0, x0 + block_w, y0 + block_h))
 
 
 def impose(cards: Sequence[tuple[Page, Page | None] | None], sheet: SheetLayout,

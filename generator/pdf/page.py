@@ -57,8 +57,10 @@ class Page:
     """One finished page. Sizes in points.
 
     `bleed` is how far artwork may run past the trim (the BleedBox); `margin` is the
-    room around the trim on the PDF page (the MediaBox), at least the bleed: a sheet
-    needs more, for its crop marks.
+    room around the trim on the PDF page (the MediaBox), at least the bleed: a page
+    with crop marks needs more. `trim_box` (left, bottom, right, top from the page's
+    lower-left corner) is for a sheet exactly the paper's size whose block of cards is
+    cut a little inside it: the TrimBox is that block, the BleedBox the whole paper.
     """
 
     label: str
@@ -67,6 +69,7 @@ class Page:
     bleed: float
     draw: Callable[[Painter], None]
     margin: float | None = None
+    trim_box: tuple[float, float, float, float] | None = None
 
     @property
     def media_margin(self) -> float:

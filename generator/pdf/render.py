@@ -12,6 +12,7 @@ from reportlab import rl_config
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 
+from ..model.colour import drawing_in_inks
 from .page import Page, Painter
 from .pdfa import make_archival
 from .structure import mark_page, write_tree
@@ -70,8 +71,10 @@ def render_pdf(pages: Iterable[Page], metadata: Metadata, base_font: str, *,
     font is ever named in the file.
     """
     buffer = io.BytesIO()
+    # The print-shop edition (`print_inks()`): CMYK and separations only, RGB refused.
     canvas = Canvas(buffer, invariant=1, pageCompression=1, lang=metadata.language,
-                    initialFontName=base_font)
+                    initialFontName=base_font,
+                    enforceColorSpace="sep_cmyk" if drawing_in_inks() else None)
     epoch = build_date()
     canvas._doc._timeStamp = _timestamp(epoch)
     canvas.setTitle(PRINTER_TITLE + metadata.title if printer else metadata.title)
@@ -115,6 +118,12 @@ def place_page(canvas: Canvas, page: Page) -> None:
     media = (page.width + 2 * margin, page.height + 2 * margin)
     canvas.setPageSize(media)
     inset = margin - bleed
+    if page.trim_box is not None:  # a sheet the paper's size, cut inside: see Page
+        left, bottom, right, top = page.trim_box
+        canvas.setBleedBox((0, 0, media[0], media[1]))
+        canvas.setTrimBox((margin + left, margin + bottom, margin + right, margin + top))
+        canvas.setCropBox((0, 0, media[0], media[1]))
+        return
     canvas.setBleedBox((inset, inset, media[0] - inset, media[1] - inset))
     canvas.setTrimBox((margin, margin, margin + page.width, margin + page.height))
     canvas.setCropBox((0, 0, media[0], media[1]))

@@ -149,7 +149,9 @@ def test_booklet_pages_are_padded_and_imposed_in_booklet_order(shipped: dict[str
     assert len(pages) % 4 == 0 and size_mm(pages[0]["bleedbox"]) == (154.0, 216.0)
     sheets = shipped[BOOKLET_SHEETS]
     assert len(boxes_mm(sheets)) == len(pages) // 2
-    assert size_mm(boxes_mm(sheets)[0]["trimbox"]) == (297.0, 210.0)
+    # exactly A4; the two pages (2 x 148 mm) are the TrimBox, 0.5 mm in from left and right
+    assert size_mm(boxes_mm(sheets)[0]["mediabox"]) == (297.0, 210.0)
+    assert size_mm(boxes_mm(sheets)[0]["trimbox"]) == (296.0, 210.0)
     front_right = text_in(sheets, 0, 148.5, 297)
     back_left = text_in(sheets, 1, 0, 148.5)
     assert "Beröring som stärker" in front_right

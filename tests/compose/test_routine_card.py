@@ -5,6 +5,10 @@ run `pytest --regenerate`, open the new PNGs in tests/references/ and commit the
 """
 from __future__ import annotations
 
+import io
+
+import pypdf
+
 from conftest import REFERENCES
 from pictures import assert_pictures, render_pages
 
@@ -28,3 +32,16 @@ def test_colour_stays_off_the_trim(shipped: dict[str, bytes]) -> None:
                 if x < bleed + 3 or y < bleed + 3 or x >= width - bleed - 3
                 or y >= height - bleed - 3]
         assert all(min(p) > 245 for p in edge)
+
+
+def test_every_back_says_who_made_the_card(shipped: dict[str, bytes]) -> None:
+    """Issue 14: each back ends in the organisation line (name, web, e-mail, phone on
+    the shipped cards, where they all fit beside the QR code); no front carries it."""
+    reader = pypdf.PdfReader(io.BytesIO(shipped["rutinkort-a6.pdf"]))
+    pages = [" ".join(page.extract_text().replace("\u00a0", " ").split())
+             for page in reader.pages]
+    fronts, backs = pages[0::2], pages[1::2]
+    assert len(backs) == 13
+    line = "Skola för Beröring EK www.beroring.se info@beroring.se 072-301 08 53"
+    assert all(back.endswith(line) for back in backs), backs
+    assert not any("Skola för Beröring" in front for front in fronts)
