@@ -133,11 +133,12 @@ class ProductFile:
     sheet: bool  # the product's pages imposed on sheets (print on a desktop printer)
 
 
-def product_files(project: Project) -> list[ProductFile]:
-    """Every file the project's products make, in the manifest's order."""
+def product_files(project: Project, language: str | None = None) -> list[ProductFile]:
+    """Every file the project's products make, in the manifest's order (in `language`:
+    its file names and titles, as `build_products` makes them)."""
     from .build import read_inputs
 
-    inputs = read_inputs(project)
+    inputs = read_inputs(project, language)
     found = []
     for product in inputs.products:
         layout_kind = inputs.layouts[product.layout].kind

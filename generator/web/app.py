@@ -24,7 +24,7 @@ from .. import api
 from .batch_page import BatchPage, example_csv, example_xlsx
 from .card_page import CardPage
 from .guard import MAX_BODY, TOO_LARGE, BodyTooLarge, Guard, allowed_hosts
-from .i18n import N_
+from .i18n import N_, language_name
 from .material import ABOUT, Materials, headings
 from .views import Pages
 from .work import Workers
@@ -32,6 +32,7 @@ from .work import Workers
 STATIC = Path(__file__).parent / "static"
 FONTS = {"regular.ttf": 400, "bold.ttf": 700}
 NO_STORE = {"cache-control": "no-store"}
+SOURCE_LANGUAGE = "sv"  # the content's source; other languages' files carry their code
 UNREADABLE = N_("The form could not be read. Open the page again and send it once more.")
 Handler = Callable[[list[tuple[str, Any]]], Awaitable[Response]]
 # Uploads stay in memory (at most the body limit), never in a temporary file on disk.
@@ -117,21 +118,40 @@ class Web:
         return Response(example_csv(), media_type="text/csv; charset=utf-8",
                         headers=_download("exempel-lista.csv"))
 
+    def _content_language(self, request: Request) -> str | None | Response:
+        """The materials' language from `?sprak=`: None for the Swedish source, else its
+        code, or a 400 page when the project has no content in it."""
+        code = request.query_params.get("sprak", SOURCE_LANGUAGE) or SOURCE_LANGUAGE
+        if code not in api.languages(self.materials.project):
+            return self.pages.message(400, N_("There are no materials in the language “{0}”."),
+                                      code[:12])
+        return None if code == SOURCE_LANGUAGE else code
+
     async def material(self, request: Request) -> Response:
-        built = await self.materials.current()
+        language = self._content_language(request)
+        if isinstance(language, Response):
+            return language
+        built = await self.materials.current(language)
         gettext = self.pages.gettext
-        items = [{"file": a.file_name, "title": heading,
+        items = [{"file": a.file_name, "title": heading[0], "form": heading[1],
                   "what": gettext(ABOUT.get((a.kind, a.layout_kind, a.sheet), ("", ""))[0]),
                   "print": gettext(ABOUT.get((a.kind, a.layout_kind, a.sheet), ("", ""))[1]),
                   "kb": max(1, len(built.files[a.file_name]) // 1024)}
                  for a, heading in zip(built.about, headings(built.about, gettext),
                                        strict=True)]
+        choices = [(code, language_name(code, self.pages.language))
+                   for code in api.languages(self.materials.project)]
         return self.pages.page("material.html", here="material", items=items,
                                problems=built.problems, generation=built.generation,
-                               watching=self.materials.project.root is not None)
+                               watching=self.materials.project.root is not None,
+                               languages=choices, chosen=language or SOURCE_LANGUAGE,
+                               asked="" if language is None else f"?sprak={language}")
 
     async def material_file(self, request: Request) -> Response:
-        built = await self.materials.current()
+        language = self._content_language(request)
+        if isinstance(language, Response):
+            return language
+        built = await self.materials.current(language)
         name = request.path_params["name"]
         picture = request.path_params.get("picture", False)
         source = built.pictures if picture else built.files

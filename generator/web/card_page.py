@@ -16,7 +16,7 @@ from starlette.responses import Response
 from .. import api
 from .forms import MAX_CONTACT_ROWS, CardForm, FormProblem, field_id, person_yaml, read_form
 from .forms import form_from_values as _form_from_values
-from .i18n import N_, problem_text
+from .i18n import N_, language_name, problem_text
 from .views import Pages
 from .work import CardOutcome, Workers
 
@@ -79,7 +79,7 @@ class CardPage:
                 general.append(text)
             else:
                 errors.setdefault(target, []).append(text)
-        languages = [(code, _language_name(code, self.pages.language))
+        languages = [(code, language_name(code, self.pages.language))
                      for code in api.languages(self.project)]
         return self.pages.page(
             "card.html", status, here="card", form=form, errors=errors, general=general,
@@ -136,17 +136,6 @@ class CardPage:
 
     def _file_problem(self, msgid: str) -> Response:
         return self.show(CardForm(), 400, extra={"f-file": [self.pages.gettext(msgid)]})
-
-
-def _language_name(code: str, language: str) -> str:
-    """"Svenska" for sv, in the page's language; the code itself when Babel does not know it."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = Locale.parse(code).get_display_name(language)
-    except (ValueError, UnknownLocaleError):
-        return code
-    return (name or code)[:1].upper() + (name or code)[1:]
 
 
 def _attachment(name: str) -> dict[str, str]:

@@ -68,3 +68,17 @@ def extract_catalogue(fileobj: Any, keywords: Any, comment_tags: Any,
         yield 0, "gettext", word, ["a person's field"]
     for word in PANEL_WORDS:
         yield 0, "gettext", word, ["a side of a person's card"]
+
+
+def language_name(code: str, language: str) -> str:
+    """"Finska (suomi)" for fi on a Swedish page: the name in the page's language, and in
+    its own when that differs, so a relative finds it; the code when Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(code)
+        here, own = locale.get_display_name(language), locale.get_display_name(code)
+    except (ValueError, UnknownLocaleError):
+        return code
+    name = (here or code)[:1].upper() + (here or code)[1:]
+    return f"{name} ({own})" if own and own.lower() != name.lower() else name

@@ -47,8 +47,10 @@ SHORT = {
 }
 
 
-def headings(files: list[api.ProductFile], gettext: Callable[[str], str]) -> list[str]:
-    """Each file's heading: its title and what form it takes, the file name if still alike."""
+def headings(files: list[api.ProductFile],
+             gettext: Callable[[str], str]) -> list[tuple[str, str]]:
+    """Each file's heading: its title and what form it takes (with the file name if two
+    are still alike); apart, so a title in another language is isolated from the rest."""
     shorts = [gettext(SHORT[key]) if (key := (item.layout_kind, item.sheet)) in SHORT else ""
               for item in files]
     found = []
@@ -56,7 +58,7 @@ def headings(files: list[api.ProductFile], gettext: Callable[[str], str]) -> lis
         if sum(1 for other, s in zip(files, shorts, strict=True)
                if other.title == item.title and s == short) > 1:
             short = f"{short}, {item.file_name}" if short else item.file_name
-        found.append(f"{item.title} ({short})" if short else item.title)
+        found.append((item.title, short))
     return found
 
 
@@ -71,11 +73,13 @@ class Built:
     generation: int = 0
 
 
-def build(project: api.Project, generation: int, language: str) -> Built:
-    """Build every product and the picture of each file's first page."""
+def build(project: api.Project, generation: int, language: str,
+          content_language: str | None = None) -> Built:
+    """Build every product (in `content_language`, default the manifest's) and the picture
+    of each file's first page; problems are told in the page's `language`."""
     try:
-        about = api.product_files(project)
-        documents = api.build_products(project)
+        about = api.product_files(project, content_language)
+        documents = api.build_products(project, language=content_language)
     except api.HandoutsError as error:
         texts = [f"{p.file}{':' + str(p.line) if p.line else ''}: "
                  f"{problem_text(p, language)}" for p in error.problems]
@@ -105,13 +109,21 @@ class Materials:
 
     def __init__(self, project: api.Project, language: str) -> None:
         self.project, self.language = project, language
-        self.built: Built | None = None
+        self.built: Built | None = None  # the manifest's language
+        self.other: dict[str, Built] = {}  # other content languages, built when asked for
         self.changed = asyncio.Condition()
         self._lock = asyncio.Lock()
         self._watcher: asyncio.Task[None] | None = None
 
-    async def current(self) -> Built:
+    async def current(self, content_language: str | None = None) -> Built:
+        """The products in `content_language` (None: the manifest's), built once."""
         async with self._lock:
+            if content_language is not None:
+                if content_language not in self.other:
+                    generation = self.built.generation if self.built else 1
+                    self.other[content_language] = await asyncio.to_thread(
+                        build, self.project, generation, self.language, content_language)
+                return self.other[content_language]
             if self.built is None:
                 self.built = await asyncio.to_thread(build, self.project, 1, self.language)
             return self.built
@@ -141,7 +153,7 @@ class Materials:
             generation = (self.built.generation if self.built else 0) + 1
             fresh = await asyncio.to_thread(build, self.project, generation, self.language)
             async with self._lock:
-                self.built = fresh
+                self.built, self.other = fresh, {}  # other languages rebuild when asked
             async with self.changed:
                 self.changed.notify_all()
 

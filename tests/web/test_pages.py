@@ -1,6 +1,10 @@
 """Every page: axe-core finds nothing serious, text is large, screenshots at 1280 and 360 px."""
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
+import pypdf
 import pytest
 
 from .conftest import screenshot
@@ -45,6 +49,7 @@ def batch_result(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
     ("lista", lambda page, tmp: page.goto("/lista")),
     ("lista-med-rader", batch_result),
     ("material", lambda page, tmp: page.goto("/material")),
+    ("material-arabiska", lambda page, tmp: page.goto("/material?sprak=ar")),
     ("saknas", lambda page, tmp: page.goto("/finns-inte")),
 ])
 def test_no_serious_accessibility_finding(page, tmp_path, name, open_page) -> None:  # type: ignore[no-untyped-def]
@@ -79,6 +84,38 @@ def test_the_material_page_offers_every_product(page) -> None:  # type: ignore[n
     with page.expect_download() as download:
         page.get_by_role("link", name="Ladda ner kylskapskort-a5.pdf").click()
     assert download.value.suggested_filename == "kylskapskort-a5.pdf"
+
+
+def test_the_materials_come_in_every_language_the_project_has(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/material")
+    page.get_by_label("Materialets språk").select_option(label="Finska (suomi)")
+    page.get_by_role("button", name="Visa").click()
+    assert page.url.endswith("/material?sprak=fi")
+    assert page.locator(".product").count() == 8
+    title = page.locator(".product h2 bdi").first
+    assert title.get_attribute("lang") == "fi"
+    assert title.inner_text() == "Rutiinikortit – rauhallinen kosketus arjessa"
+    assert page.get_by_label("Materialets språk").input_value() == "fi"
+    pictures = page.locator(".product img")
+    assert all(pictures.nth(i).evaluate("img => img.naturalWidth > 50")
+               for i in range(pictures.count()))
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ladda ner oxytocin-och-beroring-fi.pdf").click()
+    data = Path(download.value.path()).read_bytes()
+    assert str(pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]["/Lang"]).startswith("fi")
+    assert "Ladda ner" in page.locator(".products").inner_text()  # the page stays Swedish
+
+
+def test_a_language_the_project_lacks_is_a_clear_400(served) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+
+    for address in ("/material?sprak=xx", "/material/fil/rutinkort-a6.pdf?sprak=zz"):
+        response = httpx.get(served.url + address)
+        assert response.status_code == 400
+        assert "Det finns inget material på språket" in response.text
+    assert httpx.get(served.url + "/material/fil/rutinkort-a6-fi.pdf").status_code == 404
+    found = httpx.get(served.url + "/material/fil/rutinkort-a6-fi.pdf?sprak=fi")
+    assert found.status_code == 200 and found.content.startswith(b"%PDF")
 
 
 def test_fonts_styles_and_scripts_come_from_the_app(page, served) -> None:  # type: ignore[no-untyped-def]
