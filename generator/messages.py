@@ -203,6 +203,14 @@ CATALOGUE: dict[str, Message] = {
     "template.fails": Message("the template fails: {detail}"),
     "template.too_long": Message("the template produces {length} characters"),
     "template.in_routine": Message("routine '{routine}': {detail}", plain=True),
+    # every text of content (content.py), at its own line
+    "content.template_in_plain": Message(
+        "this text is printed as it is written, so it cannot hold template code ('{mark}')",
+        "write the words out; only a routine's purpose, short, why and steps, the leaflet's "
+        "texts and made_with are templates"),
+    "content.no_glyph": Message("no font has a letter for {character!r} (U+{codepoint} {name})",
+                                "replace the character, or add a font that has it under "
+                                "fallback: in fonts/fonts.yaml"),
     # persons and rosters (person.py, roster.py)
     "locale.missing": Message("there are no language rules for '{language}'",
                               "copy sv/{file} to {language}/ and change what differs"),

@@ -70,22 +70,22 @@ class RoutineBook:
 
 @dataclass(frozen=True)
 class Activity:
-    title: str = field(metadata=text(50))
-    text: str = field(metadata=text(200))
+    title: str = field(metadata=text(50, template=True))
+    text: str = field(metadata=text(200, template=True))
 
 
 @dataclass(frozen=True)
 class Activities:
-    title: str = field(metadata=text(60))
-    intro: str = field(metadata=text(300))
+    title: str = field(metadata=text(60, template=True))
+    intro: str = field(metadata=text(300, template=True))
     items: tuple[Activity, ...] = field(metadata=items(1))
 
 
 @dataclass(frozen=True)
 class SelfCare:
-    title: str = field(metadata=text(60))
-    intro: str = field(metadata=text(400))
-    tips: tuple[str, ...] = field(metadata=items(1, item_max_len=200))
+    title: str = field(metadata=text(60, template=True))
+    intro: str = field(metadata=text(400, template=True))
+    tips: tuple[str, ...] = field(metadata=items(1, item_max_len=200, template=True))
 
 
 class LeafletPart(StrEnum):
@@ -100,16 +100,17 @@ class LeafletSection:
     """One section of running text; it may list routines' short forms or take in a part."""
 
     id: str = field(metadata=text(40, slug=True))
-    heading: str | None = field(default=None, metadata=text(60))
-    paragraphs: tuple[str, ...] = field(default=(), metadata=items(item_max_len=700))
+    heading: str | None = field(default=None, metadata=text(60, template=True))
+    paragraphs: tuple[str, ...] = field(default=(), metadata=items(item_max_len=700,
+                                                                   template=True))
     routines: tuple[str, ...] = ()  # ids: their short forms, printed as a list
     include: LeafletPart | None = None
 
 
 @dataclass(frozen=True)
 class Leaflet:
-    title: str = field(metadata=text(60))
-    subtitle: str = field(metadata=text(120))
+    title: str = field(metadata=text(60, template=True))
+    subtitle: str = field(metadata=text(120, template=True))
     sections: tuple[LeafletSection, ...] = field(metadata=items(1))
 
 
