@@ -154,7 +154,7 @@ def document_metadata(title: str, subject: str, content: Content, layout: Any) -
     from .pdf.render import Metadata
     keywords = "beröring, oxytocin, omsorg"
     if layout is not None:
-        keywords += f", layout:{layout.kind}"
+        keywords += f", layout:{getattr(layout, 'floor_name', layout.kind)}"
     return Metadata(title=title, author=content.organisation.name, subject=subject,
                     language=content.locale.tag, keywords=keywords)
 

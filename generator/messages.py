@@ -151,6 +151,9 @@ CATALOGUE: dict[str, Message] = {
     "layout.fridge_title": Message("the title may shrink to {smallest:g} pt, below the "
                                    "fridge-card floor of {floor:g} pt",
                                    "raise it to {floor:g} pt or more"),
+    "layout.large_print_heading": Message(
+        "{style} type may shrink to {smallest:g} pt, below the large-print floor of {floor:g} "
+        "pt for headings", "raise it to {floor:g} pt or more"),
     "layout.marks": Message("marks {offset:g} mm from the trim would print inside the {bleed:g} "
                             "mm bleed", "use at least {bleed:g} mm"),
     "layout.panel_widths": Message("the panels of '{side}' are {total:g} mm wide together, "

@@ -115,6 +115,28 @@ class Leaflet:
 
 
 @dataclass(frozen=True)
+class PictogramTexts:
+    """What each pictogram shows, in words, for a screen reader (the figure's /Alt)."""
+
+    eye_contact: str = field(metadata=text(120))
+    hand_on_shoulder: str = field(metadata=text(120))
+    holding_hands: str = field(metadata=text(120))
+    outdoors: str = field(metadata=text(120))
+    cooking: str = field(metadata=text(120))
+    meal: str = field(metadata=text(120))
+    standing_up: str = field(metadata=text(120))
+    memories: str = field(metadata=text(120))
+    music: str = field(metadata=text(120))
+    shower: str = field(metadata=text(120))
+    hair: str = field(metadata=text(120))
+    foot_bath: str = field(metadata=text(120))
+    self_touch: str = field(metadata=text(120))
+
+    def of(self, pictogram: Pictogram) -> str:
+        return str(getattr(self, pictogram.value.replace("-", "_")))
+
+
+@dataclass(frozen=True)
 class Labels:
     """The fixed words printed on the products, per language."""
 
@@ -140,8 +162,17 @@ class Labels:
     contacts_heading: str = field(metadata=text(40))
     note_heading: str = field(metadata=text(40))
     advice_note: str = field(metadata=text(90))  # issue 15: cards do not replace advice
+    # What the drawings show, for a screen reader, in the card's language (issue 12):
+    # "Piktogram: ett öga, för ögonkontakt", "QR-kod till www.beroring.se".
+    figure_pictogram: str = field(metadata=text(40))
+    figure_qr: str = field(metadata=text(40))
+    pictograms: PictogramTexts
     # Before the build date on every personal card (issue 10): an old card shows its age.
     updated: str = field(default="Uppdaterad", metadata=text(30))
+
+    def pictogram_alt(self, pictogram: Pictogram) -> str:
+        """The alternative text of a pictogram: "Piktogram: ett öga, för ögonkontakt"."""
+        return f"{self.figure_pictogram}: {self.pictograms.of(pictogram)}"
 
 
 @dataclass(frozen=True)
