@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_preflight import findings, page_pdf, text
 
 from conftest import edit
 from generator.errors import ContentError
 from generator.layout import BookletLayout, load_layout
 from generator.preflight import body_floor, preflight
-from test_preflight import findings, page_pdf, text
 
 STORSTIL = "oxytocin-och-beroring-storstil.pdf"
 
