@@ -91,15 +91,18 @@ def read_inputs(project: Project, language: str | None = None) -> Inputs:
     loaded = attempt(lambda: load_manifest(project))
     default = loaded.manifest.language if loaded else "sv"
     language = language or default
-    content = attempt(lambda: load_content(project.content, language))
+    from .compose.shaped import fonts_miss
+    from .compose.sizing import Fonts
+    from .pdf.fonts import load_fonts
+    registered = attempt(lambda: load_fonts(project.fonts))
+    missing = fonts_miss(Fonts(registered.regular, registered.bold, registered.fallback,
+                               registered.bold_fallback)) if registered else None
+    content = attempt(lambda: load_content(project.content, language, missing_glyph=missing))
     products = loaded.manifest.products if loaded else ()
     if language != default and loaded and content:
         products = attempt(lambda: in_language(project, products, language)) or ()
     if loaded and content:
         attempt(lambda: loaded.check_references(content.routine_ids))
-    from .compose.sizing import Fonts
-    from .pdf.fonts import load_fonts
-    registered = attempt(lambda: load_fonts(project.fonts))
     layouts: dict[str, Any] = {}
     for product in products:
         wanted = [(product.layout, KINDS[product.kind].layouts)]
@@ -151,7 +154,7 @@ def document_metadata(title: str, subject: str, content: Content, layout: Any) -
     from .pdf.render import Metadata
     keywords = "beröring, oxytocin, omsorg"
     if layout is not None:
-        keywords += f", layout:{layout.kind}"
+        keywords += f", layout:{getattr(layout, 'floor_name', layout.kind)}"
     return Metadata(title=title, author=content.organisation.name, subject=subject,
                     language=content.locale.tag, keywords=keywords)
 

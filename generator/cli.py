@@ -21,6 +21,7 @@ from .i18n import LANGUAGES, language_from_environment, translator, use_in_click
 from .messages import format_problem
 
 if TYPE_CHECKING:
+    from .compose.sizing import Fonts
     from .manifest import Project
 
 # Each command imports what it needs when it runs (ReportLab, Babel, pikepdf, ...), so
@@ -217,7 +218,7 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], layout_name: str,
                 click.echo(_("wrote {path}").format(
                     path=_shown(mark_translated(project.content, mark))), err=as_json)
             inputs = read_inputs(project)
-            _check_translations(project)
+            _check_translations(project, inputs.content.language, inputs.fonts)
             documents = lay_out(inputs) if not print_shop else [
                 d for d in print_shop_edition(inputs) if d.name.endswith(".pdf")]
             if not as_json:
@@ -237,9 +238,12 @@ def check(directory: Path | None, pdfs: tuple[Path, ...], layout_name: str,
             raise problem
 
 
-def _check_translations(project: Project) -> None:
+def _check_translations(project: Project, language: str, fonts: Fonts) -> None:
+    from .compose.shaped import fonts_miss
+    from .content import check_languages
     from .translations import check_translations
     errors, warnings = check_translations(project.content)
+    errors += check_languages(project.content, language, fonts_miss(fonts))
     for warning in warnings:
         text = format_problem(warning, _UI["translate"] or translator())
         click.echo(text.replace(f": {_('error')}: ", f": {_('warning')}: ", 1), err=True)

@@ -13,6 +13,8 @@ from typing import Any
 from .errors import ContentError
 from .model.colour import Colour
 from .model.layout import (  # re-exported: the layout types live in the model
+    LARGE_PRINT_BODY_FLOOR,
+    LARGE_PRINT_HEADING_FLOOR,
     LAYOUT_KINDS,
     MM,
     BookletLayout,
@@ -151,8 +153,24 @@ def _leaflet_rule(arguments: dict[str, Any]) -> list[RuleProblem]:
     return found + _panel_problems(arguments)
 
 
+def _booklet_rule(arguments: dict[str, Any]) -> list[RuleProblem]:
+    """A large-print booklet keeps body type at 18 pt and headings at 24 pt, at any scale."""
+    if not arguments.get("large_print"):
+        return _card_rule(arguments)
+    found = _card_rule({k: v for k, v in arguments.items() if k != "type"})
+    styles = arguments.get("type")
+    if styles is not None:
+        found += _type_problems(styles, LARGE_PRINT_BODY_FLOOR)
+        for name in ("title", "heading"):
+            smallest = getattr(styles, name).smallest
+            if smallest < LARGE_PRINT_HEADING_FLOOR:
+                found.append((f"type.{name}", "layout.large_print_heading", {
+                    "style": name, "smallest": smallest, "floor": LARGE_PRINT_HEADING_FLOOR}))
+    return found
+
+
 _RULES = {CardLayout: _card_rule, FridgeLayout: _fridge_rule,
-          LeafletLayout: _leaflet_rule, BookletLayout: _card_rule}
+          LeafletLayout: _leaflet_rule, BookletLayout: _booklet_rule}
 
 
 def load_layout(path: Path, display: str | None = None) -> Layout:

@@ -151,6 +151,9 @@ CATALOGUE: dict[str, Message] = {
     "layout.fridge_title": Message("the title may shrink to {smallest:g} pt, below the "
                                    "fridge-card floor of {floor:g} pt",
                                    "raise it to {floor:g} pt or more"),
+    "layout.large_print_heading": Message(
+        "{style} type may shrink to {smallest:g} pt, below the large-print floor of {floor:g} "
+        "pt for headings", "raise it to {floor:g} pt or more"),
     "layout.marks": Message("marks {offset:g} mm from the trim would print inside the {bleed:g} "
                             "mm bleed", "use at least {bleed:g} mm"),
     "layout.panel_widths": Message("the panels of '{side}' are {total:g} mm wide together, "
@@ -203,6 +206,14 @@ CATALOGUE: dict[str, Message] = {
     "template.fails": Message("the template fails: {detail}"),
     "template.too_long": Message("the template produces {length} characters"),
     "template.in_routine": Message("routine '{routine}': {detail}", plain=True),
+    # every text of content (content.py), at its own line
+    "content.template_in_plain": Message(
+        "this text is printed as it is written, so it cannot hold template code ('{mark}')",
+        "write the words out; only a routine's purpose, short, why and steps, the leaflet's "
+        "texts and made_with are templates"),
+    "content.no_glyph": Message("no font has a letter for {character!r} (U+{codepoint} {name})",
+                                "replace the character, or add a font that has it under "
+                                "fallback: in fonts/fonts.yaml"),
     # persons and rosters (person.py, roster.py)
     "locale.missing": Message("there are no language rules for '{language}'",
                               "copy sv/{file} to {language}/ and change what differs"),

@@ -14,7 +14,7 @@ from babel.dates import format_date
 
 from .build import document_metadata, find_layout
 from .compose.personal_card import compose_personal_deck, compose_personal_fridge
-from .compose.shaped import missing_in_chain
+from .compose.shaped import fonts_miss
 from .compose.text import Fonts
 from .content import available_languages, load_content
 from .errors import Problem, UsageError
@@ -52,7 +52,8 @@ class PersonalInputs:
 
     def content(self, language: str) -> Content:
         if language not in self.contents:
-            self.contents[language] = load_content(self.project.content, language)
+            self.contents[language] = load_content(self.project.content, language,
+                                                   missing_glyph=fonts_miss(self.fonts))
         return self.contents[language]
 
     def routine_ids(self, language: str) -> tuple[str, ...]:
@@ -80,14 +81,8 @@ def check_person(value: Any, file: str, inputs: PersonalInputs,
                  warnings: list[Problem] | None = None) -> Person:
     """Validate one person's values (from a file or a roster row) against the content;
     `warnings` collects what was put right on the way."""
-    fonts = inputs.fonts
-
-    def missing(text: str) -> str | None:  # a character no font of either weight has
-        return missing_in_chain(text, fonts.chain(fonts.regular)) or missing_in_chain(
-            text, fonts.chain(fonts.bold))
-
-    return convert_person(value, file, inputs.languages, inputs.routine_ids, missing,
-                          inputs.routine_titles, warnings)
+    return convert_person(value, file, inputs.languages, inputs.routine_ids,
+                          fonts_miss(inputs.fonts), inputs.routine_titles, warnings)
 
 
 def personal_cards(person: Person, inputs: PersonalInputs, product: str) -> list[Imposable]:

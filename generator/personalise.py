@@ -78,7 +78,7 @@ def _compiled(locale: Locale, source: str) -> Any:
 
 def render(source: str, values: dict[str, Any], locale: Locale) -> str:
     """Render one content string; plain strings skip Jinja and only get typography."""
-    if "{{" not in source and "{%" not in source:
+    if "{{" not in source and "{%" not in source and "{#" not in source:
         return locale.text(source)
     try:
         result = _compiled(locale, source).render(values)

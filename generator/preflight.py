@@ -2,12 +2,13 @@
 
 Read with pypdf (fonts, metadata) and pypdfium2 (page boxes; every character's size,
 colour and place; the page rendered to pixels, see preflight_page.py). Checks: body
-type at least the layout's floor (18 pt for fridge cards, 14 pt otherwise, read from
-the `layout:KIND` keyword the build writes), text contrast at least 7:1 against what is
-really under it, every font embedded, MediaBox ⊇ BleedBox ⊇ TrimBox, colour that
-reaches the trim running on through the bleed, no text in the 5 mm safe margin, images
-at least 300 dpi at their printed size, and every character visible (not clipped away,
-covered or off the page). A damaged file ends in findings, never in an exception.
+type at least the layout's floor (18 pt for fridge cards and large print, 14 pt
+otherwise, read from the `layout:KIND` keyword the build writes), text contrast at
+least 7:1 against what is really under it, every font embedded, MediaBox ⊇ BleedBox
+⊇ TrimBox, colour that reaches the trim running on through the bleed, no text in the
+5 mm safe margin, images at least 300 dpi at their printed size, and every character
+visible (not clipped away, covered or off the page). A damaged file ends in findings,
+never in an exception.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, PdfObject
 
 from .errors import HandoutsError, Problem
 from .layout import LAYOUT_KINDS
+from .model.layout import LARGE_PRINT, LARGE_PRINT_BODY_FLOOR
 from .preflight_access import ACCESS_CHECKS, access_findings
 from .preflight_page import Boxes, Finding, Rect, drawn_findings, guarded, inside, why
 from .preflight_print import PRINT_SHOP_CHECKS, print_shop_findings
@@ -62,7 +64,10 @@ def body_floor(keywords: str) -> float:
     for word in keywords.replace(";", ",").split(","):
         word = word.strip()
         if word.startswith("layout:"):
-            cls = LAYOUT_KINDS.get(word.removeprefix("layout:"))
+            name = word.removeprefix("layout:")
+            if name == LARGE_PRINT:
+                return LARGE_PRINT_BODY_FLOOR
+            cls = LAYOUT_KINDS.get(name)
             return float(getattr(cls, "body_floor", DEFAULT_FLOOR))
     return DEFAULT_FLOOR
 

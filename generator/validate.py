@@ -82,14 +82,25 @@ def _shown(value: float) -> str | tuple[str, dict[str, Any]]:
 # params, if any, is a Suggestion that replaces the code's own hint.
 RuleProblem = tuple[str, str, dict[str, Any]]
 Rule = typing.Callable[[dict[str, Any]], list[RuleProblem]]
+# A check of every text a file holds, with its field's limits: None, or a problem as
+# (code, params, hint) placed at the text's own line (content.py: glyphs, template marks).
+TextProblem = tuple[str, dict[str, Any], "Suggestion | None"]
+TextCheck = typing.Callable[[str, Limits], "TextProblem | None"]
+
+
+def all_rules(*rules: Rule) -> Rule:
+    """One rule that runs each of `rules` and gives every problem they find."""
+    return lambda arguments: [found for rule in rules for found in rule(dict(arguments))]
 
 
 class Checker:
     """Collects problems for one file while values are converted."""
 
-    def __init__(self, file: str, rules: dict[type, Rule] | None = None) -> None:
+    def __init__(self, file: str, rules: dict[type, Rule] | None = None,
+                 text_check: TextCheck | None = None) -> None:
         self.file = file
         self.rules = rules or {}
+        self.text_check = text_check
         self.problems: list[Problem] = []
         self.unread: set[str] = set()  # paths of values missing or refused: rules wait
 
@@ -205,6 +216,9 @@ class Checker:
             self.report(where, path, "value.not_id", {"value": value})
         if meta.digits and value and not re.fullmatch(r"\+?[0-9 \-]{6,20}", value):
             self.report(where, path, "value.not_phone", {"value": value})
+        found = self.text_check(value, meta) if self.text_check and value else None
+        if found:
+            self.report(where, path, found[0], found[1], found[2])
         return value
 
     def _number(self, value: Any, cls: type, path: str, where: Any,
@@ -250,7 +264,7 @@ class Checker:
             self.report(where, path, "value.too_few", {"low": low})
         if high is not None and len(value) > high:
             self.report(where, path, "value.too_many", {"count": len(value), "high": high})
-        item_meta = Limits(max_len=meta.item_max_len)
+        item_meta = Limits(max_len=meta.item_max_len, template=meta.template)
         return tuple(self.convert(item, item_cls, f"{path}[{i}]", self.position(value, i),
                                   item_meta) for i, item in enumerate(value))
 
@@ -297,9 +311,10 @@ class Checker:
 
 
 def convert_file(value: Any, cls: type[T], file: str,
-                 rules: dict[type, Rule] | None = None) -> T:
+                 rules: dict[type, Rule] | None = None, text_check: TextCheck | None = None
+                 ) -> T:
     """Convert a whole file's value to `cls`, raising every problem at once."""
-    checker = Checker(file, rules)
+    checker = Checker(file, rules, text_check)
     result = checker.convert(value, cls, "", getattr(value, "line", 1) or 1)
     checker.raise_if_any()
     return result

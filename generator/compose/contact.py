@@ -112,6 +112,7 @@ class ContactBlock:
     qr_size: float
     targets: tuple[tuple[str, str], ...] = ()  # each line's link and its description
     banner: str | None = None
+    qr_alt: str = ""  # what the QR code leads to, in the card's language: its /Alt
 
     @property
     def banner_height(self) -> float:
@@ -132,7 +133,7 @@ class ContactBlock:
         # Right to left the lines start on the right, so the QR code stands on the left.
         canvas.translate(0 if self.fonts.rtl else self.width - self.qr_size,
                          self.height - self.banner_height - self.qr_size)
-        with painter.tag(Role.FIGURE, alt=f"QR-kod till {web_address(self.url)}"):
+        with painter.tag(Role.FIGURE, alt=self.qr_alt):
             painter.static(f"qr:{self.url}:{self.qr_size}:{self.colour}", self._paint_qr)
         canvas.restoreState()
 
@@ -219,12 +220,13 @@ def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body
         if over:
             raise _overflow(text, over, size, product)
     return ContactBlock(labels.contact_heading, lines, organisation.website, fonts, body,
-                        heading, colour, width, qr_size, link_targets(organisation))
+                        heading, colour, width, qr_size, link_targets(organisation),
+                        qr_alt=f"{labels.figure_qr} {web_address(organisation.website)}")
 
 
-def organisation_line(organisation: Organisation, fonts: Fonts, body: TypeStyle,
-                      heading: TypeStyle, colour: Colour, width: float, qr_mm: float,
-                      product: str) -> ContactBlock:
+def organisation_line(organisation: Organisation, labels: Labels, fonts: Fonts,
+                      body: TypeStyle, heading: TypeStyle, colour: Colour, width: float,
+                      qr_mm: float, product: str) -> ContactBlock:
     """A card's foot: who made it (the organisation's name across the card, the heading
     a screen reader jumps to), its web address and, where there is room beside the QR
     code, its e-mail address and phone number, each a link.
@@ -251,7 +253,8 @@ def organisation_line(organisation: Organisation, fonts: Fonts, body: TypeStyle,
         rows.append((number, phone_target))
     return ContactBlock(None, tuple(line for line, _ in rows), organisation.website, fonts,
                         body, heading, colour, width, qr_size,
-                        tuple(target for _, target in rows), banner=organisation.name)
+                        tuple(target for _, target in rows), banner=organisation.name,
+                        qr_alt=f"{labels.figure_qr} {web}")
 
 
 def link_words(organisation: Organisation, labels: Labels) -> tuple[tuple[str, str, str], ...]:

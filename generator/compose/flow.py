@@ -20,7 +20,7 @@ from ..model import Pictogram
 from ..model.colour import Colour
 from ..model.layout import MM, Colours, TypeStyle
 from ..pdf.tagging import ListRun, Role, tags
-from .pictograms import alt_text, draw_pictogram
+from .pictograms import draw_pictogram
 from .shaped import check_chain, make_paragraph
 from .sizing import Fonts, scales, shrink, size_at, style
 
@@ -90,10 +90,10 @@ class Filled:
 class PictogramItem(Flowable):  # type: ignore[misc]
     """A list line: a pictogram on the left, its text beside it; never split."""
 
-    def __init__(self, pictogram: Pictogram, paragraph: Paragraph, size: float,
+    def __init__(self, pictogram: Pictogram, alt: str, paragraph: Paragraph, size: float,
                  colour: Colour, gap: float) -> None:
         super().__init__()
-        self.pictogram, self.paragraph, self.size = pictogram, paragraph, size
+        self.pictogram, self.alt, self.paragraph, self.size = pictogram, alt, paragraph, size
         self.colour, self.gap = colour, gap
         self.spaceAfter = paragraph.style.spaceAfter
 
@@ -111,7 +111,7 @@ class PictogramItem(Flowable):  # type: ignore[misc]
         marks = tags(canvas)
         rtl = getattr(self.paragraph, "rtl", False)  # right to left: the pictogram on the right
         with marks.group(Role.LI):
-            with marks.figure(alt_text(self.pictogram)):
+            with marks.figure(self.alt):
                 draw_pictogram(canvas, self.pictogram, self.width - self.size if rtl else 0,
                                self.height - self.size, self.size, self.colour)
             text_height = self.paragraph.height

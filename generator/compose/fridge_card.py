@@ -41,8 +41,9 @@ def compose_fridge_card(routines: list[Routine], content: Content, layout: Fridg
     icon, gap = layout.pictogram_mm * MM, LINE_GAP_MM * MM
 
     def lines(at: Styles) -> list[Item]:
-        return [Item(PictogramItem(r.pictogram, at.paragraph(r.short, where=f"routine '{r.id}'",
-                                                             bold=True, after=gap),
+        return [Item(PictogramItem(r.pictogram, content.labels.pictogram_alt(r.pictogram),
+                                   at.paragraph(r.short, where=f"routine '{r.id}'",
+                                                bold=True, after=gap),
                                    icon, layout.colours.accent, 4 * MM), r.id)
                 for r in routines]
 

@@ -16,7 +16,7 @@ from ..pdf.tagging import Role, tags
 from ..personalise import base_context, personalise_leaflet, personalise_routine
 from .contact import ContactBlock, contact_block
 from .flow import Item, PictogramItem, Source, Styles, TextBox
-from .pictograms import alt_text, draw_pictogram
+from .pictograms import draw_pictogram
 from .text import Block, Fonts, draw_fitted, fit
 
 AnyLeaflet = LeafletLayout | BookletLayout
@@ -71,7 +71,9 @@ def _section_items(words: LeafletWords, section: LeafletSection, styles: Styles)
         routine = words.routines[routine_id]
         paragraph = styles.paragraph(routine.short, where=f"{where}: {routine_id}",
                                      after=leading * 0.35)
-        items.append(Item(PictogramItem(routine.pictogram, paragraph, LIST_PICTOGRAM_MM * MM,
+        items.append(Item(PictogramItem(routine.pictogram,
+                                        content.labels.pictogram_alt(routine.pictogram),
+                                        paragraph, LIST_PICTOGRAM_MM * MM,
                                         styles.colours.accent, 3 * MM), section.id))
     if section.include is LeafletPart.SELF_CARE:
         add(content.self_care.intro)
@@ -121,7 +123,7 @@ def draw_cover(canvas: Canvas, words: LeafletWords, layout: AnyLeaflet, fonts: F
     room = (top - title.height) - (y + margin + name.height)
     size = min(inner * 0.6, room - 12 * MM)
     if size > 15 * MM:  # drawn before the credit, so a screen reader meets it in that order
-        with marks.figure(alt_text(COVER_PICTOGRAM)):
+        with marks.figure(words.content.labels.pictogram_alt(COVER_PICTOGRAM)):
             draw_pictogram(canvas, COVER_PICTOGRAM, x + (width - size) / 2,
                            y + margin + name.height + (room - size) / 2, size,
                            colours.on_accent)

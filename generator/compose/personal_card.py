@@ -198,7 +198,7 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
     """The A6 deck: a cover card, then one card per (personalised) routine."""
     frame = CardFrame(layout)
     labels = content.labels
-    contact = organisation_line(content.organisation, fonts, layout.type.body,
+    contact = organisation_line(content.organisation, labels, fonts, layout.type.body,
                                 layout.type.heading, layout.colours.text, frame.text_width,
                                 layout.qr_mm, product)
     cover_sections = _carer_section(person, labels) + [avoid_section(
@@ -222,7 +222,7 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
                            lambda painter: contact.draw(painter, frame.margin, frame.margin))
     cards = [Card(front, back)]
     for routine in routines:
-        cards.append(Card(compose_front(routine, frame, fonts, product),
+        cards.append(Card(compose_front(routine, frame, fonts, product, labels),
                           compose_back(routine, frame, contact, fonts, labels.why_heading,
                                        product, owner=person.name)))
     return cards
@@ -244,7 +244,8 @@ def compose_personal_fridge(person: Person, routines: Sequence[Routine], content
     organisation = content.organisation
     sections = [
         Section((Block("routines_heading", labels.routines_heading, "heading"),) + tuple(
-            Block(f"routines[{i}]", r.short, pictogram=r.pictogram)
+            Block(f"routines[{i}]", r.short, pictogram=r.pictogram,
+                  alt=labels.pictogram_alt(r.pictogram))
             for i, r in enumerate(routines))),
         avoid_section(person, labels, layout.type.heading.size)]
     likes = [value for value in (person.likes.music, person.likes.food,

@@ -195,29 +195,6 @@ DRAWINGS: dict[Pictogram, Callable[[Canvas], None]] = {
 }
 
 
-# What each drawing shows, for a screen reader (the figure's /Alt). Swedish, as all the
-# content is today; a second language would take these from its content folder.
-ALT_TEXTS: dict[Pictogram, str] = {
-    Pictogram.EYE_CONTACT: "ett öga, för ögonkontakt",
-    Pictogram.HAND_ON_SHOULDER: "två personer, den ena med handen på den andras axel",
-    Pictogram.HOLDING_HANDS: "två personer som håller varandra i handen",
-    Pictogram.OUTDOORS: "ett träd i solsken",
-    Pictogram.COOKING: "en kastrull med ånga",
-    Pictogram.MEAL: "en tallrik med gaffel och sked",
-    Pictogram.STANDING_UP: "en person som reser sig från en stol",
-    Pictogram.MEMORIES: "en tavla med berg och sol, för minnen",
-    Pictogram.MUSIC: "två musiknoter",
-    Pictogram.SHOWER: "ett duschmunstycke med vattendroppar",
-    Pictogram.HAIR: "en kam",
-    Pictogram.FOOT_BATH: "en balja med varmt vatten",
-    Pictogram.SELF_TOUCH: "en person som kramar om sig själv",
-}
-
-
-def alt_text(pictogram: Pictogram) -> str:
-    return f"Piktogram: {ALT_TEXTS[pictogram]}"
-
-
 def draw_pictogram(canvas: Canvas, pictogram: Pictogram, x: float, y: float, size: float,
                    colour: Colour) -> None:
     """Draw `pictogram` in a `size`-point square whose lower-left corner is (x, y)."""

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import gather
-from ..model import Content, Routine
+from ..model import Content, Labels, Routine
 from ..model.layout import MM, CardLayout, FridgeLayout
 from ..pdf.page import Page, Painter
 from ..pdf.tagging import Role, tags
 from .contact import ContactBlock, organisation_line
-from .pictograms import alt_text, draw_pictogram
+from .pictograms import draw_pictogram
 from .text import Block, Fitted, Fonts, draw_fitted, fit
 
 PICTOGRAM_MM = 20.0  # a routine card's pictogram: 20 mm, to recognise at arm's length
@@ -96,7 +96,8 @@ def draw_title_band(canvas: Canvas, frame: CardFrame, title: Fitted, band: float
     draw_fitted(canvas, title, frame.margin, top - (band - title.height) / 2, frame.text_width)
 
 
-def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str) -> Page:
+def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str,
+                  labels: Labels) -> Page:
     layout = frame.layout
     where = f"card '{routine.id}' front"
     icon = PICTOGRAM_MM * MM
@@ -112,7 +113,7 @@ def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str
         paint_background(canvas, frame)
         with painter.group(Role.SECT, title=routine.title):  # one bookmark per card
             draw_title_band(canvas, frame, title, band)
-            with painter.tag(Role.FIGURE, alt=alt_text(routine.pictogram)):
+            with painter.tag(Role.FIGURE, alt=labels.pictogram_alt(routine.pictogram)):
                 draw_pictogram(canvas, routine.pictogram, frame.width - frame.margin - icon,
                                band_top(frame) - (band + icon) / 2, icon,
                                layout.colours.on_accent)
@@ -154,9 +155,9 @@ def compose_deck(routines: list[Routine], content: Content, layout: CardLayout,
                  fonts: Fonts, product: str) -> list[Card]:
     """One card per (already personalised) routine, in the order given."""
     frame = CardFrame(layout)
-    contact = organisation_line(content.organisation, fonts, layout.type.body,
+    contact = organisation_line(content.organisation, content.labels, fonts, layout.type.body,
                                 layout.type.heading, layout.colours.text, frame.text_width,
                                 layout.qr_mm, product)
     return gather(routines, lambda r: Card(
-        compose_front(r, frame, fonts, product),
+        compose_front(r, frame, fonts, product, content.labels),
         compose_back(r, frame, contact, fonts, content.labels.why_heading, product)))

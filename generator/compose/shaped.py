@@ -8,7 +8,7 @@ name, never printed as a box.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -24,6 +24,16 @@ from .sizing import Fonts, run_in
 def missing_in_chain(text: str, chain: Sequence[str]) -> str | None:
     """The first character of `text` no font of the chain has, or None."""
     return next((c for c in printed(text) if all(missing_glyph(c, f) for f in chain)), None)
+
+
+def fonts_miss(fonts: Fonts) -> Callable[[str], str | None]:
+    """A check naming the first character of a text no font of either weight has."""
+
+    def missing(text: str) -> str | None:
+        return missing_in_chain(text, fonts.chain(fonts.regular)) or missing_in_chain(
+            text, fonts.chain(fonts.bold))
+
+    return missing
 
 
 def check_chain(text: str, font: str, fonts: Fonts, product: str, where: str) -> None:

@@ -23,7 +23,7 @@ from ..model.colour import Colour, drawing_in_inks
 from ..model.layout import MM, TypeStyle
 from ..pdf.tagging import ListRun, Role, tags
 from ..script.paragraph import ShapedParagraph
-from .pictograms import alt_text, draw_pictogram
+from .pictograms import draw_pictogram
 from .shaped import check_chain, make_paragraph, needs_shaping, shaped_widest
 from .sizing import Fonts, scales, shrink, size_at, style
 
@@ -44,6 +44,7 @@ class Block:
     inset: float = 0  # points kept clear on both sides, e.g. inside a framed box
     private: bool = False  # health details: messages never quote the text
     pictogram: Pictogram | None = None  # drawn one line high to the left of the text
+    alt: str = ""  # what the pictogram shows, for a screen reader (Labels.pictogram_alt)
     tag: Role | None = None  # the structure role, when not the one `role` implies
     links: tuple[tuple[str, str, str], ...] = ()  # (words as printed, URI, description)
 
@@ -186,7 +187,7 @@ def draw_fitted(canvas, fitted: Fitted, x: float, top: float, width: float) -> N
                 # right to left, the pictogram stands on the right, where the line starts
                 left = (x + width - block.inset - size if getattr(paragraph, "rtl", False)
                         else x + block.inset)
-                with marks.figure(alt_text(block.pictogram)):
+                with marks.figure(block.alt):
                     draw_pictogram(canvas, block.pictogram, left, y - size, size,
                                    Colour.parse("#" + paragraph.style.textColor.hexval()[2:]))
                 role = Role.LBODY

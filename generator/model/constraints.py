@@ -25,7 +25,7 @@ class Limits:
     max: float | None = None
     digits: bool = False              # a phone number: digits, spaces, hyphens, a leading +
     slug: bool = False                # an id: a-z, 0-9 and single hyphens
-    template: bool = False            # Jinja2 template text, test-rendered by validation
+    template: bool = False            # Jinja2 template text (a list's: each item), test-rendered
 
 
 NONE = Limits()
@@ -43,9 +43,11 @@ def between(low: float, high: float) -> dict[str, Limits]:
 
 
 def items(min_items: int | None = None, max_items: int | None = None, *,
-          item_max_len: int | None = None) -> dict[str, Limits]:
-    """Metadata for a list field: how many items, and how long each text item may be."""
-    return {KEY: Limits(min_items=min_items, max_items=max_items, item_max_len=item_max_len)}
+          item_max_len: int | None = None, template: bool = False) -> dict[str, Limits]:
+    """Metadata for a list field: how many items, how long each text item may be, and
+    whether each text item is a template."""
+    return {KEY: Limits(min_items=min_items, max_items=max_items, item_max_len=item_max_len,
+                        template=template)}
 
 
 def limits_of(spec: dataclasses.Field | Mapping[str, object]) -> Limits:  # type: ignore[type-arg]

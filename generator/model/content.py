@@ -70,22 +70,22 @@ class RoutineBook:
 
 @dataclass(frozen=True)
 class Activity:
-    title: str = field(metadata=text(50))
-    text: str = field(metadata=text(200))
+    title: str = field(metadata=text(50, template=True))
+    text: str = field(metadata=text(200, template=True))
 
 
 @dataclass(frozen=True)
 class Activities:
-    title: str = field(metadata=text(60))
-    intro: str = field(metadata=text(300))
+    title: str = field(metadata=text(60, template=True))
+    intro: str = field(metadata=text(300, template=True))
     items: tuple[Activity, ...] = field(metadata=items(1))
 
 
 @dataclass(frozen=True)
 class SelfCare:
-    title: str = field(metadata=text(60))
-    intro: str = field(metadata=text(400))
-    tips: tuple[str, ...] = field(metadata=items(1, item_max_len=200))
+    title: str = field(metadata=text(60, template=True))
+    intro: str = field(metadata=text(400, template=True))
+    tips: tuple[str, ...] = field(metadata=items(1, item_max_len=200, template=True))
 
 
 class LeafletPart(StrEnum):
@@ -100,17 +100,40 @@ class LeafletSection:
     """One section of running text; it may list routines' short forms or take in a part."""
 
     id: str = field(metadata=text(40, slug=True))
-    heading: str | None = field(default=None, metadata=text(60))
-    paragraphs: tuple[str, ...] = field(default=(), metadata=items(item_max_len=700))
+    heading: str | None = field(default=None, metadata=text(60, template=True))
+    paragraphs: tuple[str, ...] = field(default=(), metadata=items(item_max_len=700,
+                                                                   template=True))
     routines: tuple[str, ...] = ()  # ids: their short forms, printed as a list
     include: LeafletPart | None = None
 
 
 @dataclass(frozen=True)
 class Leaflet:
-    title: str = field(metadata=text(60))
-    subtitle: str = field(metadata=text(120))
+    title: str = field(metadata=text(60, template=True))
+    subtitle: str = field(metadata=text(120, template=True))
     sections: tuple[LeafletSection, ...] = field(metadata=items(1))
+
+
+@dataclass(frozen=True)
+class PictogramTexts:
+    """What each pictogram shows, in words, for a screen reader (the figure's /Alt)."""
+
+    eye_contact: str = field(metadata=text(120))
+    hand_on_shoulder: str = field(metadata=text(120))
+    holding_hands: str = field(metadata=text(120))
+    outdoors: str = field(metadata=text(120))
+    cooking: str = field(metadata=text(120))
+    meal: str = field(metadata=text(120))
+    standing_up: str = field(metadata=text(120))
+    memories: str = field(metadata=text(120))
+    music: str = field(metadata=text(120))
+    shower: str = field(metadata=text(120))
+    hair: str = field(metadata=text(120))
+    foot_bath: str = field(metadata=text(120))
+    self_touch: str = field(metadata=text(120))
+
+    def of(self, pictogram: Pictogram) -> str:
+        return str(getattr(self, pictogram.value.replace("-", "_")))
 
 
 @dataclass(frozen=True)
@@ -139,8 +162,17 @@ class Labels:
     contacts_heading: str = field(metadata=text(40))
     note_heading: str = field(metadata=text(40))
     advice_note: str = field(metadata=text(90))  # issue 15: cards do not replace advice
+    # What the drawings show, for a screen reader, in the card's language (issue 12):
+    # "Piktogram: ett öga, för ögonkontakt", "QR-kod till www.beroring.se".
+    figure_pictogram: str = field(metadata=text(40))
+    figure_qr: str = field(metadata=text(40))
+    pictograms: PictogramTexts
     # Before the build date on every personal card (issue 10): an old card shows its age.
     updated: str = field(default="Uppdaterad", metadata=text(30))
+
+    def pictogram_alt(self, pictogram: Pictogram) -> str:
+        """The alternative text of a pictogram: "Piktogram: ett öga, för ögonkontakt"."""
+        return f"{self.figure_pictogram}: {self.pictograms.of(pictogram)}"
 
 
 @dataclass(frozen=True)

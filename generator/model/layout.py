@@ -186,14 +186,27 @@ class LeafletLayout(PieceLayout):
         return sorted(placed, key=lambda pair: pair[1].flow or 0)
 
 
+# A large-print edition's floors (issue 12, point 7: readers with low vision need more
+# than 14 pt), and the name its PDFs give preflight so it checks them at that floor.
+LARGE_PRINT = "large-print"
+LARGE_PRINT_BODY_FLOOR = 18.0
+LARGE_PRINT_HEADING_FLOOR = 24.0
+
+
 @dataclass(frozen=True)
 class BookletLayout(PieceLayout):
     """Pages folded once into a booklet: a cover, running text, the contact page last."""
 
     max_pages: int = field(default=16, metadata=between(4, 64))
     qr_mm: float = field(default=24, metadata=between(10, 60))
+    large_print: bool = False  # floors of 18 pt body and 24 pt headings, checked so
 
     body_floor = 14.0
+
+    @property
+    def floor_name(self) -> str:
+        """The name preflight reads the type floor by (the PDF's `layout:` keyword)."""
+        return LARGE_PRINT if self.large_print else self.kind
 
 
 Layout = CardLayout | FridgeLayout | SheetLayout | LeafletLayout | BookletLayout

@@ -11,7 +11,7 @@ from generator.build import build_project
 from generator.compose import text
 from generator.compose.sizing import STEP_PT, scales, size_at
 from generator.compose.text import Block
-from generator.errors import FontError, HandoutsError, LayoutOverflow
+from generator.errors import ContentError, HandoutsError, LayoutOverflow
 from generator.layout import MM
 from generator.manifest import Project
 
@@ -137,11 +137,11 @@ def test_a_word_longer_than_a_line_is_an_error(project: Path) -> None:
 
 
 def test_a_character_the_font_lacks_is_named(project: Path) -> None:
+    """Found reading content, at the title's line, before any card is laid out."""
     edit(project / "content/sv/routines.yaml", "title: Sitt nära", "title: Sitt nära \u2603")
-    with pytest.raises(FontError) as caught:
+    with pytest.raises(ContentError) as caught:
         build(project)
     message = caught.value.format_message()
-    assert ("rutinkort: error: card 'sitta-nara' front: title: the font "
-            "AtkinsonHyperlegible-Bold or IBMPlexSansArabic-Bold or FiraSans-Bold has no glyph"
-            ) in message
+    assert ("content/sv/routines.yaml:18:12: error: routines[1].title: no font has a letter "
+            "for '\u2603'") in message
     assert "U+2603 SNOWMAN" in message
