@@ -116,21 +116,27 @@ class Leaflet:
 
 @dataclass(frozen=True)
 class PictogramTexts:
-    """What each pictogram shows, in words, for a screen reader (the figure's /Alt)."""
+    """What each pictogram shows, in words, for a screen reader (the figure's /Alt).
 
-    eye_contact: str = field(metadata=text(120))
-    hand_on_shoulder: str = field(metadata=text(120))
-    holding_hands: str = field(metadata=text(120))
-    outdoors: str = field(metadata=text(120))
-    cooking: str = field(metadata=text(120))
-    meal: str = field(metadata=text(120))
-    standing_up: str = field(metadata=text(120))
-    memories: str = field(metadata=text(120))
-    music: str = field(metadata=text(120))
-    shower: str = field(metadata=text(120))
-    hair: str = field(metadata=text(120))
-    foot_bath: str = field(metadata=text(120))
-    self_touch: str = field(metadata=text(120))
+    The defaults are the Swedish source's words, for a project folder made before these
+    labels existed (its labels.yaml lacks them); the shipped content gives them itself.
+    """
+
+    eye_contact: str = field(default="ett öga, för ögonkontakt", metadata=text(120))
+    hand_on_shoulder: str = field(metadata=text(120),
+                                  default="två personer, den ena med handen på den andras axel")
+    holding_hands: str = field(metadata=text(120),
+                               default="två personer som håller varandra i handen")
+    outdoors: str = field(default="ett träd i solsken", metadata=text(120))
+    cooking: str = field(default="en kastrull med ånga", metadata=text(120))
+    meal: str = field(default="en tallrik med gaffel och sked", metadata=text(120))
+    standing_up: str = field(default="en person som reser sig från en stol", metadata=text(120))
+    memories: str = field(default="en tavla med berg och sol, för minnen", metadata=text(120))
+    music: str = field(default="två musiknoter", metadata=text(120))
+    shower: str = field(default="ett duschmunstycke med vattendroppar", metadata=text(120))
+    hair: str = field(default="en kam", metadata=text(120))
+    foot_bath: str = field(default="en balja med varmt vatten", metadata=text(120))
+    self_touch: str = field(default="en person som kramar om sig själv", metadata=text(120))
 
     def of(self, pictogram: Pictogram) -> str:
         return str(getattr(self, pictogram.value.replace("-", "_")))
@@ -164,9 +170,9 @@ class Labels:
     advice_note: str = field(metadata=text(90))  # issue 15: cards do not replace advice
     # What the drawings show, for a screen reader, in the card's language (issue 12):
     # "Piktogram: ett öga, för ögonkontakt", "QR-kod till www.beroring.se".
-    figure_pictogram: str = field(metadata=text(40))
-    figure_qr: str = field(metadata=text(40))
-    pictograms: PictogramTexts
+    figure_pictogram: str = field(default="Piktogram", metadata=text(40))
+    figure_qr: str = field(default="QR-kod till", metadata=text(40))
+    pictograms: PictogramTexts = field(default_factory=PictogramTexts)
     # Before the build date on every personal card (issue 10): an old card shows its age.
     updated: str = field(default="Uppdaterad", metadata=text(30))
 
