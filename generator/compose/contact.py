@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import LayoutOverflow
 from ..locale import LEFT_TO_RIGHT, POP
-from ..model import Labels, Organisation
+from ..model import Content, Labels, Organisation
 from ..model.colour import Colour
 from ..model.layout import MM, TypeStyle
 from ..pdf.page import Painter
@@ -113,6 +113,7 @@ class ContactBlock:
     targets: tuple[tuple[str, str], ...] = ()  # each line's link and its description
     banner: str | None = None
     qr_alt: str = ""  # what the QR code leads to, in the card's language: its /Alt
+    banner_lang: str | None = None  # the banner's language, where it is not the card's
 
     @property
     def banner_height(self) -> float:
@@ -149,7 +150,7 @@ class ContactBlock:
             return
         top = self.height - self.banner_height
         if self.banner:  # the organisation's name heads its contact lines, as a heading would
-            with marks.tag(Role.H2):
+            with marks.tag(Role.H2, lang=self.banner_lang):
                 canvas.setFont(self.fonts.bold, self.heading_style.size)
                 canvas.drawString(0, self.height - self.heading_style.size, self.banner)
         if self.heading:
@@ -224,16 +225,18 @@ def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body
                         qr_alt=f"{labels.figure_qr} {web_address(organisation.website)}")
 
 
-def organisation_line(organisation: Organisation, labels: Labels, fonts: Fonts,
-                      body: TypeStyle, heading: TypeStyle, colour: Colour, width: float,
-                      qr_mm: float, product: str) -> ContactBlock:
+def organisation_line(content: Content, fonts: Fonts, body: TypeStyle, heading: TypeStyle,
+                      colour: Colour, width: float, qr_mm: float, product: str) -> ContactBlock:
     """A card's foot: who made it (the organisation's name across the card, the heading
     a screen reader jumps to), its web address and, where there is room beside the QR
     code, its e-mail address and phone number, each a link.
 
     The e-mail line is kept only while the lines stay within the QR code's height, so
-    it never takes room from the back's text; the phone only needs the width.
+    it never takes room from the back's text; the phone only needs the width. On a card
+    in another language than the name's, the name is tagged with its own language, so a
+    screen reader says "Skola för Beröring" in Swedish inside a Finnish card.
     """
+    organisation, labels = content.organisation, content.labels
     qr_size = qr_mm * MM
     room = width - qr_size - 3 * MM
     over = _too_wide(organisation.name, fonts.bold, heading.size, width, fonts, product)
@@ -254,7 +257,15 @@ def organisation_line(organisation: Organisation, labels: Labels, fonts: Fonts,
     return ContactBlock(None, tuple(line for line, _ in rows), organisation.website, fonts,
                         body, heading, colour, width, qr_size,
                         tuple(target for _, target in rows), banner=organisation.name,
-                        qr_alt=f"{labels.figure_qr} {web}")
+                        qr_alt=f"{labels.figure_qr} {web}",
+                        banner_lang=None if same_language(content.locale.tag,
+                                                          organisation.language)
+                        else organisation.language)
+
+
+def same_language(tag: str, language: str) -> bool:
+    """'sv-SE' and 'sv' are one language; 'fi-SE' and 'sv' are not."""
+    return tag.split("-")[0].lower() == language.split("-")[0].lower()
 
 
 def link_words(organisation: Organisation, labels: Labels) -> tuple[tuple[str, str, str], ...]:

@@ -198,7 +198,7 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
     """The A6 deck: a cover card, then one card per (personalised) routine."""
     frame = CardFrame(layout)
     labels = content.labels
-    contact = organisation_line(content.organisation, labels, fonts, layout.type.body,
+    contact = organisation_line(content, fonts, layout.type.body,
                                 layout.type.heading, layout.colours.text, frame.text_width,
                                 layout.qr_mm, product)
     cover_sections = _carer_section(person, labels) + [avoid_section(

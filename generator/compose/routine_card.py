@@ -155,7 +155,7 @@ def compose_deck(routines: list[Routine], content: Content, layout: CardLayout,
                  fonts: Fonts, product: str) -> list[Card]:
     """One card per (already personalised) routine, in the order given."""
     frame = CardFrame(layout)
-    contact = organisation_line(content.organisation, content.labels, fonts, layout.type.body,
+    contact = organisation_line(content, fonts, layout.type.body,
                                 layout.type.heading, layout.colours.text, frame.text_width,
                                 layout.qr_mm, product)
     return gather(routines, lambda r: Card(

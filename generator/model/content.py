@@ -39,6 +39,7 @@ class Organisation:
     website: str = field(metadata=text(80))
     email: str = field(metadata=text(80))
     phone: str = field(metadata=text(20, digits=True))
+    language: str = "sv"  # of its name: tagged as such on a card in another language
 
 
 @dataclass(frozen=True)
