@@ -21,3 +21,5 @@ def test_labels_without_the_figure_words_take_the_swedish_source_s(tmp_path: Pat
     content = load_content(tmp_path / "content", "sv").labels
     assert content.figure_pictogram == shipped.figure_pictogram == "Piktogram"
     assert content.pictograms == shipped.pictograms  # the defaults are the source's words
+    assert (content.link_web, content.link_email, content.link_phone) == (
+        shipped.link_web, shipped.link_email, shipped.link_phone)

@@ -27,3 +27,17 @@ def test_the_name_is_tagged_swedish_on_a_card_in_another_language(
     assert len(banners) == len(deck.pages) // 2  # one on every card's back
     assert {node.lang for node in banners} == {expected}  # None: the document's own
     assert str(deck.Root.Lang).startswith(language or "sv")
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    (None, ("Webbplats ", "E-post till ", "Ring ")),
+    ("fi", ("Verkkosivusto ", "Sähköposti osoitteeseen ", "Soita numeroon ")),
+    ("en", ("Website ", "E-mail ", "Call "))])
+def test_links_are_described_in_the_card_s_language(language: str | None,
+                                                    words: tuple[str, ...]) -> None:
+    built = {d.name: d.data for d in build_project(Project(None), ("rutinkort",), language)}
+    deck = pikepdf.open(io.BytesIO(built[next(n for n in built if n.startswith("rutinkort-a6"))]))
+    described = {str(annotation.Contents) for page in deck.pages
+                 for annotation in page.get("/Annots", []) if annotation.Subtype == "/Link"}
+    assert described and all(text.startswith(words) for text in described), described
+    assert {text.split(" ")[0] for text in described} >= {w.split(" ")[0] for w in words}

@@ -221,7 +221,7 @@ def contact_block(organisation: Organisation, labels: Labels, fonts: Fonts, body
         if over:
             raise _overflow(text, over, size, product)
     return ContactBlock(labels.contact_heading, lines, organisation.website, fonts, body,
-                        heading, colour, width, qr_size, link_targets(organisation),
+                        heading, colour, width, qr_size, link_targets(organisation, labels),
                         qr_alt=f"{labels.figure_qr} {web_address(organisation.website)}")
 
 
@@ -246,7 +246,7 @@ def organisation_line(content: Content, fonts: Fonts, body: TypeStyle, heading: 
     over = _too_wide(web, fonts.regular, body.size, room, fonts, product)
     if over:
         raise _overflow(web, over, body.size, product)
-    web_target, mail_target, phone_target = link_targets(organisation)
+    web_target, mail_target, phone_target = link_targets(organisation, labels)
     number = phone(organisation.phone)
     rows = [(web, web_target)]
     if (3 * body.leading <= qr_size
@@ -273,15 +273,17 @@ def link_words(organisation: Organisation, labels: Labels) -> tuple[tuple[str, s
     so a line that prints any of them can make it a link."""
     details = contact_text(organisation, labels)
     return tuple((words, uri, description) for words, (uri, description) in zip(
-        (details.website, details.email, details.phone), link_targets(organisation),
+        (details.website, details.email, details.phone), link_targets(organisation, labels),
         strict=True))
 
 
-def link_targets(organisation: Organisation) -> tuple[tuple[str, str], ...]:
-    """Where the web, e-mail and phone lines lead, and a description for each link."""
+def link_targets(organisation: Organisation,
+                 labels: Labels) -> tuple[tuple[str, str], ...]:
+    """Where the web, e-mail and phone lines lead, and a description for each link in
+    the card's language (the link's /Contents, read out by a screen reader)."""
     web = organisation.website
     if not re.match(r"https?://", web):
         web = "https://" + web
-    return ((web, f"Webbplats {web_address(web)}"),
-            (f"mailto:{organisation.email}", f"E-post till {organisation.email}"),
-            (tel_uri(organisation.phone), f"Ring {phone(organisation.phone)}"))
+    return ((web, f"{labels.link_web} {web_address(web)}"),
+            (f"mailto:{organisation.email}", f"{labels.link_email} {organisation.email}"),
+            (tel_uri(organisation.phone), f"{labels.link_phone} {phone(organisation.phone)}"))

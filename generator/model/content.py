@@ -174,6 +174,10 @@ class Labels:
     figure_pictogram: str = field(default="Piktogram", metadata=text(40))
     figure_qr: str = field(default="QR-kod till", metadata=text(40))
     pictograms: PictogramTexts = field(default_factory=PictogramTexts)
+    # What each link does, before its address (the link's description, issue 12).
+    link_web: str = field(default="Webbplats", metadata=text(30))
+    link_email: str = field(default="E-post till", metadata=text(30))
+    link_phone: str = field(default="Ring", metadata=text(30))
     # Before the build date on every personal card (issue 10): an old card shows its age.
     updated: str = field(default="Uppdaterad", metadata=text(30))
 
