@@ -117,8 +117,8 @@ def _compact_objects(data: bytes) -> tuple[Objects, bytes] | None:
     if end is None or data.startswith(b"xref", int(end.group(1))):
         return None
     match = _OBJECT.match(data, int(end.group(1)))
-    xref = match and _COMPACT_XREF.match(data, match.end())
-    if not xref:
+    xref = _COMPACT_XREF.match(data, match.end()) if match is not None else None
+    if match is None or xref is None:
         return None
     width = int(xref.group(1))
     rows = _unpredict(zlib.decompress(_stream_data(data, xref.end(), xref.group(2))), 3 + width)

@@ -1,4 +1,4 @@
-"""Render (compact file): a reading file written with its small objects in one compressed object stream.
+"""Render (compact file): a reading file's small objects in one compressed object stream.
 
 A tagged card is mostly small objects: a structure element per heading, paragraph,
 list item and link, the parent tree, annotations, font and page dictionaries. In a
