@@ -27,8 +27,7 @@ _TRAILER = {key: re.compile(rb"/" + key + rb"\s+(\d+)\s+0\s+R") for key in (b"Ro
 _PAGES = re.compile(rb"/Pages\s+(\d+)\s+0\s+R")
 _KIDS = re.compile(rb"/Kids\s*\[([\d\sR]*)\]")
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
-_COMPACT_XREF = re.compile(rb"<</Type/XRef/Size \d+/W\[1 (\d) 2\].*?/Predictor 12/Columns "
-                           rb"\d+>>/Length (\d+)>>stream\n")
+_COMPACT_XREF = re.compile(rb"<</Type/XRef/Size \d+/W\[1 (\d) 2\].*?/Length (\d+)>>stream\n")
 _COMPACT_STREAM = re.compile(rb"<</Type/ObjStm/N (\d+)/First (\d+)/Filter/FlateDecode/Length "
                              rb"(\d+)>>stream\n")
 _INHERITED = re.compile(rb"/(?:Resources|MediaBox|CropBox|Rotate)(?![A-Za-z])")
@@ -121,7 +120,9 @@ def _compact_objects(data: bytes) -> tuple[Objects, bytes] | None:
     if match is None or xref is None:
         return None
     width = int(xref.group(1))
-    rows = _unpredict(zlib.decompress(_stream_data(data, xref.end(), xref.group(2))), 3 + width)
+    table = zlib.decompress(_stream_data(data, xref.end(), xref.group(2)))
+    size = 3 + width
+    rows = [table[at:at + size] for at in range(0, len(table), size)]
     objects: Objects = {}
     packed: list[int] = []
     for number, row in enumerate(rows):
@@ -155,17 +156,6 @@ def _compact_objects(data: bytes) -> tuple[Objects, bytes] | None:
 
 def _stream_data(data: bytes, start: int, length: bytes) -> bytes:
     return data[start:start + int(length)]
-
-
-def _unpredict(data: bytes, size: int) -> list[bytes]:
-    """Rows of a cross-reference stream written with PNG "Up" prediction."""
-    rows, previous = [], bytes(size)
-    for at in range(0, len(data), size + 1):
-        row = bytes((a + b) & 0xFF for a, b in zip(data[at + 1:at + 1 + size], previous,
-                                                     strict=True))
-        rows.append(row)
-        previous = row
-    return rows
 
 
 def _pattern(syntax: bytes) -> re.Pattern[bytes] | None:

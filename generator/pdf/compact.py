@@ -99,19 +99,12 @@ def _xref_stream(document: Any, number: int, position: int, offsets: dict[int, i
         else:
             rows.append(b"\x01" + (offsets.get(n, position)).to_bytes(width, "big")
                         + b"\x00\x00")
-    # PNG "Up" prediction (7.4.4.4): each row as its difference from the one above, so
-    # the offsets' high bytes and the object stream's number compress to almost nothing
-    size, previous, predicted = 3 + width, bytes(3 + width), []
-    for row in rows:
-        predicted.append(b"\x02" + bytes((a - b) & 0xFF for a, b in zip(row, previous,
-                                                                         strict=True)))
-        previous = row
-    data = zlib.compress(b"".join(predicted), _LEVEL)
+    data = zlib.compress(b"".join(rows), _LEVEL)
     ref = document.Reference
     root = b"%d %d R" % document.idToObjectNumberAndVersion[ref(document.Catalog).name]
     info = b"%d %d R" % document.idToObjectNumberAndVersion[ref(document.info).name]
     identifier = document.ID().strip()
     return (b"%d 0 obj\n<</Type/XRef/Size %d/W[1 %d 2]/Root %s/Info %s/ID%s"
-            b"/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns %d>>/Length %d>>stream\n" % (
-                number, number + 1, width, root, info, identifier, size, len(data))
+            b"/Filter/FlateDecode/Length %d>>stream\n" % (
+                number, number + 1, width, root, info, identifier, len(data))
             + data + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % position)

@@ -42,7 +42,7 @@ def _walk(element: Element) -> list[Element]:
     return found
 
 
-class _Raw(PDFObject):  # type: ignore[misc]
+class RawObject(PDFObject):  # type: ignore[misc]
     """An object written as the bytes `make` returns when the file is written.
 
     ReportLab's generic dictionaries cost more to format than the whole page they tag;
@@ -90,7 +90,7 @@ def add_link(canvas: Canvas, annotation: Annotation, key: Callable[[], int]) -> 
                     quote(annotation.uri, safe=_URI_SAFE).encode("ascii")
                     .replace(b"(", b"\\(").replace(b")", b"\\)")))
 
-    canvas._addAnnotation(_Raw(make), annotation.name)
+    canvas._addAnnotation(RawObject(make), annotation.name)
 
 
 def write_tree(canvas: Canvas, marker: Marker) -> None:
@@ -102,11 +102,11 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
     names: dict[int, str] = {}
     parents: dict[int, str] = {}
     for element in elements:
-        names[id(element)] = doc.Reference(_Raw(partial(_element, element, names,
+        names[id(element)] = doc.Reference(RawObject(partial(_element, element, names,
                                                         parents, marker))).name
         for kid in element.text_kids():
             parents[id(kid)] = names[id(element)]
-    tree = doc.Reference(_Raw(lambda document: _tree_root(document, marker, names)))
+    tree = doc.Reference(RawObject(lambda document: _tree_root(document, marker, names)))
     parents[id(root)] = tree.name
     catalog = doc.Catalog
     catalog.StructTreeRoot = tree
