@@ -9,6 +9,7 @@ file at 70 ms a part. Anything of another shape gets None, and join.py reads it 
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,6 +27,9 @@ _TRAILER = {key: re.compile(rb"/" + key + rb"\s+(\d+)\s+0\s+R") for key in (b"Ro
 _PAGES = re.compile(rb"/Pages\s+(\d+)\s+0\s+R")
 _KIDS = re.compile(rb"/Kids\s*\[([\d\sR]*)\]")
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+_COMPACT_XREF = re.compile(rb"<</Type/XRef/Size \d+/W\[1 (\d) 2\].*?/Length (\d+)>>stream\n")
+_COMPACT_STREAM = re.compile(rb"<</Type/ObjStm/N (\d+)/First (\d+)/Filter/FlateDecode/Length "
+                             rb"(\d+)>>stream\n")
 _INHERITED = re.compile(rb"/(?:Resources|MediaBox|CropBox|Rotate)(?![A-Za-z])")
 
 
@@ -48,11 +52,12 @@ class Classic:
 
 def read_classic(data: bytes) -> Classic | None:
     """The part split into objects, or None when it has another shape."""
-    objects = _objects(data)
+    compact = _compact_objects(data)
+    objects, trailer = compact if compact is not None else (_objects(data), b"")
     version = _VERSION.match(data)
     if objects is None or version is None:
         return None
-    trailer = data[data.rfind(b"trailer"):]
+    trailer = trailer or data[data.rfind(b"trailer"):]
     root, info = (_TRAILER[key].search(trailer) for key in (b"Root", b"Info"))
     if root is None or int(root.group(1)) not in objects:
         return None
@@ -101,6 +106,56 @@ def _objects(data: bytes) -> Objects | None:
         objects[int(match.group(1))] = (head.rstrip(), b"" if split < 0
                                         else b"\n" + body[split:].rstrip())
     return objects
+
+
+def _compact_objects(data: bytes) -> tuple[Objects, bytes] | None:
+    """A file as `compact.py` writes it: objects at the cross-reference stream's offsets and
+    in its one object stream; with the stream's dictionary, which holds the trailer's keys.
+    None for any other shape."""
+    end = _XREF.search(data, max(0, len(data) - 64))
+    if end is None or data.startswith(b"xref", int(end.group(1))):
+        return None
+    match = _OBJECT.match(data, int(end.group(1)))
+    xref = _COMPACT_XREF.match(data, match.end()) if match is not None else None
+    if match is None or xref is None:
+        return None
+    width = int(xref.group(1))
+    table = zlib.decompress(_stream_data(data, xref.end(), xref.group(2)))
+    size = 3 + width
+    rows = [table[at:at + size] for at in range(0, len(table), size)]
+    objects: Objects = {}
+    packed: list[int] = []
+    for number, row in enumerate(rows):
+        kind, field = row[0], int.from_bytes(row[1:1 + width], "big")
+        if kind == 1 and number != int(match.group(1)):
+            found = _OBJECT.match(data, field)
+            if found is None or int(found.group(1)) != number:
+                return None
+            body = data[found.end():data.find(b"\nendobj", field)]
+            split = body.find(b"stream")
+            if split < 0 or b"/ObjStm" in body[:split]:
+                if b"/ObjStm" not in body[:max(split, 0)]:
+                    objects[number] = (body.rstrip(), b"")
+                continue
+            objects[number] = (body[:split].rstrip(), b"\n" + body[split:].rstrip())
+        elif kind == 2:
+            packed.append(number)
+    if packed:
+        stream = _COMPACT_STREAM.search(data)
+        if stream is None:
+            return None
+        count, first = int(stream.group(1)), int(stream.group(2))
+        content = zlib.decompress(_stream_data(data, stream.end(), stream.group(3)))
+        pairs = [int(v) for v in content[:first].split()]
+        starts = pairs[1::2] + [len(content) - first]
+        for index in range(count):
+            body = content[first + starts[index]:first + starts[index + 1]]
+            objects[pairs[2 * index]] = (body.rstrip(), b"")
+    return objects, data[match.end():xref.end()]
+
+
+def _stream_data(data: bytes, start: int, length: bytes) -> bytes:
+    return data[start:start + int(length)]
 
 
 def _pattern(syntax: bytes) -> re.Pattern[bytes] | None:

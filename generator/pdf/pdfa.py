@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import zlib
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
@@ -22,9 +23,10 @@ from reportlab.pdfbase.pdfdoc import (
     PDFName,
     PDFStream,
     PDFString,
-    PDFZCompress,
 )
 from reportlab.pdfgen.canvas import Canvas
+
+from .structure import RawObject
 
 if TYPE_CHECKING:
     from .render import Metadata
@@ -42,6 +44,17 @@ def srgb_profile() -> bytes:
     data[24:36] = _ICC_DATE
     data[84:100] = bytes(16)  # no profile id: it would have to follow the edits above
     return bytes(data)
+
+
+@lru_cache(maxsize=1)
+def _compressed_profile() -> bytes:
+    data = zlib.compress(srgb_profile(), 9)
+    return b"<</N 3/Filter/FlateDecode/Length %d>>stream\n" % len(data) + data + b"\nendstream"
+
+
+def _profile_stream(document: object) -> bytes:
+    """The profile as a stream object, compressed once per process, not once per file."""
+    return _compressed_profile()
 
 
 def _xmp_date(epoch: int) -> str:
@@ -129,11 +142,11 @@ def make_archival(canvas: Canvas, metadata: Metadata, epoch: int, producer: str)
     doc = canvas._doc
     identifier = content_id(canvas, metadata)
     doc._ID = b"\n[<%s><%s>]\n" % (identifier.encode(), identifier.encode())
-    profile = PDFStream(PDFDictionary({"N": 3}), srgb_profile(), filters=[PDFZCompress])
     intent = PDFDictionary({
         "Type": PDFName("OutputIntent"), "S": PDFName("GTS_PDFA1"),
         "OutputConditionIdentifier": PDFString(OUTPUT_CONDITION),
-        "Info": PDFString(OUTPUT_CONDITION), "DestOutputProfile": doc.Reference(profile)})
+        "Info": PDFString(OUTPUT_CONDITION),
+        "DestOutputProfile": doc.Reference(RawObject(_profile_stream))})
     catalog = doc.Catalog
     catalog.__NoDefault__ = list(catalog.__NoDefault__) + ["OutputIntents"]
     catalog.OutputIntents = PDFArray([intent])

@@ -13,6 +13,7 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model.colour import drawing_in_inks
+from .compact import use_compact_writing
 from .page import Page, Painter
 from .pdfa import make_archival
 from .structure import mark_page, write_tree
@@ -108,6 +109,7 @@ def render_pdf(pages: Iterable[Page], metadata: Metadata, base_font: str, *,
     if marker is not None:
         write_tree(canvas, marker)
         make_archival(canvas, metadata, epoch, PRODUCER)
+        use_compact_writing(canvas)
     canvas.save()
     return buffer.getvalue()
 

@@ -42,7 +42,7 @@ def _walk(element: Element) -> list[Element]:
     return found
 
 
-class _Raw(PDFObject):  # type: ignore[misc]
+class RawObject(PDFObject):  # type: ignore[misc]
     """An object written as the bytes `make` returns when the file is written.
 
     ReportLab's generic dictionaries cost more to format than the whole page they tag;
@@ -90,7 +90,7 @@ def add_link(canvas: Canvas, annotation: Annotation, key: Callable[[], int]) -> 
                     quote(annotation.uri, safe=_URI_SAFE).encode("ascii")
                     .replace(b"(", b"\\(").replace(b")", b"\\)")))
 
-    canvas._addAnnotation(_Raw(make), annotation.name)
+    canvas._addAnnotation(RawObject(make), annotation.name)
 
 
 def write_tree(canvas: Canvas, marker: Marker) -> None:
@@ -102,11 +102,11 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
     names: dict[int, str] = {}
     parents: dict[int, str] = {}
     for element in elements:
-        names[id(element)] = doc.Reference(_Raw(partial(_element, element, names,
+        names[id(element)] = doc.Reference(RawObject(partial(_element, element, names,
                                                         parents, marker))).name
         for kid in element.text_kids():
             parents[id(kid)] = names[id(element)]
-    tree = doc.Reference(_Raw(lambda document: _tree_root(document, marker, names)))
+    tree = doc.Reference(RawObject(lambda document: _tree_root(document, marker, names)))
     parents[id(root)] = tree.name
     catalog = doc.Catalog
     catalog.StructTreeRoot = tree
@@ -117,29 +117,48 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
 def _element(element: Element, names: dict[int, str], parents: dict[int, str],
              marker: Marker, document: Any) -> bytes:
     """One structure element: /S, /P, /Pg where it holds content, /Alt, /Lang, /K."""
-    out = b"<</S/%s/P %s" % (str(element.role).encode(), _ref(document, parents[id(element)]))
-    marked = element.page is not None and any(isinstance(k, Marked) for k in element.kids)
-    if marked:
-        out += b"/Pg " + _ref(document, page_name(element.page or 0))
+    refs = _numbers(document)
+    out = b"<</S/%s/P %s" % (element.role.value.encode(), refs[parents[id(element)]])
+    kids = []
+    marked = False
+    for kid in element.kids:
+        if type(kid) is Marked:
+            marked = True
+            kids.append(b"%d" % kid.mcid if kid.page == element.page else
+                        b"<</Type/MCR/Pg %s/MCID %d>>" % (refs[page_name(kid.page)], kid.mcid))
+        elif type(kid) is Annotation:
+            kids.append(b"<</Type/OBJR/Pg %s/Obj %s>>" % (
+                refs[page_name(kid.page)], refs[document.annotationName(kid.name)]))
+        else:
+            kids.append(refs[names[id(kid)]])
+    if marked and element.page is not None:
+        out += b"/Pg " + refs[page_name(element.page)]
     if element.alt:
         out += b"/Alt" + _text(element.alt)
     if element.lang:
         out += b"/Lang" + _text(element.lang)
-    kids = []
-    for kid in element.kids:
-        if isinstance(kid, Element):
-            kids.append(_ref(document, names[id(kid)]))
-        elif isinstance(kid, Marked):
-            kids.append(b"%d" % kid.mcid if kid.page == element.page else
-                        b"<</Type/MCR/Pg %s/MCID %d>>" % (_ref(document, page_name(kid.page)),
-                                                          kid.mcid))
-        else:
-            kids.append(b"<</Type/OBJR/Pg %s/Obj %s>>" % (
-                _ref(document, page_name(kid.page)),
-                _ref(document, document.annotationName(kid.name))))
     if kids:
         out += b"/K[" + b" ".join(kids) + b"]"
     return out + b">>"
+
+
+class _References(dict[str, bytes]):
+    """Each named object's reference syntax, made when first asked for (one per file)."""
+
+    def __init__(self, document: Any) -> None:
+        super().__init__()
+        self.numbers = document.idToObjectNumberAndVersion
+
+    def __missing__(self, name: str) -> bytes:
+        value = self[name] = b"%d %d R" % self.numbers[name]
+        return value
+
+
+def _numbers(document: Any) -> _References:
+    refs: _References | None = getattr(document, "_handouts_refs", None)
+    if refs is None:
+        refs = document._handouts_refs = _References(document)
+    return refs
 
 
 def _tree_root(document: Any, marker: Marker, names: dict[int, str]) -> bytes:

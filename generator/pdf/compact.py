@@ -1,0 +1,110 @@
+"""Render (compact file): a reading file's small objects in one compressed object stream.
+
+A tagged card is mostly small objects: a structure element per heading, paragraph,
+list item and link, the parent tree, annotations, font and page dictionaries. In a
+classic file each is written as plain text with its own cross-reference row (some
+20 bytes more), which doubled a personal card. PDF 1.5 object streams (ISO 32000-1,
+7.5.7; allowed by PDF/A-2, 6.1.2) hold them Flate-compressed together, with a
+cross-reference stream (7.5.8) instead of the table.
+
+This replaces ReportLab's own last step (`PDFDocument.format`): the same objects in the
+same order under the same numbers, each formatted once; streams (pages, fonts, the
+XMP metadata, which PDF/A keeps unfiltered) are written as ReportLab writes them. The
+same input gives the same bytes. `classic.py` reads these files back for joining and
+for placing card pages on sheets.
+"""
+from __future__ import annotations
+
+import zlib
+from functools import partial
+from typing import Any
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
+
+VERSION = (1, 7)  # object streams are PDF 1.5; PDF/A-2 and PDF/UA-1 build on 1.7
+_LEVEL = 9  # the objects are a few kilobytes: the best compression costs well under 1 ms
+
+
+def use_compact_writing(canvas: Canvas) -> None:
+    """Make the canvas's `save` write a compact file (call before `save`)."""
+    document = canvas._doc
+    if not isinstance(document.encrypt, pdfdoc.NoEncryption):
+        return  # (never the case here) encrypted objects stay in ReportLab's own writer
+    document._pdfVersion = max(document._pdfVersion, VERSION)
+    document.format = partial(write_compact, document)
+
+
+def _body(document: Any, obj: Any) -> bytes:
+    """An object's syntax as ReportLab formats it at the top level of the file."""
+    raw = getattr(obj, "make", None)  # structure.py's raw objects: bytes at once
+    if raw is not None:
+        return bytes(raw(document))
+    return bytes(pdfdoc.format(obj, document, toplevel=1))
+
+
+def write_compact(document: Any) -> bytes:
+    """The file's bytes: header, stream objects, one object stream, the xref stream."""
+    catalog, info = document.Catalog, document.info
+    document.Reference(catalog)
+    document.Reference(info)
+    numbers = document.numberToId
+    objects = document.idToObject
+    out = [b"%%PDF-%d.%d\n%%\x93\x8c\x8b\x9e handouts\n" % document._pdfVersion]
+    position = len(out[0])
+    offsets: dict[int, int] = {}
+    packed: list[tuple[int, bytes]] = []
+    number = 0
+    while True:  # objects may add new ones while they are formatted: count as they come
+        number += 1
+        if number not in numbers:
+            break
+        body = _body(document, objects[numbers[number]]).strip()
+        if body.endswith(b"endstream"):
+            chunk = b"%d 0 obj\n%s\nendobj\n" % (number, body)
+            offsets[number] = position
+            position += len(chunk)
+            out.append(chunk)
+        else:
+            packed.append((number, body))
+    stream_number, xref_number = number, number + 1
+    # the object stream: "number offset" pairs, then the objects one after another
+    index, bodies, at = [], [], 0
+    for packed_number, body in packed:
+        index.append(b"%d %d" % (packed_number, at))
+        bodies.append(body)
+        at += len(body) + 1
+    head = b" ".join(index) + b"\n"
+    data = zlib.compress(head + b"\n".join(bodies), _LEVEL)
+    chunk = (b"%d 0 obj\n<</Type/ObjStm/N %d/First %d/Filter/FlateDecode/Length %d>>stream\n"
+             % (stream_number, len(packed), len(head), len(data)) + data
+             + b"\nendstream\nendobj\n")
+    offsets[stream_number] = position
+    position += len(chunk)
+    out.append(chunk)
+    out.append(_xref_stream(document, xref_number, position, offsets,
+                            {n: i for i, (n, _) in enumerate(packed)}, stream_number))
+    return b"".join(out)
+
+
+def _xref_stream(document: Any, number: int, position: int, offsets: dict[int, int],
+                 packed: dict[int, int], stream_number: int) -> bytes:
+    """The cross-reference stream (object `number`, at `position`) with the trailer's keys."""
+    width = max(2, (max(position, stream_number).bit_length() + 7) // 8)
+    rows = [b"\x00" + bytes(width) + b"\xff\xff"]
+    for n in range(1, number + 1):
+        if n in packed:
+            rows.append(b"\x02" + stream_number.to_bytes(width, "big")
+                        + packed[n].to_bytes(2, "big"))
+        else:
+            rows.append(b"\x01" + (offsets.get(n, position)).to_bytes(width, "big")
+                        + b"\x00\x00")
+    data = zlib.compress(b"".join(rows), _LEVEL)
+    ref = document.Reference
+    root = b"%d %d R" % document.idToObjectNumberAndVersion[ref(document.Catalog).name]
+    info = b"%d %d R" % document.idToObjectNumberAndVersion[ref(document.info).name]
+    identifier = document.ID().strip()
+    return (b"%d 0 obj\n<</Type/XRef/Size %d/W[1 %d 2]/Root %s/Info %s/ID%s"
+            b"/Filter/FlateDecode/Length %d>>stream\n" % (
+                number, number + 1, width, root, info, identifier, len(data))
+            + data + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % position)
