@@ -28,7 +28,7 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
-from .batch_plan import Plan, RowPlan, plan_batch
+from .batch_plan import Plan, RowPlan, Task, plan_batch
 from .batch_record import BatchRecord, bytes_digest, folder_lock, identity
 from .errors import ContentError, HandoutsError, Problem
 from .locale import interface_locale
@@ -159,25 +159,6 @@ _STATE: dict[str, PersonalInputs] = {}
 
 def _start_worker(root: Path | None, layout_name: str) -> None:
     _STATE["inputs"] = read_personal_inputs(Project(root), layout_name)
-
-
-@dataclass(frozen=True)
-class Task:
-    """A chunk of rows to lay out; with a plan, which rows are kept and whether the sheet is."""
-
-    file: str
-    rows: list[RosterRow]
-    plans: list[RowPlan] | None = None
-    folder: Path | None = None  # where kept cards are, to place them on a sheet made again
-    sheet: bool = True
-
-    def kept(self, index: int) -> RowPlan | None:
-        plan = self.plans[index] if self.plans is not None else None
-        return plan if plan is not None and plan.kept is not None else None
-
-    @property
-    def all_kept(self) -> bool:
-        return not self.sheet and all(self.kept(i) for i in range(len(self.rows)))
 
 
 def _kept_outcome(plan: RowPlan) -> RowOutcome:

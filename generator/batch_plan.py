@@ -22,7 +22,7 @@ from .manifest import Project
 from .pdf.fonts import font_files
 from .pdf.render import build_date
 from .personal import read_personal_layouts
-from .roster import Roster
+from .roster import Roster, RosterRow
 from .write import safe_name
 
 _PROGRAM = Path(__file__).parent  # the generator package: code, built-in content, layouts
@@ -62,6 +62,25 @@ class Plan:
         for row in self.rows:
             row.kept = record.unchanged(row.key, row.input) if row.readable else None
         self.sheet_pages = record.sheet_unchanged(sheet_name, self.sheet)
+
+
+@dataclass(frozen=True)
+class Task:
+    """A chunk of rows to lay out; with a plan, which rows are kept and whether the sheet is."""
+
+    file: str
+    rows: list[RosterRow]
+    plans: list[RowPlan] | None = None
+    folder: Path | None = None  # where kept cards are, to place them on a sheet made again
+    sheet: bool = True
+
+    def kept(self, index: int) -> RowPlan | None:
+        plan = self.plans[index] if self.plans is not None else None
+        return plan if plan is not None and plan.kept is not None else None
+
+    @property
+    def all_kept(self) -> bool:
+        return not self.sheet and all(self.kept(i) for i in range(len(self.rows)))
 
 
 def _files(folder: Path) -> list[Path]:
