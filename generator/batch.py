@@ -8,6 +8,9 @@ chunk's sheets depend only on its own rows, so every output's bytes are the same
 number of jobs. A row that fails carries its problems and the others go on.
 `write_batch` names the cards, joins the sheets and writes the report through a
 destination from write.py: a folder (`run_batch`) or memory (the API's ZIP).
+Into a folder, a plan (batch_plan.py) first decides from digests which cards are
+unchanged since the last run: those are neither laid out nor drawn, and when nothing
+changed at all the sheet file stays too; otherwise it is made again from the card files.
 Nothing here logs; no message carries the avoid lines or the note.
 """
 from __future__ import annotations
@@ -17,7 +20,7 @@ import dataclasses
 import io
 import itertools
 import multiprocessing
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -25,7 +28,8 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
-from .batch_record import BatchRecord, folder_lock, identity
+from .batch_plan import Plan, RowPlan, Task, plan_batch
+from .batch_record import BatchRecord, bytes_digest, folder_lock, identity
 from .errors import ContentError, HandoutsError, Problem
 from .locale import interface_locale
 from .manifest import Project
@@ -64,6 +68,8 @@ class RowOutcome:
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()  # put right on the way: a phone number's lost 0
     identity: str = ""  # who the row is across runs (batch_record.identity)
+    input: str | None = None  # the digest of the card's inputs, when planned
+    kept: str | None = None  # the file of a card kept from the last run, not made again
 
     @property
     def error(self) -> str:
@@ -155,73 +161,120 @@ def _start_worker(root: Path | None, layout_name: str) -> None:
     _STATE["inputs"] = read_personal_inputs(Project(root), layout_name)
 
 
-def lay_out_chunk(task: tuple[str, list[RosterRow]]) -> ChunkOutcome:
-    """Check, lay out and render each row of a chunk, and the chunk's sheets."""
-    file, rows = task
-    inputs = _STATE["inputs"]
+def _kept_outcome(plan: RowPlan) -> RowOutcome:
+    assert plan.kept is not None
+    return RowOutcome(plan.number, plan.name, identity=plan.key, input=plan.input,
+                      kept=plan.kept.file)
+
+
+def lay_out_chunk(task: Task) -> ChunkOutcome:
+    """A chunk laid out in a worker process, with the inputs it read when it started."""
+    return lay_out_rows(task, _STATE["inputs"])
+
+
+def lay_out_rows(task: Task, inputs: PersonalInputs) -> ChunkOutcome:
+    """Check, lay out and render each row of a chunk (kept rows are only laid out, and only
+    for a sheet made again: their pages come from their files), and the chunk's sheets."""
+    if task.all_kept:
+        return ChunkOutcome([_kept_outcome(plan) for plan in task.plans or []], None)
+    file, rows = task.file, task.rows
     outcomes: list[RowOutcome] = []
     slots: list[Imposable | None] = []
     files: list[bytes] = []  # each card drawn once: the sheet places these files' pages
     placed: list[Placed | None] = []
     content = None
     per_sheet = inputs.sheet.columns * inputs.sheet.rows
-    for row in rows:
+    for index, row in enumerate(rows):
         warnings: list[Problem] = []
+        plan = task.plans[index] if task.plans is not None else None
+        key = plan.key if plan else identity(safe_name(row.name), row.value)
+        kept = task.kept(index)
+        if kept is not None and not task.sheet:
+            outcomes.append(_kept_outcome(kept))
+            continue
         try:
             if row.problems:
                 raise ContentError(list(row.problems))
             person = check_person(row.value, file, inputs, warnings)
             cards = personal_cards(person, inputs, f"{file}:{row.line}")
             content = inputs.content(person.language)
-            data = render_cards(cards, content, inputs)
+            if kept is not None and kept.kept is not None and task.folder is not None:
+                data = (task.folder / kept.kept.file).read_bytes()  # checked by the plan
+            else:
+                data = render_cards(cards, content, inputs)
         except HandoutsError as error:
             outcomes.append(RowOutcome(row.number, row.name,
-                                       problems=_row_problems(error, row, file),
-                                       identity=identity(safe_name(row.name), row.value)))
+                                       problems=_row_problems(error, row, file), identity=key))
             continue
-        outcomes.append(RowOutcome(row.number, person.name, data,
-                                   warnings=_row_problems(ContentError(warnings), row, file),
-                                   identity=identity(safe_name(person.name), row.value)))
+        if kept is not None:
+            outcomes.append(_kept_outcome(kept))
+        else:
+            outcomes.append(RowOutcome(
+                row.number, person.name, data, identity=key, input=plan.input if plan else None,
+                warnings=_row_problems(ContentError(warnings), row, file)))
         place_cards(slots, cards, per_sheet)
         place_cards(placed, placed_cards(cards, len(files)), per_sheet)
         files.append(data)
     sheet = (render_sheets(slots, content, inputs, (files, placed))
-             if content is not None else None)
+             if content is not None and task.sheet else None)
     return ChunkOutcome(outcomes, sheet)
 
 
-def _chunks(roster: Roster) -> Iterator[tuple[str, list[RosterRow]]]:
+def _chunks(roster: Roster, plan: Plan | None = None,
+            folder: Path | None = None) -> Iterator[Task]:
     rows = iter(roster)
+    sheet = plan is None or plan.sheet_pages is None
+    start = 0
     while chunk := list(itertools.islice(rows, CHUNK_ROWS)):
-        yield roster.file, chunk
+        plans = plan.rows[start:start + len(chunk)] if plan is not None else None
+        start += len(chunk)
+        yield Task(roster.file, chunk, plans, folder, sheet)
 
 
 def lay_out_roster(roster: Roster, project: Project, layout_name: str,
-                   jobs: int = 1) -> Iterator[ChunkOutcome]:
+                   jobs: int = 1, plan: Plan | None = None,
+                   folder: Path | None = None) -> Iterator[ChunkOutcome]:
     """Each chunk's outcome, in row order; at most IN_FLIGHT_PER_JOB x jobs chunks pending.
 
-    Pure: nothing is written. A bad layout fails before any row is laid out.
+    Pure: nothing is written. A bad layout fails before any row is laid out. With a
+    `plan`, the cards it keeps (files in `folder`) are not made again.
     """
-    read_personal_inputs(project, layout_name)
-    return _outcomes(roster, project, layout_name, jobs)
+    if plan is None:  # a plan was made from the same inputs
+        read_personal_inputs(project, layout_name)
+    return _outcomes(roster, project, layout_name, jobs, plan, folder)
 
 
-def _outcomes(roster: Roster, project: Project, layout_name: str,
-              jobs: int) -> Iterator[ChunkOutcome]:
-    chunks = -(-roster.count // CHUNK_ROWS)
-    if jobs <= 1 or chunks <= 1:
-        _start_worker(project.root, layout_name)
-        yield from map(lay_out_chunk, _chunks(roster))
+def _outcomes(roster: Roster, project: Project, layout_name: str, jobs: int,
+              plan: Plan | None, folder: Path | None) -> Iterator[ChunkOutcome]:
+    if plan is not None and plan.nothing_to_make:  # the roster need not even be read again
+        for start in range(0, len(plan.rows), CHUNK_ROWS):
+            yield ChunkOutcome([_kept_outcome(p) for p in plan.rows[start:start + CHUNK_ROWS]],
+                               None)
+        return
+    work = roster.count if plan is None or plan.sheet_pages is None else plan.to_make
+    chunks = -(-work // CHUNK_ROWS)
+    tasks = _chunks(roster, plan, folder)
+    if jobs <= 1 or chunks <= 1:  # little to do: no worker processes to start
+        inputs: PersonalInputs | None = None
+        for task in tasks:
+            if not task.all_kept and inputs is None:
+                inputs = read_personal_inputs(project, layout_name)
+            yield lay_out_rows(task, inputs)  # type: ignore[arg-type]  # all kept: unused
         return
     workers = min(jobs, chunks)
     with multiprocessing.Pool(workers, _start_worker, (project.root, layout_name)) as pool:
-        pending: deque[AsyncResult[ChunkOutcome]] = deque()
-        for task in _chunks(roster):
-            pending.append(pool.apply_async(lay_out_chunk, (task,)))
+        pending: deque[AsyncResult[ChunkOutcome] | ChunkOutcome] = deque()
+        for task in tasks:
+            pending.append(lay_out_chunk(task) if task.all_kept
+                           else pool.apply_async(lay_out_chunk, (task,)))
             if len(pending) >= IN_FLIGHT_PER_JOB * workers:
-                yield pending.popleft().get()
+                yield _result(pending.popleft())
         while pending:
-            yield pending.popleft().get()
+            yield _result(pending.popleft())
+
+
+def _result(pending: AsyncResult[ChunkOutcome] | ChunkOutcome) -> ChunkOutcome:
+    return pending if isinstance(pending, ChunkOutcome) else pending.get()
 
 
 # -- writing the results -------------------------------------------------------------------
@@ -245,7 +298,7 @@ def report_bytes(rows: list[ReportRow]) -> bytes:
 
 def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Destination,
                 progress: Callable[[int, int], None] | None = None,
-                record: BatchRecord | None = None) -> BatchResult:
+                record: BatchRecord | None = None, plan: Plan | None = None) -> BatchResult:
     """Name and write every card, join the chunks' sheets and write the report.
 
     With a `record` (a folder's), names follow the record: a person keeps their file,
@@ -275,6 +328,11 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
             with destination.stream(sheet_name) as stream:
                 result.sheet_pages = join_pdfs(_parts(spool, sheets), stream)
             result.sheet = Path(sheet_name)
+            if record is not None and plan is not None:
+                record.made_sheet(sheet_name, plan.sheet, result.sheet_pages)
+        elif plan is not None and plan.sheet_pages is not None and record is not None:
+            result.sheet, result.sheet_pages = Path(sheet_name), plan.sheet_pages
+            record.made_sheet(sheet_name, plan.sheet, plan.sheet_pages)  # kept as it was
     if record is not None:
         for entry, moved in record.move_stale():
             stale = Problem("output.stale_card", {"file": entry.file, "moved": moved},
@@ -290,12 +348,21 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
 def _settle(row: RowOutcome, destination: Destination, used: set[str],
             record: BatchRecord | None, messages: list[Problem]) -> ReportRow:
     """Name and write one row's card; duplicates get -2, -3 (kept across runs by a record)."""
+    if row.kept is not None and record is not None:
+        entry = record.previous[row.identity]
+        name, moved = record.claim(row.identity, safe_name(row.name), row.number, row.input,
+                                   entry.output)
+        if name == row.kept:  # always so: the record keeps a kept row's name
+            used.add(name)
+            return ReportRow(row.number, row.name, name, UNCHANGED, "", ())
+        row = dataclasses.replace(row, data=(record.folder / row.kept).read_bytes())
     if row.data is None:
         return ReportRow(row.number, row.name, "", FAILED, row.error, row.problems)
     stem = safe_name(row.name)
     warnings = row.warnings
     if record is not None:
-        name, moved = record.claim(row.identity, stem, row.number)
+        name, moved = record.claim(row.identity, stem, row.number,
+                                   None if warnings else row.input, bytes_digest(row.data))
         if moved is not None:
             messages.append(moved)
             warnings += (moved,)
@@ -321,14 +388,15 @@ def run_batch(project: Project, roster_path: Path, layout_name: str, out: Path, 
               display: str | None = None) -> BatchResult:
     """Lay out every row of the roster file into the folder `out`; see the module's docstring."""
     roster = read_roster(roster_path, display)
-    chunks = lay_out_roster(roster, project, layout_name, jobs)
+    plan = plan_batch(roster, project, layout_name)
     folder = Folder(out)
     with folder_lock(out):
-        stems = Counter(safe_name(row.name) for row in roster)
         record = BatchRecord(out, str(roster_path.resolve()), roster_path.name,
-                             roster.header_digest, stems)
+                             roster.header_digest, plan.stems)
         try:
-            result = write_batch(roster, chunks, folder, progress, record)
+            plan.decide(record, f"{safe_name(roster.stem, fallback='roster')}-ark.pdf")
+            chunks = lay_out_roster(roster, project, layout_name, jobs, plan, out)
+            result = write_batch(roster, chunks, folder, progress, record, plan)
             record.save()
         finally:
             record.close()

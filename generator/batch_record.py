@@ -5,7 +5,9 @@ digest of its header row, never of a person's data) the rows it made cards for, 
 identity, and the file of each. With it a batch
 - never overwrites a card another roster (or `handouts card`) made: it takes another name;
 - keeps a person's file name across runs, so `-2` never moves to someone else;
-- moves the cards of rows that are gone into `gamla/`, so no stale card looks current.
+- moves the cards of rows that are gone into `gamla/`, so no stale card looks current;
+- knows, by a digest of each card's inputs and of its bytes, which cards a re-run need
+  not make again (batch_plan.py decides; the sheet has a digest of its own).
 Each claim is appended to a journal as it is made, so an interrupted run resumes with
 the files it already owns; a lock file keeps two batches out of one folder at a time.
 """
@@ -35,12 +37,13 @@ UNKNOWN_OWNER: Phrase = ("owner.unknown", {})
 
 @dataclass
 class Entry:
-    """One card a roster owns: its file, the row it was made from, and (for issue 16's
-    "decide before drawing") a digest of the card's inputs, not yet filled in."""
+    """One card a roster owns: its file, the row it was made from, a digest of the card's
+    inputs (None when it must be made again: it had warnings) and one of its bytes."""
 
     file: str
     row: int
     input: str | None = None
+    output: str | None = None
 
 
 @dataclass
@@ -48,6 +51,34 @@ class RosterRecord:
     name: str  # as shown to people: the roster's file name
     header: str  # sha256 of the header row
     cards: dict[str, Entry] = field(default_factory=dict)  # row identity -> entry
+    sheet: dict[str, Any] | None = None  # the sheet file's input and output digests, pages
+
+
+def file_digest(path: Path) -> str | None:
+    """A digest of a file's bytes (None when it cannot be read), to see it is as written."""
+    try:
+        with open(path, "rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()[:32]
+    except OSError:
+        return None
+
+
+def bytes_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+class RowKeys:
+    """Each row's key in the record: its identity, and `#2`, `#3` for rows of the same
+    identity after the first (rows that are the same person twice), so no two rows share one."""
+
+    def __init__(self) -> None:
+        self.seen: Counter[str] = Counter()
+
+    def key(self, stem: str, values: Any) -> str:
+        base = identity(stem, values)
+        self.seen[base] += 1
+        count = self.seen[base]
+        return base if count == 1 else f"{base}#{count}"
 
 
 def identity(stem: str, values: Any) -> str:
@@ -119,23 +150,49 @@ class BatchRecord:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 for key, value in data.get("rosters", {}).items():
                     rosters[key] = RosterRecord(value["name"], value["header"], {
-                        i: Entry(**e) for i, e in value["cards"].items()})
+                        i: Entry(**e) for i, e in value["cards"].items()}, value.get("sheet"))
             journal = folder / JOURNAL
             if journal.exists():  # claims of a run that did not finish
                 for line in journal.read_text(encoding="utf-8").splitlines():
                     claim = json.loads(line)
                     roster = rosters.setdefault(claim["roster"], RosterRecord(
                         claim["name"], claim["header"]))
-                    roster.cards[claim["identity"]] = Entry(claim["file"], claim["row"])
+                    roster.cards[claim["identity"]] = Entry(claim["file"], claim["row"],
+                                                            claim.get("input"),
+                                                            claim.get("output"))
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise OutputError([Problem("output.record_unreadable", {"detail": type(error).__name__},
                                        str(path))]) from None
         return rosters
 
     # -- naming ------------------------------------------------------------------------
-    def claim(self, key: str, stem: str, row: int) -> tuple[str, Problem | None]:
+    def unchanged(self, key: str, input: str) -> Entry | None:
+        """The card this roster made last time for the row `key` from the same inputs,
+        when its file still holds exactly the bytes written then."""
+        entry = self.previous.get(key)
+        if entry is None or entry.input != input or entry.output is None:
+            return None
+        return entry if file_digest(self.folder / entry.file) == entry.output else None
+
+    def sheet_unchanged(self, name: str, input: str) -> int | None:
+        """The page count of the sheet file `name` when it was made from the same inputs
+        and still holds the bytes written then; else None."""
+        sheet = self.rosters[self.key].sheet if self.key in self.rosters else None
+        if not sheet or sheet.get("input") != input or sheet.get("file") != name:
+            return None
+        if file_digest(self.folder / name) != sheet.get("output"):
+            return None
+        return int(sheet.get("pages", 0))
+
+    def made_sheet(self, name: str, input: str, pages: int) -> None:
+        self.current.sheet = {"file": name, "input": input, "pages": pages,
+                              "output": file_digest(self.folder / name)}
+
+    def claim(self, key: str, stem: str, row: int, input: str | None = None,
+              output: str | None = None) -> tuple[str, Problem | None]:
         """The file for the row whose identity is `key`, and a warning when the name it
-        would have had belongs to another roster or person."""
+        would have had belongs to another roster or person. `input` and `output` are the
+        digests a later run compares (batch_plan.py)."""
         entry = self.previous.get(key)
         if entry is None and self.stems[stem] == 1:  # the one person of this name, edited
             same = self.by_stem.get(stem, [])
@@ -147,10 +204,11 @@ class BatchRecord:
         else:
             name, warning = self._new_name(stem)
         self.claimed.add(name)
-        self.current.cards[key] = Entry(name, row)
+        self.current.cards[key] = Entry(name, row, input, output)
         self.journal.write(json.dumps({"roster": self.key, "name": self.current.name,
                                        "header": self.current.header, "identity": key,
-                                       "file": name, "row": row}) + "\n")
+                                       "file": name, "row": row, "input": input,
+                                       "output": output}) + "\n")
         self.journal.flush()
         return name, warning
 
@@ -201,7 +259,7 @@ class BatchRecord:
     def save(self) -> None:
         self.rosters[self.key] = self.current
         data = {"version": VERSION, "rosters": {
-            key: {"name": r.name, "header": r.header,
+            key: {"name": r.name, "header": r.header, "sheet": r.sheet,
                   "cards": {i: vars(e) for i, e in r.cards.items()}}
             for key, r in self.rosters.items()}}
         write_atomic(self.folder / RECORD, json.dumps(data, ensure_ascii=False, indent=1)

@@ -426,7 +426,6 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
     """
     from .batch import UNCHANGED, WRITTEN, run_batch
     from .build import default_output
-    from .json_out import batch_json
     project = _project(directory)
     folder = out or default_output(project, Path.cwd())
     as_json = output_format == "json"
@@ -438,6 +437,8 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
         if bar is not None:
             bar.close()
     if as_json:
+        from .json_out import batch_json  # imports preflight: only when asked for
+
         _echo_json(batch_json(result, _shown))
         sys.exit(EXIT_INPUT if result.failed else 0)
     for problem in result.messages:

@@ -63,13 +63,19 @@ class PersonalInputs:
         return {r.id: r.title for r in self.content(language).routines}
 
 
-def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
-    """The layout named by --layout (a usage error when unknown), its sheet and the fonts."""
+def read_personal_layouts(project: Project, layout_name: str) -> tuple[Any, SheetLayout, str]:
+    """The layout named by --layout (a usage error when unknown), its sheet and its name."""
     layout = find_layout(project, layout_name, PERSONAL_KINDS, "--layout",
                          ("hint.personal_layouts", {}), error=UsageError)
     sheet_name = PERSONAL_SHEETS[layout.kind]
     sheet = find_layout(project, sheet_name, ("sheet",), sheet_name)
     assert isinstance(sheet, SheetLayout)  # find_layout checked its kind
+    return layout, sheet, sheet_name
+
+
+def read_personal_inputs(project: Project, layout_name: str) -> PersonalInputs:
+    """The layout named by --layout (a usage error when unknown), its sheet and the fonts."""
+    layout, sheet, sheet_name = read_personal_layouts(project, layout_name)
     registered = load_fonts(project.fonts)
     return PersonalInputs(project, layout, sheet, sheet_name,
                           Fonts(registered.regular, registered.bold, registered.fallback,

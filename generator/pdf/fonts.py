@@ -111,6 +111,17 @@ def load_fonts(folder: Path) -> FontSet:
     return FontSet(**names, fallback=fallback[0], bold_fallback=fallback[1])
 
 
+def font_files(folder: Path) -> list[Path]:
+    """The files of `folder/fonts.yaml`'s fonts, in its order, without registering them
+    (a re-run's digest of its inputs reads them; see batch_plan.py)."""
+    config_file = folder / "fonts.yaml"
+    config = convert_file(read_yaml(config_file), FontConfig, str(config_file))
+    return [config_file] + [_font_path(getattr(config, role), role, folder, str(config_file))
+                            for role in ROLES] + [
+        _font_path(FontChoice(f.family, getattr(f, role)), f"fallback {f.family}", folder,
+                   str(config_file)) for f in config.fallback for role in ROLES]
+
+
 @lru_cache(maxsize=64)
 def _covered(font_name: str) -> frozenset[int]:
     font = pdfmetrics.getFont(font_name)
