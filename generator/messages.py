@@ -8,7 +8,8 @@ pass `translate` (e.g. a gettext function) to show another language.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -389,8 +390,6 @@ def field_label(path: str, translate: Callable[[str], str] = identity) -> str:
     """A person's field path as people count, from 1: `avoid[2]` -> `avoid, line 3`,
     `routines[1]` -> `routines, item 2`, `contacts[0].phone` -> `contacts, item 1, phone`;
     in Swedish `undvik, rad 3`, `rutiner, nr 2`, `kontakter, nr 1, telefon`."""
-    import re
-
     def word(key: str) -> str:
         return translate(key) if key in FIELD_WORDS else key
 
@@ -406,6 +405,17 @@ def field_label(path: str, translate: Callable[[str], str] = identity) -> str:
 
 # The sides of a person's card, as a message names where something did not fit.
 PANEL_WORDS = ("cover front", "cover back", "fridge card", "contact block")
+
+
+def library_texts() -> Iterator[tuple[str, str]]:
+    """Every text the library gives a reader, with a comment for the translator: each
+    code's message and hint, and the words that name a person's fields and card sides."""
+    for code, entry in CATALOGUE.items():
+        for text in (entry.text, entry.hint):
+            if text:
+                yield text, code
+    yield from ((word, "a person's field") for word in FIELD_WORDS)
+    yield from ((word, "a side of a person's card") for word in PANEL_WORDS)
 
 
 def shown_panel(problem: Problem, translate: Callable[[str], str] = identity) -> str:

@@ -258,14 +258,8 @@ def organisation_line(content: Content, fonts: Fonts, body: TypeStyle, heading: 
                         body, heading, colour, width, qr_size,
                         tuple(target for _, target in rows), banner=organisation.name,
                         qr_alt=f"{labels.figure_qr} {web}",
-                        banner_lang=None if same_language(content.locale.tag,
-                                                          organisation.language)
+                        banner_lang=None if content.locale.language == organisation.language
                         else organisation.language)
-
-
-def same_language(tag: str, language: str) -> bool:
-    """'sv-SE' and 'sv' are one language; 'fi-SE' and 'sv' are not."""
-    return tag.split("-")[0].lower() == language.split("-")[0].lower()
 
 
 def link_words(organisation: Organisation, labels: Labels) -> tuple[tuple[str, str, str], ...]:

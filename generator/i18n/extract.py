@@ -36,7 +36,7 @@ def _help_texts(command: click.Command, path: str) -> list[tuple[str, str]]:
 
 def catalogue() -> Catalog:
     from .. import cli
-    from ..messages import CATALOGUE, FIELD_WORDS, PANEL_WORDS
+    from ..messages import library_texts
 
     result = Catalog(project="handouts", domain=DOMAIN)
     source = Path(cli.__file__)
@@ -45,16 +45,10 @@ def catalogue() -> Catalog:
         result.add(message, locations=[(f"generator/{source.name}", line)])
     for text, where in _help_texts(cli.cli, "handouts"):
         result.add(text, auto_comments=[where])
-    for code, entry in CATALOGUE.items():
-        for text in (entry.text, entry.hint):
-            if text:
-                result.add(text, auto_comments=[code])
+    for text, comment in library_texts():
+        result.add(text, auto_comments=[comment])
     for word in WORDS:
         result.add(word)
-    for word in FIELD_WORDS:
-        result.add(word, auto_comments=["a person's field"])
-    for word in PANEL_WORDS:
-        result.add(word, auto_comments=["a side of a person's card"])
     folder = Path(click.__file__).parent
     for name in CLICK_MODULES:
         for line, message, _comments, _context in extract_from_file(

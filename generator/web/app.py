@@ -118,29 +118,31 @@ class Web:
         return Response(example_csv(), media_type="text/csv; charset=utf-8",
                         headers=_download("exempel-lista.csv"))
 
-    def _content_language(self, request: Request) -> str | None | Response:
+    def _content_language(self, request: Request,
+                          languages: tuple[str, ...]) -> str | None | Response:
         """The materials' language from `?sprak=`: None for the Swedish source, else its
         code, or a 400 page when the project has no content in it."""
         code = request.query_params.get("sprak", SOURCE_LANGUAGE) or SOURCE_LANGUAGE
-        if code not in api.languages(self.materials.project):
+        if code not in languages:
             return self.pages.message(400, N_("There are no materials in the language “{0}”."),
                                       code[:12])
         return None if code == SOURCE_LANGUAGE else code
 
     async def material(self, request: Request) -> Response:
-        language = self._content_language(request)
+        languages = api.languages(self.materials.project)
+        language = self._content_language(request, languages)
         if isinstance(language, Response):
             return language
         built = await self.materials.current(language)
         gettext = self.pages.gettext
-        items = [{"file": a.file_name, "title": heading[0], "form": heading[1],
-                  "what": gettext(ABOUT.get((a.kind, a.layout_kind, a.sheet), ("", ""))[0]),
-                  "print": gettext(ABOUT.get((a.kind, a.layout_kind, a.sheet), ("", ""))[1]),
-                  "kb": max(1, len(built.files[a.file_name]) // 1024)}
-                 for a, heading in zip(built.about, headings(built.about, gettext),
-                                       strict=True)]
+        items = []
+        for a, (title, form) in zip(built.about, headings(built.about, gettext), strict=True):
+            what, how = ABOUT.get((a.kind, a.layout_kind, a.sheet), ("", ""))
+            items.append({"file": a.file_name, "title": title, "form": form,
+                          "what": gettext(what), "print": gettext(how),
+                          "kb": max(1, len(built.files[a.file_name]) // 1024)})
         choices = [(code, language_name(code, self.pages.language))
-                   for code in api.languages(self.materials.project)]
+                   for code in languages]
         return self.pages.page("material.html", here="material", items=items,
                                problems=built.problems, generation=built.generation,
                                watching=self.materials.project.root is not None,
@@ -148,7 +150,7 @@ class Web:
                                asked="" if language is None else f"?sprak={language}")
 
     async def material_file(self, request: Request) -> Response:
-        language = self._content_language(request)
+        language = self._content_language(request, api.languages(self.materials.project))
         if isinstance(language, Response):
             return language
         built = await self.materials.current(language)

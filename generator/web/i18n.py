@@ -58,16 +58,10 @@ def _sentence(text: str) -> str:
 def extract_catalogue(fileobj: Any, keywords: Any, comment_tags: Any,
                       options: Any) -> Iterator[tuple[int, str, str, list[str]]]:
     """Babel extractor: every message and hint template of the library's catalogue."""
-    from ..messages import CATALOGUE, FIELD_WORDS, PANEL_WORDS
+    from ..messages import library_texts
 
-    for code, entry in CATALOGUE.items():
-        for text in (entry.text, entry.hint):
-            if text:
-                yield 0, "gettext", text, [code]
-    for word in FIELD_WORDS:
-        yield 0, "gettext", word, ["a person's field"]
-    for word in PANEL_WORDS:
-        yield 0, "gettext", word, ["a side of a person's card"]
+    for text, comment in library_texts():
+        yield 0, "gettext", text, [comment]
 
 
 def language_name(code: str, language: str) -> str:
