@@ -106,6 +106,23 @@ def test_the_materials_come_in_every_language_the_project_has(page) -> None:  # 
     assert "Ladda ner" in page.locator(".products").inner_text()  # the page stays Swedish
 
 
+def test_the_language_is_chosen_by_keyboard_alone(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/material")
+    for _ in range(20):  # Tab from the top of the page to the choice, with a visible focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "f-sprak":
+            break
+    assert page.evaluate("document.activeElement.id") == "f-sprak"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("End")  # the last language in the list
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Visa"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/material?sprak=*")
+    assert page.locator(".product").count() == 8
+    assert serious(page) == []
+
+
 def test_a_language_the_project_lacks_is_a_clear_400(served) -> None:  # type: ignore[no-untyped-def]
     import httpx
 
