@@ -9,6 +9,7 @@ name, never printed as a box.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -23,6 +24,14 @@ from .sizing import Fonts, run_in
 
 def missing_in_chain(text: str, chain: Sequence[str]) -> str | None:
     """The first character of `text` no font of the chain has, or None."""
+    return _missing_in_chain(text, tuple(chain))
+
+
+# A batch sets the same texts on every deck (titles, steps, labels) and many of the
+# same names: each text is looked up once per process. Fonts are known by name, and a
+# name always means the same font in a process (fonts.py registers each once).
+@lru_cache(maxsize=16384)
+def _missing_in_chain(text: str, chain: tuple[str, ...]) -> str | None:
     return next((c for c in printed(text) if all(missing_glyph(c, f) for f in chain)), None)
 
 
@@ -45,7 +54,12 @@ def check_chain(text: str, font: str, fonts: Fonts, product: str, where: str) ->
 
 def needs_shaping(text: str, font: str, fonts: Fonts) -> bool:
     """Whether ReportLab's Paragraph cannot set `text` in `font` as it is."""
-    return fonts.rtl or has_rtl(text) or missing_glyph(text, font) is not None
+    return fonts.rtl or _needs_shaping(text, font)
+
+
+@lru_cache(maxsize=16384)
+def _needs_shaping(text: str, font: str) -> bool:
+    return has_rtl(text) or missing_glyph(text, font) is not None
 
 
 def make_paragraph(text: str, style: ParagraphStyle, fonts: Fonts, marker: str | None = None,
