@@ -54,12 +54,17 @@ def write_compact(document: Any) -> bytes:
     position = len(out[0])
     offsets: dict[int, int] = {}
     packed: list[tuple[int, bytes]] = []
+    tails: list[tuple[int, Any]] = []
     number = 0
     while True:  # objects may add new ones while they are formatted: count as they come
         number += 1
         if number not in numbers:
             break
-        body = _body(document, objects[numbers[number]]).strip()
+        obj = objects[numbers[number]]
+        if hasattr(obj, "tail"):  # written last, with objects of its own after ReportLab's
+            tails.append((number, obj))
+            continue
+        body = _body(document, obj).strip()
         if body.endswith(b"endstream"):
             chunk = b"%d 0 obj\n%s\nendobj\n" % (number, body)
             offsets[number] = position
@@ -67,6 +72,11 @@ def write_compact(document: Any) -> bytes:
             out.append(chunk)
         else:
             packed.append((number, body))
+    for own, obj in tails:  # structure.py's tree: its elements numbered from `number` on
+        body, extra = obj.tail(document, own, number)
+        packed.append((own, body))
+        packed.extend(enumerate(extra, start=number))
+        number += len(extra)
     stream_number, xref_number = number, number + 1
     # the object stream: "number offset" pairs, then the objects one after another
     index, bodies, at = [], [], 0

@@ -9,7 +9,6 @@ cover before the inside panels, the fold-in flap after them).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -99,26 +98,45 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
     root = marker.root
     reading_order(root)
     elements = _walk(root)
-    names: dict[int, str] = {}
-    parents: dict[int, str] = {}
-    for element in elements:
-        names[id(element)] = doc.Reference(RawObject(partial(_element, element, names,
-                                                        parents, marker))).name
-        for kid in element.text_kids():
-            parents[id(kid)] = names[id(element)]
-    tree = doc.Reference(RawObject(lambda document: _tree_root(document, marker, names)))
-    parents[id(root)] = tree.name
     catalog = doc.Catalog
-    catalog.StructTreeRoot = tree
+    catalog.StructTreeRoot = doc.Reference(_Tree(marker, elements))
     catalog.MarkInfo = PDFDictionary({"Marked": pdfdoc.PDFtrue})
     _bookmarks(canvas, elements)
 
 
-def _element(element: Element, names: dict[int, str], parents: dict[int, str],
-             marker: Marker, document: Any) -> bytes:
+class _Tree(RawObject):
+    """The StructTreeRoot, and its elements as objects after all of ReportLab's.
+
+    A file has a hundred or more elements; numbering each through ReportLab's
+    registry cost more than writing them. compact.py asks for them once every other
+    object is numbered (`tail`), so their numbers are plain arithmetic.
+    """
+
+    def __init__(self, marker: Marker, elements: list[Element]) -> None:
+        super().__init__(self._not_compact)
+        self.marker, self.elements = marker, elements
+
+    @staticmethod
+    def _not_compact(document: Any) -> bytes:
+        raise RuntimeError("a tagged file is written by compact.py")
+
+    def tail(self, document: Any, own: int, first: int) -> tuple[bytes, list[bytes]]:
+        """This object's body (it is number `own`), and the elements' from number `first`."""
+        number = {id(element): first + index for index, element in enumerate(self.elements)}
+        parent = {id(self.marker.root): own}
+        for element in self.elements:
+            for kid in element.text_kids():
+                parent[id(kid)] = number[id(element)]
+        refs = _numbers(document)
+        bodies = [_element(element, number, parent[id(element)], refs, document)
+                  for element in self.elements]
+        return _tree_root(self.marker, number), bodies
+
+
+def _element(element: Element, number: dict[int, int], parent: int, refs: _References,
+             document: Any) -> bytes:
     """One structure element: /S, /P, /Pg where it holds content, /Alt, /Lang, /K."""
-    refs = _numbers(document)
-    out = b"<</S/%s/P %s" % (element.role.value.encode(), refs[parents[id(element)]])
+    out = b"<</S/%s/P %d 0 R" % (element.role.value.encode(), parent)
     kids = []
     marked = False
     for kid in element.kids:
@@ -130,7 +148,7 @@ def _element(element: Element, names: dict[int, str], parents: dict[int, str],
             kids.append(b"<</Type/OBJR/Pg %s/Obj %s>>" % (
                 refs[page_name(kid.page)], refs[document.annotationName(kid.name)]))
         else:
-            kids.append(refs[names[id(kid)]])
+            kids.append(b"%d 0 R" % number[id(kid)])
     if marked and element.page is not None:
         out += b"/Pg " + refs[page_name(element.page)]
     if element.alt:
@@ -161,21 +179,20 @@ def _numbers(document: Any) -> _References:
     return refs
 
 
-def _tree_root(document: Any, marker: Marker, names: dict[int, str]) -> bytes:
+def _tree_root(marker: Marker, number: dict[int, int]) -> bytes:
     """StructTreeRoot with its parent tree inline: page i's MCIDs under key i, then
     each link annotation's element under its own key."""
     numbers = []
     for page, owners in enumerate(marker.parents):
-        numbers.append(b"%d[%s]" % (page, b" ".join(_ref(document, names[id(e)])
+        numbers.append(b"%d[%s]" % (page, b" ".join(b"%d 0 R" % number[id(e)]
                                                     for e in owners)))
     for annotation in marker.annotations:
         owner = marker.link_owner[annotation.name]
-        numbers.append(b"%d %s" % (marker.link_key(annotation.name),
-                                   _ref(document, names[id(owner)])))
+        numbers.append(b"%d %d 0 R" % (marker.link_key(annotation.name), number[id(owner)]))
     # Aside (the "Avoid" box) is a PDF 2.0 type; PDF/UA-1 readers are told it is a Sect.
-    return (b"<</Type/StructTreeRoot/K %s/ParentTree<</Nums[%s]>>/ParentTreeNextKey %d"
+    return (b"<</Type/StructTreeRoot/K %d 0 R/ParentTree<</Nums[%s]>>/ParentTreeNextKey %d"
             b"/RoleMap<</Aside/Sect>>>>" % (
-                _ref(document, names[id(marker.root)]), b" ".join(numbers),
+                number[id(marker.root)], b" ".join(numbers),
                 len(marker.parents) + len(marker.annotations)))
 
 
