@@ -35,9 +35,12 @@ def reading_order(root: Element) -> None:
 
 
 def _walk(element: Element) -> list[Element]:
-    found = [element]
-    for kid in element.text_kids():
-        found.extend(_walk(kid))
+    """`element` and every element under it, in reading order (depth first)."""
+    found, stack = [], [element]
+    while stack:
+        element = stack.pop()
+        found.append(element)
+        stack.extend(kid for kid in reversed(element.kids) if type(kid) is Element)
     return found
 
 
@@ -125,8 +128,9 @@ class _Tree(RawObject):
         number = {id(element): first + index for index, element in enumerate(self.elements)}
         parent = {id(self.marker.root): own}
         for element in self.elements:
-            for kid in element.text_kids():
-                parent[id(kid)] = number[id(element)]
+            for kid in element.kids:
+                if type(kid) is Element:
+                    parent[id(kid)] = number[id(element)]
         refs = _numbers(document)
         bodies = [_element(element, number, parent[id(element)], refs, document)
                   for element in self.elements]

@@ -129,31 +129,26 @@ class Marker:
         return was
 
     # -- what compose calls ------------------------------------------------------------
-    @contextmanager
+    # Each returns a context whose setup is already done; `with` only closes it. A card
+    # opens some sixty of these, and generator-based contexts cost twice as much.
     def group(self, role: Role, *, title: str | None = None,
-              order: float | None = None, alt: str | None = None) -> Iterator[Element]:
+              order: float | None = None, alt: str | None = None) -> _Group | _Idle:
         """A grouping element (Sect, Part, L, LI, Link…): no content of its own."""
         if self._suspended:
-            yield Element(role)
-            return
+            return _Idle(Element(role))
         if isinstance(self._open, Element):
             raise RuntimeError(f"{role} opened inside the content of {self._open.role}")
         element = Element(role, title=title, order=order, alt=alt, page=self.page)
         self._place_bookmark(element)
         self._stack[-1].kids.append(element)
         self._stack.append(element)
-        try:
-            yield element
-        finally:
-            self._stack.pop()
+        return _Group(self, element)
 
-    @contextmanager
     def tag(self, role: Role, *, alt: str | None = None, lang: str | None = None,
-            title: str | None = None, into: _Sink | None = None) -> Iterator[Element]:
+            title: str | None = None, into: _Sink | None = None) -> _Tag | _Idle:
         """An element whose content is what is drawn inside; `into` a text object."""
         if self._suspended:
-            yield Element(role)
-            return
+            return _Idle(Element(role))
         outer_sink = self._open_sink
         outer = self._close_open()
         if outer is not None and not isinstance(outer, Element):
@@ -163,13 +158,7 @@ class Marker:
         self._stack.append(element)
         self._begin(element, into)
         self._place_bookmark(element)
-        try:
-            yield element
-        finally:
-            self._close_open()
-            self._stack.pop()
-            if isinstance(outer, Element):
-                self._begin(outer, outer_sink)
+        return _Tag(self, element, outer, outer_sink)
 
     def _place_bookmark(self, element: Element) -> None:
         if element.title:
@@ -180,22 +169,14 @@ class Marker:
     def figure(self, alt: str) -> Any:
         return self.tag(Role.FIGURE, alt=alt)
 
-    @contextmanager
-    def artifact(self) -> Iterator[None]:
+    def artifact(self) -> _Artifact | _Idle:
         """Drawing that is not content: backgrounds, bands, rules, marks, decoration."""
         if self._suspended:
-            yield
-            return
+            return _Idle(None)
         outer = self._close_open()
         self._emit("/Artifact BMC", None)
         self._open = Marked(-1, -1)
-        try:
-            yield
-        finally:
-            self._emit("EMC", None)
-            self._open = None
-            if isinstance(outer, Element):
-                self._begin(outer, None)
+        return _Artifact(self, outer)
 
     @contextmanager
     def suspended(self) -> Iterator[None]:
@@ -226,6 +207,73 @@ class Marker:
     def link_key(self, name: str) -> int:
         """The annotation's /StructParent: after the pages' keys, in the order drawn."""
         return len(self.parents) + list(self.link_owner).index(name)
+
+
+class _Idle:
+    """A context that only hands out what it holds (a suspended marker's)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __enter__(self) -> Any:
+        return self.value
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+
+class _Group:
+    """An open grouping element; leaving it closes it."""
+
+    __slots__ = ("marker", "element")
+
+    def __init__(self, marker: Marker, element: Element) -> None:
+        self.marker, self.element = marker, element
+
+    def __enter__(self) -> Element:
+        return self.element
+
+    def __exit__(self, *_: object) -> None:
+        self.marker._stack.pop()
+
+
+class _Tag(_Group):
+    """An open content element; leaving it ends its sequence and resumes the outer one."""
+
+    __slots__ = ("outer", "outer_sink")
+
+    def __init__(self, marker: Marker, element: Element, outer: Element | Marked | None,
+                 outer_sink: _Sink | None) -> None:
+        super().__init__(marker, element)
+        self.outer, self.outer_sink = outer, outer_sink
+
+    def __exit__(self, *_: object) -> None:
+        marker = self.marker
+        marker._close_open()
+        marker._stack.pop()
+        if isinstance(self.outer, Element):
+            marker._begin(self.outer, self.outer_sink)
+
+
+class _Artifact:
+    """An open artifact; leaving it resumes the content it interrupted."""
+
+    __slots__ = ("marker", "outer")
+
+    def __init__(self, marker: Marker, outer: Element | Marked | None) -> None:
+        self.marker, self.outer = marker, outer
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_: object) -> None:
+        marker = self.marker
+        marker._emit("EMC", None)
+        marker._open = None
+        if isinstance(self.outer, Element):
+            marker._begin(self.outer, None)
 
 
 class _NoTags:
