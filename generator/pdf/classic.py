@@ -147,11 +147,55 @@ def _compact_objects(data: bytes) -> tuple[Objects, bytes] | None:
         count, first = int(stream.group(1)), int(stream.group(2))
         content = zlib.decompress(_stream_data(data, stream.end(), stream.group(3)))
         pairs = [int(v) for v in content[:first].split()]
-        starts = pairs[1::2] + [len(content) - first]
-        for index in range(count):
-            body = content[first + starts[index]:first + starts[index + 1]]
-            objects[pairs[2 * index]] = (body.rstrip(), b"")
+        starts = [first + start for start in pairs[1::2]] + [len(content)]
+        spans = {pairs[2 * index]: (starts[index], starts[index + 1]) for index in range(count)}
+        objects = _Packed(objects, content, spans)
     return objects, data[match.end():xref.end()]
+
+
+class _Packed(dict[int, tuple[bytes, bytes]]):
+    """Objects of which those in the object stream are cut out when first asked for.
+
+    Placing a card's pages on a sheet reaches its pages, fonts and forms, not the
+    hundred structure elements beside them in the stream.
+    """
+
+    def __init__(self, loose: Objects, content: bytes, spans: dict[int, tuple[int, int]]) -> None:
+        super().__init__(loose)
+        self._content, self._spans = content, spans
+
+    def __missing__(self, number: int) -> tuple[bytes, bytes]:
+        start, end = self._spans[number]
+        value = self[number] = (self._content[start:end].rstrip(), b"")
+        return value
+
+    def __contains__(self, number: object) -> bool:
+        return dict.__contains__(self, number) or number in self._spans
+
+    def _every(self) -> None:
+        for number in self._spans:
+            if not dict.__contains__(self, number):
+                self.__missing__(number)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self._every()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._every()
+        return dict.__len__(self)
+
+    def items(self):  # type: ignore[no-untyped-def]
+        self._every()
+        return dict.items(self)
+
+    def keys(self):  # type: ignore[no-untyped-def]
+        self._every()
+        return dict.keys(self)
+
+    def values(self):  # type: ignore[no-untyped-def]
+        self._every()
+        return dict.values(self)
 
 
 def _stream_data(data: bytes, start: int, length: bytes) -> bytes:
