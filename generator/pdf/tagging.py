@@ -16,7 +16,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -41,8 +41,7 @@ class Role(StrEnum):
     SPAN = "Span"
 
 
-@dataclass(frozen=True)
-class Marked:
+class Marked(NamedTuple):
     """One marked-content sequence: page index (0-based) and its MCID on that page."""
 
     page: int
@@ -60,7 +59,7 @@ class Annotation:
     rect: tuple[float, float, float, float]
 
 
-@dataclass
+@dataclass(slots=True)
 class Element:
     """A structure element; `kids` in reading order; `order` sorts the document's parts."""
 
