@@ -13,7 +13,7 @@ import hashlib
 import time
 import zlib
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from PIL import ImageCms
@@ -26,7 +26,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
-from .structure import RawObject
+from .structure import RawObject, text_string
 
 if TYPE_CHECKING:
     from .render import Metadata
@@ -39,11 +39,36 @@ OUTPUT_CONDITION = "sRGB IEC61966-2.1"
 @lru_cache(maxsize=1)
 def srgb_profile() -> bytes:
     """An sRGB ICC profile with fixed header fields, the same bytes on every run."""
-    data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    made = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    data = bytearray(_without_tags(made, {b"chrm"}))
     data[8:12] = _ICC_VERSION
     data[24:36] = _ICC_DATE
     data[84:100] = bytes(16)  # no profile id: it would have to follow the edits above
     return bytes(data)
+
+
+def _without_tags(profile: bytes, dropped: set[bytes]) -> bytes:
+    """`profile` without the tags named (ICC.1:2010, 7.3): `chrm`, the primaries' own
+    chromaticities, is optional and repeats what the colorant tags say; every file
+    carries the profile, so its bytes count."""
+    count = int.from_bytes(profile[128:132], "big")
+    table = [(profile[at:at + 4], int.from_bytes(profile[at + 4:at + 8], "big"),
+              int.from_bytes(profile[at + 8:at + 12], "big"))
+             for at in range(132, 132 + 12 * count, 12)]
+    kept = [entry for entry in table if entry[0] not in dropped]
+    start = 132 + 12 * len(kept)
+    data, placed, rows = bytearray(), {}, []
+    for signature, offset, size in kept:  # tags that share data (the TRCs) keep sharing it
+        if (offset, size) not in placed:
+            data += bytes(-len(data) % 4)  # each tag's data starts on a 4-byte boundary
+            placed[(offset, size)] = start + len(data)
+            data += profile[offset:offset + size]
+        rows.append(signature + placed[(offset, size)].to_bytes(4, "big")
+                    + size.to_bytes(4, "big"))
+    body = bytearray(profile[:128]) + len(kept).to_bytes(4, "big") + b"".join(rows) + data
+    body += bytes(-len(body) % 4)
+    body[0:4] = len(body).to_bytes(4, "big")
+    return bytes(body)
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +89,7 @@ def _xmp_date(epoch: int) -> str:
 # PDF/A-2 accepts only schemas it knows or that the file describes: pdfuaid is described.
 _UA_EXTENSION = (
     '<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">'
-    "<pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>"
+    "<pdfaSchema:schema>PDF/UA</pdfaSchema:schema>"
     "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
     "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix><pdfaSchema:property><rdf:Seq>"
     '<rdf:li rdf:parseType="Resource"><pdfaProperty:name>part</pdfaProperty:name>'
@@ -94,10 +119,11 @@ def xmp(metadata: Metadata, epoch: int, identifier: str, producer: str) -> bytes
     uuid = f"uuid:{identifier[:8]}-{identifier[8:12]}-{identifier[12:16]}-" \
            f"{identifier[16:20]}-{identifier[20:32]}"
     simple = {"pdf:Keywords": metadata.keywords, "pdf:Producer": producer,
-              "pdf:Trapped": "False", "xmp:CreatorTool": metadata.creator,
-              "xmp:CreateDate": date, "xmp:ModifyDate": date, "xmpMM:DocumentID": uuid,
+              "xmp:CreateDate": date, "xmpMM:DocumentID": uuid,
               "xmpMM:InstanceID": uuid, "pdfaid:part": "2", "pdfaid:conformance": "A",
               "pdfuaid:part": "1"}
+    if not metadata.keywords:
+        del simple["pdf:Keywords"]
     namespaces = " ".join(f'xmlns:{k}="{v}"' for k, v in _NAMESPACES.items())
     attributes = " ".join(f"{k}={attribute(v)}" for k, v in simple.items())
     alt = '<rdf:Alt><rdf:li xml:lang="x-default">{}</rdf:li></rdf:Alt>'
@@ -106,14 +132,49 @@ def xmp(metadata: Metadata, epoch: int, identifier: str, producer: str) -> bytes
         '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
         f'<rdf:Description rdf:about="" {namespaces} {attributes}>'
-        f"<dc:format>application/pdf</dc:format>"
         f"<dc:title>{alt.format(escape(metadata.title))}</dc:title>"
         f"<dc:creator><rdf:Seq><rdf:li>{escape(metadata.author)}</rdf:li></rdf:Seq></dc:creator>"
-        f"<dc:description>{alt.format(escape(metadata.subject))}</dc:description>"
+        + (f"<dc:description>{alt.format(escape(metadata.subject))}</dc:description>"
+           if _has_subject(metadata) else "") +
         f"<dc:language><rdf:Bag><rdf:li>{escape(metadata.language)}</rdf:li></rdf:Bag>"
         f"</dc:language>{_UA_EXTENSION}</rdf:Description></rdf:RDF></x:xmpmeta>"
         '<?xpacket end="r"?>')
     return packet.encode("utf-8")
+
+
+def _has_subject(metadata: Metadata) -> bool:
+    """A subject that only repeats the title is left out (here and in Info)."""
+    return bool(metadata.subject) and metadata.subject != metadata.title
+
+
+def _info(metadata: Metadata, epoch: int, producer: str) -> RawObject:
+    """The Info dictionary with exactly the entries the XMP packet repeats (PDF/A-2,
+    6.6.2.3.1), and none that only repeats another: no Trapped (a reading file is not
+    for a press), no Subject that only repeats the title, no ModDate (the file is made
+    once: CreationDate), no Creator (Producer names the program), no empty Keywords.
+    A personal card is small, and PDF/A keeps the XMP packet uncompressed."""
+    entries = [("Title", metadata.title), ("Author", metadata.author)]
+    if _has_subject(metadata):
+        entries.append(("Subject", metadata.subject))
+    if metadata.keywords:
+        entries.append(("Keywords", metadata.keywords))
+    entries.append(("Producer", producer))
+    date = time.strftime("D:%Y%m%d%H%M%S+00'00'", time.gmtime(epoch)).encode("ascii")
+    body = b"<<%s/CreationDate(%s)>>" % (
+        b"".join(b"/%s%s" % (key.encode("ascii"), text_string(value)) for key, value in entries),
+        date)
+    return _Info(body)
+
+
+class _Info(RawObject):
+    """Info written as its bytes; ReportLab also feeds them to its own file digest."""
+
+    def __init__(self, body: bytes) -> None:
+        super().__init__(lambda document: body)
+        self.body = body
+
+    def digest(self, md5: Any) -> None:
+        md5.update(self.body)
 
 
 class _Uncompressed(PDFStream):  # type: ignore[misc]
@@ -147,6 +208,7 @@ def make_archival(canvas: Canvas, metadata: Metadata, epoch: int, producer: str)
         "OutputConditionIdentifier": PDFString(OUTPUT_CONDITION),
         "Info": PDFString(OUTPUT_CONDITION),
         "DestOutputProfile": doc.Reference(RawObject(_profile_stream))})
+    doc.info = _info(metadata, epoch, producer)
     catalog = doc.Catalog
     catalog.__NoDefault__ = list(catalog.__NoDefault__) + ["OutputIntents"]
     catalog.OutputIntents = PDFArray([intent])

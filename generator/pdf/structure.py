@@ -62,8 +62,17 @@ def _ref(document: Any, name: str) -> bytes:
     return b"%d %d R" % document.idToObjectNumberAndVersion[name]
 
 
-def _text(value: str) -> bytes:
-    """A text string as UTF-16BE hex with its byte-order mark: any language, no escaping."""
+# Where PDFDocEncoding and Latin-1 agree (ISO 32000-1, Annex D): ASCII and A1-FF but AD.
+_LATIN = frozenset(range(0x20, 0x7F)) | (frozenset(range(0xA1, 0x100)) - {0xAD})
+
+
+def text_string(value: str) -> bytes:
+    """A text string: literal where every character is in PDFDocEncoding's Latin part
+    (Swedish, Finnish, English alternative texts: a quarter of the bytes), else UTF-16BE
+    hex with its byte-order mark (Arabic, and any typographic quote or dash)."""
+    if all(ord(c) in _LATIN for c in value):
+        return b"(" + value.encode("latin-1").replace(b"\\", b"\\\\").replace(
+            b"(", b"\\(").replace(b")", b"\\)") + b")"
     return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode() + b">"
 
 
@@ -88,7 +97,7 @@ def add_link(canvas: Canvas, annotation: Annotation, key: Callable[[], int]) -> 
     def make(document: Any) -> bytes:
         return (b"<</Type/Annot/Subtype/Link/Rect[%s]/Border[0 0 0]/F 4/StructParent %d"
                 b"/Contents%s/A<</S/URI/URI(%s)>>>>" % (
-                    rect, key(), _text(annotation.contents),
+                    rect, key(), text_string(annotation.contents),
                     quote(annotation.uri, safe=_URI_SAFE).encode("ascii")
                     .replace(b"(", b"\\(").replace(b")", b"\\)")))
 
@@ -156,9 +165,9 @@ def _element(element: Element, number: dict[int, int], parent: int, refs: _Refer
     if marked and element.page is not None:
         out += b"/Pg " + refs[page_name(element.page)]
     if element.alt:
-        out += b"/Alt" + _text(element.alt)
+        out += b"/Alt" + text_string(element.alt)
     if element.lang:
-        out += b"/Lang" + _text(element.lang)
+        out += b"/Lang" + text_string(element.lang)
     if kids:
         out += b"/K[" + b" ".join(kids) + b"]"
     return out + b">>"
