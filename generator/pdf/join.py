@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from array import array
 from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, BinaryIO
@@ -45,6 +46,7 @@ _SKIPPED = frozenset({"/Pages", "/Type", "/Version"})
 # is the only "N G R" outside a string, so strings are matched whole and skipped.
 _TOKEN = re.compile(rb"\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>|(\d+) (\d+) R")
 INHERITABLE = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
+XREF_BLOCK = 65536  # cross-reference rows made and written at a time
 
 
 class Joiner:
@@ -54,9 +56,11 @@ class Joiner:
 
     def __init__(self, stream: BinaryIO) -> None:
         self.stream = stream
-        self.offsets: dict[int, int] = {}
+        # Indexed by object number (0 where none is written). A 100,000-person sheet
+        # has a million objects: 8 bytes each here, not a dictionary entry of 100.
+        self.offsets = array("q")
         self.next_number = 4
-        self.kids: list[int] = []
+        self.kids = array("q")
         self.position = 0
         self.digest = hashlib.md5(usedforsecurity=False)
         self.catalog_entries = b""
@@ -73,8 +77,14 @@ class Joiner:
         self.position += len(data)
 
     def _object(self, number: int, body: bytes) -> None:
+        self._reach(number + 1)
         self.offsets[number] = self.position
         self._write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+
+    def _reach(self, size: int) -> None:
+        """Room in `offsets` for numbers below `size` (grown a few thousand at a time)."""
+        if size > len(self.offsets):
+            self.offsets.frombytes(bytes(8 * (size - len(self.offsets) + 4096)))
 
     def _renumber(self, part: pikepdf.Pdf, syntax: bytes) -> bytes:
         """qpdf's syntax of one object with its references renumbered for the joined file;
@@ -213,10 +223,12 @@ class Joiner:
         identifier = self.digest.hexdigest().encode()
         start = self.position
         count = self.next_number
-        rows = [b"0000000000 65535 f \n"] + [
-            b"%010d 00000 n \n" % self.offsets[n] if n in self.offsets
-            else b"0000000000 65535 f \n" for n in range(1, count)]
-        self._write(b"xref\n0 %d\n" % count + b"".join(rows))
+        self._reach(count)
+        self._write(b"xref\n0 %d\n0000000000 65535 f \n" % count)
+        for block in range(1, count, XREF_BLOCK):  # written in blocks: a million rows at once
+            offsets = self.offsets[block:min(count, block + XREF_BLOCK)]  # would be 60 MB
+            self._write(b"".join(b"%010d 00000 n \n" % offset if offset
+                                 else b"0000000000 65535 f \n" for offset in offsets))
         self._write(b"trailer\n<< /ID [<%s><%s>] /Info %d 0 R /Root %d 0 R /Size %d >>\n"
                     b"startxref\n%d\n%%%%EOF\n"
                     % (identifier, identifier, self.INFO, self.CATALOG, count, start))
