@@ -93,7 +93,7 @@ class ChunkOutcome:
     sheet: bytes | None
 
 
-@dataclass
+@dataclass(slots=True)
 class ReportRow:
     number: int
     name: str

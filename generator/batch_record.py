@@ -21,10 +21,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from .errors import OutputError, Problem, Suggestion
-from .write import write_atomic
+from .write import atomic_file, write_atomic
 
 RECORD = ".handouts-batch.json"
 JOURNAL = ".handouts-batch.journal"
@@ -35,7 +35,7 @@ Phrase = Suggestion  # a message's (code, params), filled in the reader's langua
 UNKNOWN_OWNER: Phrase = ("owner.unknown", {})
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One card a roster owns: its file, the row it was made from, a digest of the card's
     inputs (None when it must be made again: it had warnings) and one of its bytes."""
@@ -44,6 +44,10 @@ class Entry:
     row: int
     input: str | None = None
     output: str | None = None
+
+    def saved(self) -> dict[str, Any]:
+        """As the record file keeps it."""
+        return {"file": self.file, "row": self.row, "input": self.input, "output": self.output}
 
 
 @dataclass
@@ -258,17 +262,31 @@ class BatchRecord:
 
     def save(self) -> None:
         self.rosters[self.key] = self.current
-        data = {"version": VERSION, "rosters": {
-            key: {"name": r.name, "header": r.header, "sheet": r.sheet,
-                  "cards": {i: vars(e) for i, e in r.cards.items()}}
-            for key, r in self.rosters.items()}}
-        write_atomic(self.folder / RECORD, json.dumps(data, ensure_ascii=False, indent=1)
-                     .encode("utf-8"))
+        with atomic_file(self.folder / RECORD) as stream:
+            _write_record(stream, self.rosters)
         self.journal.close()
         (self.folder / JOURNAL).unlink(missing_ok=True)
 
     def close(self) -> None:
         self.journal.close()
+
+
+def _write_record(stream: BinaryIO, rosters: dict[str, RosterRecord]) -> None:
+    """The record as JSON, a card to a line, written as it goes: a 100,000-row roster's
+    record is tens of megabytes, which a run need not hold twice in memory."""
+    def text(value: object) -> bytes:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+    stream.write(b'{"version": %s, "rosters": {' % text(VERSION))
+    for index, (key, roster) in enumerate(rosters.items()):
+        stream.write(b"%s\n%s: {\"name\": %s, \"header\": %s, \"sheet\": %s, \"cards\": {" % (
+            b"," if index else b"", text(key), text(roster.name), text(roster.header),
+            text(roster.sheet)))
+        for number, (identity, entry) in enumerate(roster.cards.items()):
+            stream.write(b"%s\n%s: %s" % (b"," if number else b"", text(identity),
+                                          text(entry.saved())))
+        stream.write(b"}}")
+    stream.write(b"}}\n")
 
 
 def _cannot_write(path: Path, error: OSError) -> OutputError:
