@@ -55,7 +55,7 @@ def main() -> None:
             cpu = _children_cpu() - cpu
             took[size] = seconds
             print(f"{size} rows: {seconds:.0f} s, {size / seconds:.0f} cards/s; CPU {cpu:.0f} s, "
-                  f"{size / cpu:.1f} cards per CPU second; peak memory {peak / 1e6:.0f} MB",
+                  f"{size / cpu:.1f} cards per CPU second; peak memory {peak}",
                   flush=True)
         size = max(arguments.sizes)
         roster, out = work / f"roster-{size}.csv", work / "out-resume"
