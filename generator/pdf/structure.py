@@ -9,6 +9,7 @@ cover before the inside panels, the fold-in flap after them).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -125,12 +126,21 @@ class _Tree(RawObject):
     """
 
     def __init__(self, marker: Marker, elements: list[Element]) -> None:
-        super().__init__(self._not_compact)
+        super().__init__(self._classic)
         self.marker, self.elements = marker, elements
 
-    @staticmethod
-    def _not_compact(document: Any) -> bytes:
-        raise RuntimeError("a tagged file is written by compact.py")
+    def _classic(self, document: Any) -> bytes:
+        """Written by ReportLab's own writer (a file kept uncompressed, as the preflight
+        fuzzer wants it): the elements are registered now, after every object numbered
+        so far, and ReportLab writes them as they come."""
+        own = document.idToObjectNumberAndVersion[self.__InternalName__][0]
+        first = document.objectcounter + 1
+        body, extra = self.tail(document, own, first)
+        for number, element in enumerate(extra, start=first):
+            reference = document.Reference(RawObject(partial(_same, element)))
+            if document.idToObjectNumberAndVersion[reference.name][0] != number:
+                raise RuntimeError("structure elements must be numbered in one run")
+        return body
 
     def tail(self, document: Any, own: int, first: int) -> tuple[bytes, list[bytes]]:
         """This object's body (it is number `own`), and the elements' from number `first`."""
@@ -144,6 +154,10 @@ class _Tree(RawObject):
         bodies = [_element(element, number, parent[id(element)], refs, document)
                   for element in self.elements]
         return _tree_root(self.marker, number), bodies
+
+
+def _same(data: bytes, document: Any) -> bytes:
+    return data
 
 
 def _element(element: Element, number: dict[int, int], parent: int, refs: _References,
