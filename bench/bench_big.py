@@ -65,11 +65,14 @@ def main() -> None:
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(max(5.0, took[size] * arguments.stop_at))
         process.send_signal(signal.SIGINT)
+        signalled = time.perf_counter()
         process.wait()
+        stopped = time.perf_counter() - signalled
         made = len(list(out.glob("*.pdf")))
         seconds, _ = run_batch(roster, out, arguments.jobs, "fridge-a5")
         counts = statuses(out, roster.stem)
-        print(f"resume: interrupted after {time.perf_counter() - start - seconds:.0f} s with "
+        print(f"resume: interrupted after {time.perf_counter() - start - seconds - stopped:.0f} s"
+              f" (stopped {stopped:.1f} s after Ctrl-C, exit status {process.returncode}) with "
               f"{made} cards; the second run took {seconds:.0f} s: {counts}", flush=True)
 
 
