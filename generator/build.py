@@ -149,12 +149,16 @@ def with_language(file_name: str, language: str) -> str:
     return f"{stem}-{language}.{suffix}" if dot else f"{file_name}-{language}"
 
 
-def document_metadata(title: str, subject: str, content: Content, layout: Any) -> Metadata:
-    """What a PDF says about itself; `layout:KIND` lets preflight pick the type floor."""
+def document_metadata(title: str, subject: str, content: Content, layout: Any,
+                      topics: bool = True) -> Metadata:
+    """What a PDF says about itself; `layout:KIND` lets preflight pick the type floor.
+
+    `topics` adds the words a search finds a published leaflet by."""
     from .pdf.render import Metadata
-    keywords = "beröring, oxytocin, omsorg"
+    words = ["beröring, oxytocin, omsorg"] if topics else []
     if layout is not None:
-        keywords += f", layout:{getattr(layout, 'floor_name', layout.kind)}"
+        words.append(f"layout:{getattr(layout, 'floor_name', layout.kind)}")
+    keywords = ", ".join(words)
     return Metadata(title=title, author=content.organisation.name, subject=subject,
                     language=content.locale.tag, keywords=keywords)
 

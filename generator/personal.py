@@ -119,9 +119,10 @@ def dated(content: Content) -> Content:
 
 
 def personal_metadata(content: Content, layout: Any) -> Metadata:
-    """Deliberately bare: no name, no avoid lines, no note ever reach a file's metadata."""
+    """Deliberately bare: no name, no avoid lines, no note ever reach a file's metadata,
+    and no search words (a card for one person is handed over, never published)."""
     title = content.labels.personal_title
-    return document_metadata(title, title, content, layout)
+    return document_metadata(title, title, content, layout, topics=False)
 
 
 def render_cards(cards: list[Imposable], content: Content, inputs: PersonalInputs) -> bytes:

@@ -4,7 +4,7 @@ The sRGB profile is made by LittleCMS through Pillow (`ImageCms.createProfile`):
 generated profile, "no copyright, use freely", not a copied file of unknown licence.
 Its creation date is fixed and its header says ICC v4.2 (the version PDF 1.7 names;
 its tags are all v4.2 types), so every file gets the same bytes. The document /ID
-and the XMP document and instance ids are an MD5 of the page streams and the
+and the XMP document id are both an MD5 of the page streams and the
 metadata: identical input gives identical bytes, different cards different ids.
 """
 from __future__ import annotations
@@ -120,7 +120,7 @@ def xmp(metadata: Metadata, epoch: int, identifier: str, producer: str) -> bytes
            f"{identifier[16:20]}-{identifier[20:32]}"
     simple = {"pdf:Keywords": metadata.keywords, "pdf:Producer": producer,
               "xmp:CreateDate": date, "xmpMM:DocumentID": uuid,
-              "xmpMM:InstanceID": uuid, "pdfaid:part": "2", "pdfaid:conformance": "A",
+              "pdfaid:part": "2", "pdfaid:conformance": "A",
               "pdfuaid:part": "1"}
     if not metadata.keywords:
         del simple["pdf:Keywords"]
