@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .batch import FAILED, lay_out_roster, write_batch
+from .batch import FAILED, UNCHANGED, WRITTEN, lay_out_roster, report_text, write_batch
 from .build import build_project
 from .content import available_languages
 from .errors import ContentError, HandoutsError, Problem
@@ -43,12 +43,12 @@ from .roster import roster_from_bytes
 from .write import Document, Memory, safe_name, zip_bytes
 from .yamlread import parse_yaml
 
-__all__ = ["BatchOutcome", "Card", "HandoutsError", "Problem", "ProductFile", "Project",
-           "RowResult", "build_products", "card_layouts", "check_person", "check_roster",
-           "count_roster", "describe_problem", "file_stem", "format_problem", "languages",
-           "make_batch", "make_card", "open_project", "person_values", "pictogram_png",
-           "preflight_pdf", "preview_pages", "product_files", "project_stamp", "roster_column",
-           "routines"]
+__all__ = ["FAILED", "UNCHANGED", "WRITTEN", "BatchOutcome", "Card", "HandoutsError", "Problem",
+           "ProductFile", "Project", "RowResult", "build_products", "card_layouts",
+           "check_person", "check_roster", "count_roster", "describe_problem", "file_stem",
+           "format_problem", "languages", "make_batch", "make_card", "open_project",
+           "person_values", "pictogram_png", "preflight_pdf", "preview_pages", "product_files",
+           "project_stamp", "roster_column", "routines"]
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ class RowResult:
     number: int  # the row as Excel shows it (header = 1), or the item in a YAML list
     name: str
     file: str  # the card's file name in the ZIP; "" when the row failed
-    status: str  # skapad, oförändrad or fel
-    error: str = ""  # one line, for the report
+    status: str  # created, unchanged or failed (the same in every language; see batch.py)
+    error: str = ""  # one line, as the report says it, in make_batch's `language`
     problems: tuple[Problem, ...] = ()  # why the row failed, as data (code, params, place)
 
 
@@ -275,15 +275,23 @@ def _read_person(source: bytes, name: str) -> object:
 
 
 def make_batch(source: bytes, *, file_name: str, project: Project, layout: str = "card-a6",
-               jobs: int = 1, progress: Callable[[int, int], None] | None = None
-               ) -> BatchOutcome:
-    """A roster's bytes (CSV or YAML; `file_name` says which) to every card, sheet and report."""
+               jobs: int = 1, progress: Callable[[int, int], None] | None = None,
+               language: str = "sv") -> BatchOutcome:
+    """A roster's bytes (CSV or YAML; `file_name` says which) to every card, sheet and report.
+
+    `language` is the reader's (the web app's interface language): the report's column
+    names, status words and errors, and each row's `error`, are in it.
+    """
+    from .i18n import translator
+
+    translate = translator(language)
     stem = Path(file_name).name or "lista.csv"
     roster = roster_from_bytes(source, stem)
     memory = Memory()
-    result = write_batch(roster, lay_out_roster(roster, project, layout, jobs), memory, progress)
-    rows = tuple(RowResult(r.number, r.name, r.file, r.status, r.error, r.problems)
-                 for r in result.rows)
+    result = write_batch(roster, lay_out_roster(roster, project, layout, jobs), memory, progress,
+                         translate=translate)
+    rows = tuple(RowResult(r.number, r.name, r.file, r.status,
+                           report_text(r.problems, translate), r.problems) for r in result.rows)
     names = [r.file for r in result.rows if r.file]
     for extra in (result.sheet, result.report):
         if extra is not None:

@@ -32,9 +32,8 @@ from typing import BinaryIO, Protocol, TypeVar
 from .batch_plan import Plan, RowPlan, Task, plan_batch
 from .batch_record import BatchRecord, bytes_digest, folder_lock, identity
 from .errors import ContentError, HandoutsError, Problem
-from .locale import interface_locale
 from .manifest import Project
-from .messages import hint_text, located_text
+from .messages import REPORT_COLUMNS, hint_text, located_text
 from .pdf.join import join_pdfs
 from .pdf.reuse import Placed
 from .personal import (
@@ -53,10 +52,9 @@ from .write import Folder, safe_name
 
 CHUNK_ROWS = 32  # fixed, so the sheets (packed per chunk) do not depend on --jobs
 IN_FLIGHT_PER_JOB = 2  # chunks queued or being laid out per worker: enough to keep it busy
-WRITTEN, UNCHANGED, FAILED = interface_locale().report_words
-MOVED, NOTICE = interface_locale().data.report.moved, interface_locale().data.report.notice
-REPORT_COLUMNS = ("rad", "namn", "fil", "status", "fel")
-REPORT_LANGUAGE = "sv"  # the report's words, its messages' too
+# A row's status, the same in every language: the report, the terminal and the web page
+# show it in their reader's words (messages.REPORT_WORDS), JSON as it is.
+WRITTEN, UNCHANGED, FAILED, MOVED, NOTICE = "created", "unchanged", "failed", "moved", "warning"
 
 
 @dataclass(frozen=True)
@@ -72,20 +70,12 @@ class RowOutcome:
     input: str | None = None  # the digest of the card's inputs, when planned
     kept: str | None = None  # the file of a card kept from the last run, not made again
 
-    @property
-    def error(self) -> str:
-        """The report's one line: `column: message (hint)`, problems joined by '; '."""
-        return report_text(self.problems or self.warnings)
 
 
-def report_text(problems: Iterable[Problem]) -> str:
-    """Problems as the report's one cell: `column: message (hint)`, joined by '; ', in
-    Swedish like the report's columns and status words (the report is for the staff)."""
-    from .i18n import translator
-
-    swedish = translator(REPORT_LANGUAGE)
-    return "; ".join(located_text(p, swedish) + (
-        f" ({hint})" if (hint := hint_text(p, swedish)) else "") for p in problems)
+def report_text(problems: Iterable[Problem], translate: Callable[[str], str]) -> str:
+    """Problems as the report's one cell: `column: message (hint)`, joined by '; '."""
+    return "; ".join(located_text(p, translate) + (
+        f" ({hint})" if (hint := hint_text(p, translate)) else "") for p in problems)
 
 
 @dataclass(frozen=True)
@@ -100,8 +90,14 @@ class ReportRow:
     name: str
     file: str
     status: str
-    error: str
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()  # what the error column says
+
+    @property
+    def error(self) -> str:
+        """The error column in Swedish (the report itself is in its reader's language)."""
+        from .i18n import translator
+
+        return report_text(self.problems, translator("sv"))
 
 
 @dataclass
@@ -305,19 +301,22 @@ class Destination(Protocol):
     def stream(self, name: str) -> AbstractContextManager[BinaryIO]: ...
 
 
-def report_bytes(rows: list[ReportRow]) -> bytes:
-    """The report as Swedish Excel opens it: UTF-8 with BOM, ';', CRLF."""
+def report_bytes(rows: list[ReportRow], translate: Callable[[str], str]) -> bytes:
+    """The report as Swedish Excel opens it (UTF-8 with BOM, ';', CRLF), its column
+    names, status words and errors in the reader's language (`translate`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(REPORT_COLUMNS)
+    writer.writerow([translate(column) for column in REPORT_COLUMNS])
     for row in rows:
-        writer.writerow(map(safe_cell, (row.number, row.name, row.file, row.status, row.error)))
+        writer.writerow(map(safe_cell, (row.number, row.name, row.file, translate(row.status),
+                                         report_text(row.problems, translate))))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Destination,
                 progress: Callable[[int, int], None] | None = None,
-                record: BatchRecord | None = None, plan: Plan | None = None) -> BatchResult:
+                record: BatchRecord | None = None, plan: Plan | None = None,
+                translate: Callable[[str], str] | None = None) -> BatchResult:
     """Name and write every card, join the chunks' sheets and write the report.
 
     With a `record` (a folder's), names follow the record: a person keeps their file,
@@ -329,7 +328,7 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
     result = BatchResult()
     for warning in roster.warnings:
         result.messages.append(warning)
-        result.rows.append(ReportRow(1, "", "", NOTICE, report_text([warning]), (warning,)))
+        result.rows.append(ReportRow(1, "", "", NOTICE, (warning,)))
     # The chunks' sheets wait in a spool (an unnamed temporary file on disk) until joined.
     with destination.spool() as spool:
         sheets = []
@@ -357,9 +356,8 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
             stale = Problem("output.stale_card", {"file": entry.file, "moved": moved},
                             roster.file)
             result.messages.append(stale)
-            result.rows.append(ReportRow(entry.row, "", moved, MOVED, report_text([stale]),
-                                         (stale,)))
-    destination.put(report_name, report_bytes(result.rows))
+            result.rows.append(ReportRow(entry.row, "", moved, MOVED, (stale,)))
+    destination.put(report_name, report_bytes(result.rows, translate or _interface()))
     result.report = Path(report_name)
     return result
 
@@ -373,10 +371,10 @@ def _settle(row: RowOutcome, destination: Destination, used: set[str],
                                    entry.output)
         if name == row.kept:  # always so: the record keeps a kept row's name
             used.add(name)
-            return ReportRow(row.number, row.name, name, UNCHANGED, "", ())
+            return ReportRow(row.number, row.name, name, UNCHANGED)
         row = dataclasses.replace(row, data=(record.folder / row.kept).read_bytes())
     if row.data is None:
-        return ReportRow(row.number, row.name, "", FAILED, row.error, row.problems)
+        return ReportRow(row.number, row.name, "", FAILED, row.problems or row.warnings)
     stem = safe_name(row.name)
     warnings = row.warnings
     if record is not None:
@@ -392,8 +390,14 @@ def _settle(row: RowOutcome, destination: Destination, used: set[str],
             name = f"{stem}-{counter}.pdf"
     used.add(name)
     changed = destination.put(name, row.data)
-    return ReportRow(row.number, row.name, name, WRITTEN if changed else UNCHANGED,
-                     report_text(warnings), warnings)
+    return ReportRow(row.number, row.name, name, WRITTEN if changed else UNCHANGED, warnings)
+
+
+def _interface() -> Callable[[str], str]:
+    """The reader's language as the locale says, where the caller gave none."""
+    from .i18n import translator
+
+    return translator()
 
 
 def _parts(spool: BinaryIO, parts: list[tuple[int, int]]) -> Iterator[bytes]:
@@ -404,7 +408,8 @@ def _parts(spool: BinaryIO, parts: list[tuple[int, int]]) -> Iterator[bytes]:
 
 def run_batch(project: Project, roster_path: Path, layout_name: str, out: Path, jobs: int,
               progress: Callable[[int, int], None] | None = None,
-              display: str | None = None) -> BatchResult:
+              display: str | None = None,
+              translate: Callable[[str], str] | None = None) -> BatchResult:
     """Lay out every row of the roster file into the folder `out`; see the module's docstring."""
     roster = read_roster(roster_path, display)
     plan = plan_batch(roster, project, layout_name)
@@ -415,7 +420,7 @@ def run_batch(project: Project, roster_path: Path, layout_name: str, out: Path, 
         try:
             plan.decide(record, f"{safe_name(roster.stem, fallback='roster')}-ark.pdf")
             chunks = lay_out_roster(roster, project, layout_name, jobs, plan, out)
-            result = write_batch(roster, chunks, folder, progress, record, plan)
+            result = write_batch(roster, chunks, folder, progress, record, plan, translate)
             record.save()
         finally:
             record.close()

@@ -432,7 +432,8 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
     bar = _ProgressBar() if sys.stderr.isatty() and not as_json else None
     try:
         with _json_errors(output_format):
-            result = run_batch(project, roster, layout_name, folder, jobs or _cpus(), bar)
+            result = run_batch(project, roster, layout_name, folder, jobs or _cpus(), bar,
+                               translate=_UI["translate"] or translator())
     finally:
         if bar is not None:
             bar.close()

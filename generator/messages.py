@@ -405,6 +405,10 @@ def field_label(path: str, translate: Callable[[str], str] = identity) -> str:
 
 # The sides of a person's card, as a message names where something did not fit.
 PANEL_WORDS = ("cover front", "cover back", "fridge card", "contact block")
+# A batch report's column names and a row's status (batch.py), shown in the reader's
+# language; the report's file name stays `…-rapport.csv`, so a re-run finds it.
+REPORT_COLUMNS = ("row", "name", "card file", "status", "error")
+REPORT_WORDS = ("created", "unchanged", "failed", "moved", "warning")
 
 
 def library_texts() -> Iterator[tuple[str, str]]:
@@ -416,6 +420,8 @@ def library_texts() -> Iterator[tuple[str, str]]:
                 yield text, code
     yield from ((word, "a person's field") for word in FIELD_WORDS)
     yield from ((word, "a side of a person's card") for word in PANEL_WORDS)
+    yield from ((word, "a column of the batch report") for word in REPORT_COLUMNS)
+    yield from ((word, "a row's status in the batch report") for word in REPORT_WORDS)
 
 
 def shown_panel(problem: Problem, translate: Callable[[str], str] = identity) -> str:

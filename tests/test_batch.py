@@ -13,6 +13,7 @@ from generator import batch
 from generator.batch import FAILED, UNCHANGED, WRITTEN, run_batch
 from generator.cli import cli
 from generator.errors import OutputError
+from generator.i18n import translator
 from generator.manifest import Project
 
 HEADER = "namn;rutiner;undvik;anteckning"
@@ -41,7 +42,8 @@ def report(out: Path, stem: str = "boende") -> list[list[str]]:
 
 
 def run(roster: Path, out: Path, layout: str = "fridge-a5", jobs: int = 1) -> batch.BatchResult:
-    return run_batch(Project(None), roster, layout, out, jobs, display=roster.name)
+    return run_batch(Project(None), roster, layout, out, jobs, display=roster.name,
+                     translate=translator("sv"))
 
 
 def visible(folder: Path) -> list[str]:

@@ -12,6 +12,7 @@ import pytest
 from generator.batch import run_batch
 from generator.batch_record import LOCK, RECORD, folder_lock
 from generator.errors import OutputError
+from generator.i18n import translator
 from generator.manifest import Project
 
 HEADER = "namn;rutiner;undvik;anhörig"
@@ -25,7 +26,8 @@ def roster(folder: Path, name: str, rows: list[str]) -> Path:
 
 
 def run(path: Path, out: Path):  # type: ignore[no-untyped-def]
-    return run_batch(Project(None), path, "fridge-a5", out, 1, display=path.name)
+    return run_batch(Project(None), path, "fridge-a5", out, 1, display=path.name,
+                     translate=translator("sv"))
 
 
 def avoid_on(card: Path) -> str:
@@ -49,7 +51,7 @@ def test_two_rosters_never_replace_each_others_card(tmp_path: Path) -> None:
     assert "VÄNSTER-AXEL" in avoid_on(out / "anna-andersson.pdf")
     assert "HÖGER-KNÄ" in avoid_on(out / "anna-andersson-2.pdf")
     again = run(first, out)  # each roster keeps its own file on every later run
-    assert [(r.file, r.status) for r in again.rows] == [("anna-andersson.pdf", "oförändrad")]
+    assert [(r.file, r.status) for r in again.rows] == [("anna-andersson.pdf", "unchanged")]
     assert report(out, "avd2")[1][4].startswith("anna-andersson.pdf hör till listan avd1")
 
 
@@ -62,8 +64,8 @@ def test_a_removed_row_s_card_is_moved_aside_and_suffixes_stay(tmp_path: Path) -
     roster(tmp_path, "boende.csv", rows[1:])  # the first Anna left the home
     result = run(path, out)
     assert [(r.number, r.file, r.status) for r in result.rows] == [
-        (2, "bo-ek.pdf", "oförändrad"), (3, "anna-lind-2.pdf", "oförändrad"),
-        (2, "gamla/anna-lind.pdf", "flyttad")]
+        (2, "bo-ek.pdf", "unchanged"), (3, "anna-lind-2.pdf", "unchanged"),
+        (2, "gamla/anna-lind.pdf", "moved")]
     assert not (out / "anna-lind.pdf").exists()
     assert "FÖRSTA" in avoid_on(out / "gamla" / "anna-lind.pdf")
     assert "ANDRA" in avoid_on(out / "anna-lind-2.pdf")
@@ -78,7 +80,7 @@ def test_an_edited_row_keeps_its_file(tmp_path: Path) -> None:
     path = roster(tmp_path, "boende.csv", ["Bo Ek;musik;;Eva"])
     run(path, out)
     roster(tmp_path, "boende.csv", ["Bo Ek;musik, maltid;Knät;Lena"])
-    assert [(r.file, r.status) for r in run(path, out).rows] == [("bo-ek.pdf", "skapad")]
+    assert [(r.file, r.status) for r in run(path, out).rows] == [("bo-ek.pdf", "created")]
     assert not (out / "gamla").exists()
 
 

@@ -1,5 +1,5 @@
 """Re-runs decide before they draw (issue 16 point 2): a card whose inputs' digest and file
-are as the folder's record says is `oförändrad` without being laid out or rendered; a
+are as the folder's record says is `unchanged` (oförändrad) without being laid out or rendered; a
 changed row, layout, content file or build date remakes exactly the cards it affects,
 and the sheet file is then made again, the same bytes as a fresh run's."""
 from __future__ import annotations
@@ -68,7 +68,7 @@ def test_unchanged_rerun_neither_lays_out_nor_renders(tmp_path: Path,
     for name in ("render_cards", "render_sheets", "personal_cards", "check_person"):
         monkeypatch.setattr(batch, name, refuse)
     again = run(path, out)
-    assert [r.status for r in again.rows] == ["oförändrad"] * len(ROWS)
+    assert [r.status for r in again.rows] == ["unchanged"] * len(ROWS)
     assert [r.file for r in again.rows] == [r.file for r in first.rows]
     assert again.sheet == out / "boende-ark.pdf" and again.sheet_pages == first.sheet_pages
     assert snapshot(out) == before
@@ -83,8 +83,8 @@ def test_one_changed_row_remakes_one_card_and_the_sheet(tmp_path: Path,
     rendered = counting(monkeypatch)
     again = run(path, out)
     assert len(rendered) == 1
-    assert [r.status for r in again.rows] == ["oförändrad", "skapad", "oförändrad",
-                                              "oförändrad", "oförändrad"]
+    assert [r.status for r in again.rows] == ["unchanged", "created", "unchanged",
+                                              "unchanged", "unchanged"]
     fresh = tmp_path / "nytt"
     run(write_roster(tmp_path / "nytt.csv", edited), fresh)
     assert (out / "boende-ark.pdf").read_bytes() == (fresh / "nytt-ark.pdf").read_bytes()
@@ -103,7 +103,7 @@ def test_a_changed_layout_remakes_every_card(tmp_path: Path,
     rendered = counting(monkeypatch)
     again = run(path, out, project)
     assert len(rendered) == len(ROWS)
-    assert [r.status for r in again.rows] == ["skapad"] * len(ROWS)
+    assert [r.status for r in again.rows] == ["created"] * len(ROWS)
 
 
 def test_a_changed_content_file_or_build_date_remakes_every_card(
@@ -133,7 +133,7 @@ def test_a_card_file_changed_by_hand_is_made_again(tmp_path: Path,
     (out / "cilla-berg.pdf").write_bytes(before["cilla-berg.pdf"][:-10])
     rendered = counting(monkeypatch)
     again = run(path, out)
-    assert len(rendered) == 1 and again.rows[2].status == "skapad"
+    assert len(rendered) == 1 and again.rows[2].status == "created"
     assert snapshot(out) == before
 
 
@@ -153,5 +153,5 @@ def test_a_failed_row_is_checked_again_and_still_reported(tmp_path: Path) -> Non
     path, out = write_roster(tmp_path / "boende.csv", rows), tmp_path / "ut"
     run(path, out)
     again = run(path, out)
-    assert again.rows[-1].status == "fel" and "flyga" in again.rows[-1].error
-    assert [r.status for r in again.rows[:-1]] == ["oförändrad"] * len(ROWS)
+    assert again.rows[-1].status == "failed" and "flyga" in again.rows[-1].error
+    assert [r.status for r in again.rows[:-1]] == ["unchanged"] * len(ROWS)

@@ -35,7 +35,7 @@ def test_the_file_name_keeps_the_full_name() -> None:
 def test_a_roster_column_tilltalsnamn(tmp_path) -> None:  # type: ignore[no-untyped-def]
     roster = "namn;tilltalsnamn;rutiner\r\nAnna Lind;Annie;ogonkontakt\r\n".encode("cp1252")
     outcome = api.make_batch(roster, file_name="lista.csv", project=api.open_project())
-    assert outcome.rows[0].status == "skapad"
+    assert outcome.rows[0].status == "created"
     pdf = next(d.data for d in outcome.documents if d.name == "anna-lind.pdf")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "så att Annie ser dig" in text

@@ -61,7 +61,7 @@ def test_batch_json_gives_each_rows_outcome_and_exits_1_when_a_row_failed(tmp_pa
     found = json.loads(result.stdout)
     assert (found["ok"], found["made"], found["failed"]) == (False, 1, 1)
     assert [(r["row"], r["status"], r["file"]) for r in found["rows"]] == [
-        (2, "skapad", "anna-lind.pdf"), (3, "fel", "")]
+        (2, "created", "anna-lind.pdf"), (3, "failed", "")]
     [problem] = found["rows"][1]["problems"]
     assert (problem["code"], problem["field"], problem["row"]) == ("routine.unknown", "rutiner", 3)
     assert found["sheet"].endswith("boende-ark.pdf") and found["sheet_pages"] == 1

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES
 from generator.batch import BatchResult, run_batch
 from generator.cli import cli
+from generator.i18n import translator
 from generator.manifest import Project
 
 ROSTERS = FIXTURES / "rosters"
@@ -33,7 +34,7 @@ def made(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
          ) -> tuple[Path, BatchResult]:
     out = tmp_path_factory.mktemp("ut")
     result = run_batch(Project(None), ROSTERS / request.param, "card-a6", out, 1,
-                       display=request.param)
+                       display=request.param, translate=translator("sv"))
     return out, result
 
 

@@ -110,5 +110,5 @@ def test_the_batch_reads_a_workbook(tmp_path: Path) -> None:
                      ["Anna Lind", "ogonkontakt", "Make", "Erik", 701740650],
                      ["Bo Ek", "maltider", None, None, None]])
     outcome = api.make_batch(data, file_name="boende.xlsx", project=api.open_project())
-    assert [(r.number, r.status) for r in outcome.rows] == [(2, "skapad"), (3, "fel")]
+    assert [(r.number, r.status) for r in outcome.rows] == [(2, "created"), (3, "failed")]
     assert "rutiner: det finns ingen rutin som heter ”maltider”" in outcome.rows[1].error

@@ -2,7 +2,7 @@
 
 The seam where a language plugs in. Babel (CLDR) gives numbers, plural categories and
 month names; phonenumbers gives phone grouping; the language's `locale.yaml` gives
-what no library knows (quote marks, unit words, the genitive, report words). A new
+what no library knows (quote marks, unit words, the genitive). A new
 language is a new `locale.yaml`, not new code.
 """
 from __future__ import annotations
@@ -43,12 +43,6 @@ class Locale:
     def tag(self) -> str:
         """The BCP 47 language tag a PDF carries: sv-SE."""
         return f"{self.language}-{self.data.region}"
-
-    @property
-    def report_words(self) -> tuple[str, str, str]:
-        """A batch report's status words: written, unchanged, failed."""
-        words = self.data.report
-        return words.written, words.unchanged, words.failed
 
     @property
     def fallback_name(self) -> str:
@@ -219,7 +213,7 @@ def web_address(url: str) -> str:
 
 
 FILE = "locale.yaml"
-INTERFACE_LANGUAGE = "sv"  # the language of reports and file names, whatever a card's language
+INTERFACE_LANGUAGE = "sv"  # the language of file names, whatever a card's language
 
 
 def locale_file(content_root: Path, language: str) -> Path:
@@ -247,5 +241,5 @@ def _cached(path: str, stamp: int, language: str, display: str) -> Locale:
 
 @lru_cache(maxsize=1)
 def interface_locale() -> Locale:
-    """The built-in locale of the program's own words (batch reports, fallback file names)."""
+    """The built-in locale of the program's own words (fallback file names)."""
     return load_locale(default_dir("content"), INTERFACE_LANGUAGE)

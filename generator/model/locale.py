@@ -1,7 +1,7 @@
 """Model (locale): what one language's `locale.yaml` says, as typed, checked data.
 
 The rules a language's text follows that are not in a library: its quote marks, unit
-words, where its no-break spaces go, its genitive, the words of a batch report.
+words, where its no-break spaces go, its genitive.
 Numbers, plurals and dates come from Babel (CLDR), phone numbers from phonenumbers;
 generator/locale/ puts the two together into one `Locale`.
 """
@@ -87,8 +87,10 @@ class LocaleData:
     units: tuple[str, ...] = field(metadata=items(1, item_max_len=12))
     unit_words: UnitWords
     date_format: str = field(metadata=text(30))  # a CLDR pattern: d MMMM y
-    report: ReportWords
     fallback_name: str = field(metadata=text(30))  # a file name when a name has no letters
+    # No longer read: a batch report's words come from the interface catalogue (i18n/),
+    # in its reader's language. Kept optional so a project folder made earlier still reads.
+    report: ReportWords | None = None
     genitive: Genitive | None = None  # no rule: names are printed as they are
     phone_formats: tuple[PhoneFormat, ...] = field(default=(), metadata=items(max_items=20))
     # Issue 13: what Finnish, English and Arabic need beyond that.

@@ -23,7 +23,7 @@ from .views import Pages
 from .work import cpu_count
 
 MAX_ROWS = 5_000
-STATUS = {"skapad": N_("Made"), "oförändrad": N_("Made"), "fel": N_("Not made")}
+STATUS = {api.WRITTEN: N_("Made"), api.UNCHANGED: N_("Made"), api.FAILED: N_("Not made")}
 EXAMPLE_HEADER = ("namn", "tilltalsnamn", "anhörig", "språk", "rutiner", "undvik", "musik",
                   "mat", "minnen", "kontakt_roll", "kontakt_namn", "kontakt_telefon",
                   "anteckning")
@@ -124,13 +124,14 @@ class BatchPage:
               progress: Any) -> api.BatchOutcome | list[str]:
         try:
             return api.make_batch(data, file_name=file_name, project=self.project, layout=layout,
-                                  jobs=cpu_count(), progress=progress)
+                                  jobs=cpu_count(), progress=progress,
+                                  language=self.pages.language)
         except api.HandoutsError as error:
             return self._messages(error)
 
     def _result(self, outcome: api.BatchOutcome, file_name: str) -> dict[str, Any]:
         gettext, language = self.pages.gettext, self.pages.language
-        rows = [{"number": row.number, "name": row.name, "ok": row.status != "fel",
+        rows = [{"number": row.number, "name": row.name, "ok": row.status != api.FAILED,
                  "status": gettext(STATUS.get(row.status, row.status)),
                  "reason": " ".join(_row_reason(p, language) for p in row.problems)}
                 for row in outcome.rows]

@@ -119,4 +119,4 @@ def test_example_lists_have_the_headers_and_two_persons(served) -> None:  # type
     xlsx_bytes = httpx.get(f"{served.url}/lista/exempel.xlsx").content
     for data, name in ((csv_bytes, "exempel.csv"), (xlsx_bytes, "exempel.xlsx")):
         outcome = api.make_batch(data, file_name=name, project=api.open_project())
-        assert [row.status for row in outcome.rows] == ["skapad", "skapad"], outcome.rows
+        assert [row.status for row in outcome.rows] == ["created", "created"], outcome.rows
