@@ -36,6 +36,10 @@ def statuses(out: Path, stem: str) -> dict[str, int]:
     return counts
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
@@ -60,9 +64,12 @@ def main() -> None:
         size = max(arguments.sizes)
         roster, out = work / f"roster-{size}.csv", work / "out-resume"
         start = time.perf_counter()
+        # Ctrl-C as a terminal sends it: a shell starts background jobs with SIGINT
+        # ignored, and Python leaves an ignored SIGINT ignored, so it is set back here.
         process = subprocess.Popen([str(HANDOUTS), "batch", str(roster), "--out", str(out),
                                     "--jobs", str(arguments.jobs), "--layout", "fridge-a5"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   preexec_fn=_interruptible)
         time.sleep(max(5.0, took[size] * arguments.stop_at))
         process.send_signal(signal.SIGINT)
         signalled = time.perf_counter()
