@@ -8,8 +8,8 @@ import pypdf
 import pytest
 
 from generator import api
-from generator.i18n import translator
 from generator.defaults import default_dir
+from generator.i18n import translator
 
 PEOPLE = default_dir("content") / "people"
 ANNA = (PEOPLE / "anna-lind.yaml").read_bytes()
