@@ -142,49 +142,42 @@ class ContactBlock:
         draw_qr(canvas, self.url, 0, 0, self.qr_size, self.colour)
 
     def _paint_text(self, canvas: Canvas) -> None:
+        """The banner and the heading as H2s, then each line a paragraph holding a link."""
         marks = tags(canvas)
         canvas.setFillColor(self.colour.reportlab)
-        if any(needs_shaping(text, font, self.fonts) for text, font, _ in self.texts()):
-            with marks.tag(Role.P):  # shaped lines are one paragraph to a screen reader
-                self._paint_shaped(canvas)
-            return
         top = self.height - self.banner_height
-        if self.banner:  # the organisation's name heads its contact lines, as a heading would
-            with marks.tag(Role.H2, lang=self.banner_lang):
-                canvas.setFont(self.fonts.bold, self.heading_style.size)
-                canvas.drawString(0, self.height - self.heading_style.size, self.banner)
-        if self.heading:
-            baseline = top - self.heading_style.size
-            with marks.tag(Role.H2):
-                canvas.setFont(self.fonts.bold, self.heading_style.size)
-                canvas.drawString(0, baseline, self.heading)
-        else:
-            baseline = top - self.style.size + self.style.leading
-        canvas.setFont(self.fonts.regular, self.style.size)
+        headings = [(self.banner, self.banner_lang, self.height - self.heading_style.size),
+                    (self.heading, None, top - self.heading_style.size)]
+        for text, lang, baseline in headings:
+            if text:  # the organisation's name heads its contact lines, as a heading would
+                with marks.tag(Role.H2, lang=lang):
+                    canvas.setFont(self.fonts.bold, self.heading_style.size)
+                    self._draw_line(canvas, text, self.fonts.bold, self.heading_style.size,
+                                    baseline)
+        baseline = top - self.heading_style.size if self.heading else (
+            top - self.style.size + self.style.leading)
+        size = self.style.size
+        canvas.setFont(self.fonts.regular, size)
         for line, (uri, description) in zip(self.lines, self.targets, strict=True):
             baseline -= self.style.leading
             with marks.group(Role.P), marks.tag(Role.LINK):
-                canvas.drawString(0, baseline, line)
-                size = self.style.size
-                marks.link(uri, description, (
-                    0, baseline - 0.25 * size,
-                    stringWidth(line, self.fonts.regular, size), baseline + 0.9 * size))
+                left, right = self._draw_line(canvas, line, self.fonts.regular, size, baseline)
+                marks.link(uri, description,
+                           (left, baseline - 0.25 * size, right, baseline + 0.9 * size))
 
-    def texts(self) -> list[tuple[str, str, float]]:
-        """Each line with its font and size: the banner and the heading first."""
-        firsts = [(text, self.fonts.bold, self.heading_style.size)
-                  for text in (self.banner, self.heading) if text]
-        return firsts + [(line, self.fonts.regular, self.style.size) for line in self.lines]
-
-    def _paint_shaped(self, canvas: Canvas) -> None:
-        """Right to left (lines aligned right) or with fallback fonts; `draw` places the QR code."""
-        rtl = self.fonts.rtl
-        baseline = self.height - self.texts()[0][2]
-        for text, font, size in self.texts():
-            line = plain(text, self.fonts.chain(font))
-            x = self.width - measure(line, size, rtl) if rtl else 0
-            draw_line(canvas, line, x, baseline, size, rtl, self.colour.reportlab)
-            baseline -= self.style.leading
+    def _draw_line(self, canvas: Canvas, text: str, font: str, size: float,
+                   baseline: float) -> tuple[float, float]:
+        """One line, where it starts and ends: ReportLab's drawString in the font set on the
+        canvas where that can set it, else shaped with fallback fonts (right-aligned when
+        the card reads right to left; `draw` puts the QR code on the left then)."""
+        if not needs_shaping(text, font, self.fonts):
+            canvas.drawString(0, baseline, text)
+            return 0.0, float(stringWidth(text, font, size))
+        line = plain(text, self.fonts.chain(font))
+        width = measure(line, size, self.fonts.rtl)
+        left = self.width - width if self.fonts.rtl else 0.0
+        draw_line(canvas, line, left, baseline, size, self.fonts.rtl, self.colour.reportlab)
+        return left, left + width
 
 
 def _width(text: str, font: str, size: float, fonts: Fonts) -> float:
