@@ -28,6 +28,7 @@ class Node:
     kids: list[Node] = field(default_factory=list)
     content: list[tuple[int, int]] = field(default_factory=list)  # (page index, MCID)
     links: int = 0  # OBJR kids
+    annotations: list[pikepdf.Dictionary] = field(default_factory=list)  # what they point at
     order: list[Node | tuple[int, int]] = field(default_factory=list)  # kids as they come
 
     def walk(self) -> Iterator[Node]:
@@ -152,6 +153,7 @@ def structure(pdf: pikepdf.Pdf) -> Node:
                 node.order.append(node.content[-1])
             elif kid.get("/Type") == "/OBJR":
                 node.links += 1
+                node.annotations.append(kid.Obj)
             else:
                 node.kids.append(read(kid, page))
                 node.order.append(node.kids[-1])
