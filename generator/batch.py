@@ -15,15 +15,14 @@ Nothing here logs; no message carries the avoid lines or the note.
 """
 from __future__ import annotations
 
-import csv
 import dataclasses
 import gc
 import io
 import itertools
 import multiprocessing
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
@@ -31,9 +30,9 @@ from typing import BinaryIO, Protocol, TypeVar
 
 from .batch_plan import Plan, RowPlan, Task, plan_batch
 from .batch_record import BatchRecord, bytes_digest, folder_lock, identity
+from .batch_report import ReportWriter, report_text
 from .errors import ContentError, HandoutsError, Problem
 from .manifest import Project
-from .messages import REPORT_COLUMNS, hint_text, located_text
 from .pdf.join import join_pdfs
 from .pdf.reuse import Placed
 from .personal import (
@@ -46,7 +45,6 @@ from .personal import (
     render_cards,
     render_sheets,
 )
-from .report_cells import safe_cell
 from .roster import Roster, RosterRow, read_roster
 from .write import Folder, safe_name
 
@@ -70,12 +68,6 @@ class RowOutcome:
     input: str | None = None  # the digest of the card's inputs, when planned
     kept: str | None = None  # the file of a card kept from the last run, not made again
 
-
-
-def report_text(problems: Iterable[Problem], translate: Callable[[str], str]) -> str:
-    """Problems as the report's one cell: `column: message (hint)`, joined by '; '."""
-    return "; ".join(located_text(p, translate) + (
-        f" ({hint})" if (hint := hint_text(p, translate)) else "") for p in problems)
 
 
 @dataclass(frozen=True)
@@ -102,14 +94,27 @@ class ReportRow:
 
 @dataclass
 class BatchResult:
+    """What a batch did: how many rows of each status, what to tell the user, which files.
+
+    `rows` holds every row only when asked for (`keep_rows`: JSON output, the web page):
+    otherwise they are in the report file alone, so memory does not grow with the roster.
+    """
+
     rows: list[ReportRow] = field(default_factory=list)
     messages: list[Problem] = field(default_factory=list)  # for the terminal, in run order
     sheet: Path | None = None
     report: Path | None = None
     sheet_pages: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+    keep_rows: bool = True
+
+    def add(self, row: ReportRow) -> None:
+        self.statuses[row.status] += 1
+        if self.keep_rows:
+            self.rows.append(row)
 
     def count(self, status: str) -> int:
-        return sum(1 for row in self.rows if row.status == status)
+        return self.statuses[status]
 
     @property
     def failed(self) -> int:
@@ -118,7 +123,7 @@ class BatchResult:
     @property
     def persons(self) -> int:
         """Rows of persons (not the report's notes on columns or moved cards)."""
-        return sum(1 for row in self.rows if row.status in (WRITTEN, UNCHANGED, FAILED))
+        return sum(self.statuses[status] for status in (WRITTEN, UNCHANGED, FAILED))
 
 
 def _row_problems(error: HandoutsError, row: RosterRow, file: str) -> tuple[Problem, ...]:
@@ -151,11 +156,24 @@ def place_cards(slots: list[T | None], cards: list[T], per_sheet: int) -> None:
 
 
 # -- the worker side: state loaded once per process --------------------------------------
-_STATE: dict[str, PersonalInputs] = {}
+_STATE: dict[str, object] = {}
+_WHERE: list[tuple[Path | None, str]] = []  # the project's root and the layout's name
 
 
 def _start_worker(root: Path | None, layout_name: str) -> None:
-    _STATE["inputs"] = read_personal_inputs(Project(root), layout_name)
+    """Read the inputs as the worker starts. A problem with them is raised again by the
+    first chunk, to the parent: a worker that failed to start would be started again and
+    again by the pool."""
+    _WHERE[:] = [(root, layout_name)]
+    with suppress(HandoutsError):
+        _worker_inputs()
+
+
+def _worker_inputs() -> PersonalInputs:
+    if "inputs" not in _STATE:
+        root, layout_name = _WHERE[0]
+        _STATE["inputs"] = read_personal_inputs(Project(root), layout_name)
+    return _STATE["inputs"]  # type: ignore[return-value]
 
 
 def _kept_outcome(plan: RowPlan) -> RowOutcome:
@@ -166,7 +184,7 @@ def _kept_outcome(plan: RowPlan) -> RowOutcome:
 
 def lay_out_chunk(task: Task) -> ChunkOutcome:
     """A chunk laid out in a worker process, with the inputs it read when it started."""
-    return lay_out_rows(task, _STATE["inputs"])
+    return lay_out_rows(task, _worker_inputs())
 
 
 def lay_out_rows(task: Task, inputs: PersonalInputs) -> ChunkOutcome:
@@ -221,32 +239,33 @@ def _chunks(roster: Roster, plan: Plan | None = None,
             folder: Path | None = None) -> Iterator[Task]:
     rows = iter(roster)
     sheet = plan is None or plan.sheet_pages is None
-    start = 0
+    plans = plan.chunks() if plan is not None else None
     while chunk := list(itertools.islice(rows, CHUNK_ROWS)):
-        plans = plan.rows[start:start + len(chunk)] if plan is not None else None
-        start += len(chunk)
-        yield Task(roster.file, chunk, plans, folder, sheet)
+        yield Task(roster.file, chunk, next(plans) if plans is not None else None, folder,
+                   sheet)
 
 
 def lay_out_roster(roster: Roster, project: Project, layout_name: str,
                    jobs: int = 1, plan: Plan | None = None,
-                   folder: Path | None = None) -> Iterator[ChunkOutcome]:
+                   folder: Path | None = None, pool: Pool | None = None
+                   ) -> Iterator[ChunkOutcome]:
     """Each chunk's outcome, in row order; at most IN_FLIGHT_PER_JOB x jobs chunks pending.
 
     Pure: nothing is written. A bad layout fails before any row is laid out. With a
-    `plan`, the cards it keeps (files in `folder`) are not made again.
+    `plan`, the cards it keeps (files in `folder`) are not made again. `pool` is a set of
+    `jobs` workers started earlier (`forked_pool`); without it they start here.
     """
     if plan is None:  # a plan was made from the same inputs
         read_personal_inputs(project, layout_name)
-    return _outcomes(roster, project, layout_name, jobs, plan, folder)
+    return _outcomes(roster, project, layout_name, jobs, plan, folder, pool)
 
 
 def _outcomes(roster: Roster, project: Project, layout_name: str, jobs: int,
-              plan: Plan | None, folder: Path | None) -> Iterator[ChunkOutcome]:
+              plan: Plan | None, folder: Path | None,
+              pool: Pool | None) -> Iterator[ChunkOutcome]:
     if plan is not None and plan.nothing_to_make:  # the roster need not even be read again
-        for start in range(0, len(plan.rows), CHUNK_ROWS):
-            yield ChunkOutcome([_kept_outcome(p) for p in plan.rows[start:start + CHUNK_ROWS]],
-                               None)
+        for plans in plan.chunks():
+            yield ChunkOutcome([_kept_outcome(p) for p in plans], None)
         return
     work = roster.count if plan is None or plan.sheet_pages is None else plan.to_make
     chunks = -(-work // CHUNK_ROWS)
@@ -259,11 +278,12 @@ def _outcomes(roster: Roster, project: Project, layout_name: str, jobs: int,
             yield lay_out_rows(task, inputs)  # type: ignore[arg-type]  # all kept: unused
         return
     workers = min(jobs, chunks)
-    with _forked_pool(workers, project.root, layout_name) as pool:
+    with nullcontext(pool) if pool is not None else forked_pool(
+            workers, project.root, layout_name) as started:
         pending: deque[AsyncResult[ChunkOutcome] | ChunkOutcome] = deque()
         for task in tasks:
             pending.append(lay_out_chunk(task) if task.all_kept
-                           else pool.apply_async(lay_out_chunk, (task,)))
+                           else started.apply_async(lay_out_chunk, (task,)))
             if len(pending) >= IN_FLIGHT_PER_JOB * workers:
                 yield _result(pending.popleft())
         while pending:
@@ -271,13 +291,14 @@ def _outcomes(roster: Roster, project: Project, layout_name: str, jobs: int,
 
 
 @contextmanager
-def _forked_pool(workers: int, root: Path | None, layout_name: str) -> Iterator[Pool]:
+def forked_pool(workers: int, root: Path | None, layout_name: str) -> Iterator[Pool]:
     """Worker processes forked from this one, sharing what it holds without copying it.
 
-    By now the parent holds the roster and the plan, some hundred bytes a row. Forked
-    workers share those pages until something writes to them, and Python's collector,
-    walking every object, would: each worker then copied them (60 MB apiece at 100,000
-    rows). Frozen, the collector leaves them alone (the `gc.freeze` recipe).
+    A batch into a folder starts them before it reads the roster, so they never hold
+    the parent's rows; the API starts them once a small roster is read. Python's
+    collector, walking every object, would write to each page the workers share with
+    the parent and so copy it; frozen, the collector leaves them alone (the `gc.freeze`
+    recipe).
     """
     gc.freeze()
     try:
@@ -301,40 +322,39 @@ class Destination(Protocol):
     def stream(self, name: str) -> AbstractContextManager[BinaryIO]: ...
 
 
-def report_bytes(rows: list[ReportRow], translate: Callable[[str], str]) -> bytes:
-    """The report as Swedish Excel opens it (UTF-8 with BOM, ';', CRLF), its column
-    names, status words and errors in the reader's language (`translate`)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([translate(column) for column in REPORT_COLUMNS])
-    for row in rows:
-        writer.writerow(map(safe_cell, (row.number, row.name, row.file, translate(row.status),
-                                         report_text(row.problems, translate))))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
 def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Destination,
                 progress: Callable[[int, int], None] | None = None,
                 record: BatchRecord | None = None, plan: Plan | None = None,
-                translate: Callable[[str], str] | None = None) -> BatchResult:
+                translate: Callable[[str], str] | None = None,
+                keep_rows: bool = True) -> BatchResult:
     """Name and write every card, join the chunks' sheets and write the report.
 
     With a `record` (a folder's), names follow the record: a person keeps their file,
     another roster's file is never replaced, and cards of rows now gone are moved aside.
+    Without `keep_rows`, the result counts the rows and the report alone lists them.
     """
     stem = safe_name(roster.stem, fallback="roster")
     sheet_name, report_name = f"{stem}-ark.pdf", f"{stem}-rapport.csv"
-    used = {sheet_name}
-    result = BatchResult()
-    for warning in roster.warnings:
-        result.messages.append(warning)
-        result.rows.append(ReportRow(1, "", "", NOTICE, (warning,)))
-    # The chunks' sheets wait in a spool (an unnamed temporary file on disk) until joined.
-    with destination.spool() as spool:
+    used = {sheet_name}  # names taken, without a record (which keeps its own)
+    if record is not None:
+        record.claimed.add(sheet_name)
+    result = BatchResult(keep_rows=keep_rows)
+    # The report's lines and the chunks' sheets wait in spools (unnamed temporary files on
+    # disk) until the last row is settled.
+    with destination.spool() as report_spool, destination.spool() as spool:
+        report = ReportWriter(report_spool, translate or _interface())
+
+        def add(row: ReportRow) -> None:
+            result.add(row)
+            report.add(row)
+
+        for warning in roster.warnings:
+            result.messages.append(warning)
+            add(ReportRow(1, "", "", NOTICE, (warning,)))
         sheets = []
         for chunk in chunks:
             for row in chunk.rows:
-                result.rows.append(_settle(row, destination, used, record, result.messages))
+                add(_settle(row, destination, used, record, result.messages))
                 if row.problems or row.warnings:
                     result.messages.extend(row.problems + row.warnings)
             if chunk.sheet is not None:
@@ -351,13 +371,13 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
         elif plan is not None and plan.sheet_pages is not None and record is not None:
             result.sheet, result.sheet_pages = Path(sheet_name), plan.sheet_pages
             record.made_sheet(sheet_name, plan.sheet, plan.sheet_pages)  # kept as it was
-    if record is not None:
-        for entry, moved in record.move_stale():
-            stale = Problem("output.stale_card", {"file": entry.file, "moved": moved},
-                            roster.file)
-            result.messages.append(stale)
-            result.rows.append(ReportRow(entry.row, "", moved, MOVED, (stale,)))
-    destination.put(report_name, report_bytes(result.rows, translate or _interface()))
+        if record is not None:
+            for entry, moved in record.move_stale():
+                stale = Problem("output.stale_card", {"file": entry.file, "moved": moved},
+                                roster.file)
+                result.messages.append(stale)
+                add(ReportRow(entry.row, "", moved, MOVED, (stale,)))
+        destination.put(report_name, report.finish())
     result.report = Path(report_name)
     return result
 
@@ -370,7 +390,6 @@ def _settle(row: RowOutcome, destination: Destination, used: set[str],
         name, moved = record.claim(row.identity, safe_name(row.name), row.number, row.input,
                                    entry.output)
         if name == row.kept:  # always so: the record keeps a kept row's name
-            used.add(name)
             return ReportRow(row.number, row.name, name, UNCHANGED)
         row = dataclasses.replace(row, data=(record.folder / row.kept).read_bytes())
     if row.data is None:
@@ -388,7 +407,7 @@ def _settle(row: RowOutcome, destination: Destination, used: set[str],
         while name in used:
             counter += 1
             name = f"{stem}-{counter}.pdf"
-    used.add(name)
+        used.add(name)
     changed = destination.put(name, row.data)
     return ReportRow(row.number, row.name, name, WRITTEN if changed else UNCHANGED, warnings)
 
@@ -409,21 +428,34 @@ def _parts(spool: BinaryIO, parts: list[tuple[int, int]]) -> Iterator[bytes]:
 def run_batch(project: Project, roster_path: Path, layout_name: str, out: Path, jobs: int,
               progress: Callable[[int, int], None] | None = None,
               display: str | None = None,
-              translate: Callable[[str], str] | None = None) -> BatchResult:
-    """Lay out every row of the roster file into the folder `out`; see the module's docstring."""
-    roster = read_roster(roster_path, display)
-    plan = plan_batch(roster, project, layout_name)
-    folder = Folder(out)
-    with folder_lock(out):
-        record = BatchRecord(out, str(roster_path.resolve()), roster_path.name,
-                             roster.header_digest, plan.stems)
-        try:
-            plan.decide(record, f"{safe_name(roster.stem, fallback='roster')}-ark.pdf")
-            chunks = lay_out_roster(roster, project, layout_name, jobs, plan, out)
-            result = write_batch(roster, chunks, folder, progress, record, plan, translate)
-            record.save()
-        finally:
-            record.close()
+              translate: Callable[[str], str] | None = None,
+              keep_rows: bool = True) -> BatchResult:
+    """Lay out every row of the roster file into the folder `out`; see the module's docstring.
+
+    The workers start first, so they never hold a copy of the roster or the plan; what
+    the parent keeps a row is a few dozen bytes (the plan and the report are spooled to
+    disk, the record's claims are in its journal).
+    """
+    with forked_pool(jobs, project.root, layout_name) if jobs > 1 else nullcontext() as pool:
+        roster = read_roster(roster_path, display)
+        folder = Folder(out)
+        with folder_lock(out):
+            record = BatchRecord(out, str(roster_path.resolve()), roster_path.name,
+                                 roster.header_digest)
+            plan = None
+            try:
+                plan = plan_batch(roster, project, layout_name, record,
+                                  f"{safe_name(roster.stem, fallback='roster')}-ark.pdf",
+                                  CHUNK_ROWS)
+                record.stems = plan.stems
+                chunks = lay_out_roster(roster, project, layout_name, jobs, plan, out, pool)
+                result = write_batch(roster, chunks, folder, progress, record, plan, translate,
+                                     keep_rows)
+                record.save()
+            finally:
+                record.close()
+                if plan is not None:
+                    plan.close()
     result.sheet = out / result.sheet if result.sheet else None
     result.report = out / result.report if result.report else None
     return result

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
+import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .batch_record import BatchRecord, Entry, RowKeys
 from .manifest import Project
@@ -32,36 +35,57 @@ _SKIP = {"__pycache__"}
 @dataclass(slots=True)
 class RowPlan:
     """One row: its number and name, its key in the record, its input digest, and the card
-    kept from last time (decided once the record is read)."""
+    kept from last time (a row with problems found while reading is never kept)."""
 
     number: int
     name: str
     key: str
     input: str
-    readable: bool  # no problems found while reading the row
-    kept: Entry | None = None
+    kept: Entry | None = None  # the card kept from last time, when it is
 
 
-@dataclass
 class Plan:
-    rows: list[RowPlan] = field(default_factory=list)
-    stems: Counter[str] = field(default_factory=Counter)  # rows per file-name stem
-    sheet: str = ""  # the sheet's input digest
-    sheet_pages: int | None = None  # set when the sheet file is kept as it is
+    """Every row's plan, in chunks of `chunk_rows` kept in a spool (a temporary file) rather
+    than in memory: a batch holds only the chunk it is sending to be laid out."""
 
-    @property
-    def to_make(self) -> int:
-        return sum(1 for row in self.rows if row.kept is None)
+    def __init__(self, chunk_rows: int) -> None:
+        self.chunk_rows = chunk_rows
+        self.stems: Counter[str] = Counter()  # rows per file-name stem
+        self.sheet = ""  # the sheet's input digest
+        self.sheet_pages: int | None = None  # set when the sheet file is kept as it is
+        self.rows = 0
+        self.to_make = 0  # rows whose card is made (not kept)
+        self._spool: BinaryIO = tempfile.TemporaryFile()
+        self._chunk: list[RowPlan] = []
 
     @property
     def nothing_to_make(self) -> bool:
         return self.sheet_pages is not None and not self.to_make
 
-    def decide(self, record: BatchRecord, sheet_name: str) -> None:
-        """Which cards and whether the sheet stay as they are, by the folder's record."""
-        for row in self.rows:
-            row.kept = record.unchanged(row.key, row.input) if row.readable else None
-        self.sheet_pages = record.sheet_unchanged(sheet_name, self.sheet)
+    def add(self, row: RowPlan) -> None:
+        self.rows += 1
+        self.to_make += row.kept is None
+        self._chunk.append(row)
+        if len(self._chunk) == self.chunk_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._chunk:
+            pickle.dump(self._chunk, self._spool, pickle.HIGHEST_PROTOCOL)
+            self._chunk = []
+
+    def chunks(self) -> Iterator[list[RowPlan]]:
+        """Each chunk's row plans, in row order (read again from the start each time)."""
+        self._flush()
+        self._spool.seek(0)
+        while True:
+            try:
+                yield pickle.load(self._spool)
+            except EOFError:
+                return
+
+    def close(self) -> None:
+        self._spool.close()
 
 
 @dataclass(frozen=True)
@@ -114,17 +138,21 @@ def row_digest(base: str, value: Any) -> str:
     return hashlib.sha256((base + "\0" + text).encode()).hexdigest()[:32]
 
 
-def plan_batch(roster: Roster, project: Project, layout_name: str) -> Plan:
-    """Each row's key and input digest, in row order, and the sheet's digest."""
+def plan_batch(roster: Roster, project: Project, layout_name: str, record: BatchRecord,
+               sheet_name: str, chunk_rows: int) -> Plan:
+    """Each row's key and input digest, in row order, and the sheet's digest; which cards
+    and whether the sheet stay as they are, by the folder's record."""
     base = inputs_digest(project, layout_name)
-    plan, keys = Plan(), RowKeys()
+    plan, keys = Plan(chunk_rows), RowKeys()
     sheet = hashlib.sha256(base.encode())
     for row in roster:
         stem = safe_name(row.name)
         plan.stems[stem] += 1
         digest = row_digest(base, row.value)
         sheet.update(digest.encode())
-        plan.rows.append(RowPlan(row.number, row.name, keys.key(stem, row.value), digest,
-                                 not row.problems))
+        key = keys.key(stem, row.value)
+        plan.add(RowPlan(row.number, row.name, key, digest,
+                         None if row.problems else record.unchanged(key, digest)))
     plan.sheet = sheet.hexdigest()[:32]
+    plan.sheet_pages = record.sheet_unchanged(sheet_name, plan.sheet)
     return plan

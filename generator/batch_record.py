@@ -127,8 +127,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
 class BatchRecord:
     """The folder's record, read at the start of a run and written at its end."""
 
-    def __init__(self, folder: Path, key: str, name: str, header: str,
-                 stems: Counter[str]) -> None:
+    def __init__(self, folder: Path, key: str, name: str, header: str) -> None:
         self.folder, self.key = folder, key
         self.rosters = self._read(folder)
         previous = self.rosters.get(key)
@@ -137,11 +136,14 @@ class BatchRecord:
         self.by_stem: dict[str, list[str]] = {}  # previous identities by name stem
         for key in self.previous:
             self.by_stem.setdefault(key.split(":")[0], []).append(key)
-        self.stems = stems  # how many rows of this run share each name stem
+        self.stems: Counter[str] = Counter()  # rows of this run per name stem (from the plan)
         self.owned = {e.file: k for k, r in self.rosters.items() for e in r.cards.values()}
         self.claimed: set[str] = set()
+        # This run's claims are kept in the journal, not in memory: only their keys are.
+        self.claimed_keys: set[str] = set()
         try:
-            self.journal: TextIO = open(folder / JOURNAL, "a", encoding="utf-8")
+            self.journal: TextIO = open(folder / JOURNAL, "a+", encoding="utf-8")
+            self.journal_start = self.journal.seek(0, os.SEEK_END)
         except OSError as error:
             raise _cannot_write(folder / JOURNAL, error) from None
 
@@ -200,7 +202,7 @@ class BatchRecord:
         entry = self.previous.get(key)
         if entry is None and self.stems[stem] == 1:  # the one person of this name, edited
             same = self.by_stem.get(stem, [])
-            if len(same) == 1 and same[0] not in self.current.cards:
+            if len(same) == 1 and same[0] not in self.claimed_keys:
                 entry = self.previous[same[0]]
         if entry is not None and entry.file not in self.claimed:
             name = entry.file
@@ -208,7 +210,7 @@ class BatchRecord:
         else:
             name, warning = self._new_name(stem)
         self.claimed.add(name)
-        self.current.cards[key] = Entry(name, row, input, output)
+        self.claimed_keys.add(key)
         self.journal.write(json.dumps({"roster": self.key, "name": self.current.name,
                                        "header": self.current.header, "identity": key,
                                        "file": name, "row": row, "input": input,
@@ -249,7 +251,7 @@ class BatchRecord:
         """Cards of this roster's rows that are gone, moved into gamla/: (entry, new path)."""
         moved = []
         for key, entry in self.previous.items():
-            if key in self.current.cards or entry.file in self.claimed:
+            if key in self.claimed_keys or entry.file in self.claimed:
                 continue
             source = self.folder / entry.file
             if not source.exists():
@@ -261,19 +263,30 @@ class BatchRecord:
         return moved
 
     def save(self) -> None:
+        """The record with this run's claims (read back from the journal) for this roster."""
         self.rosters[self.key] = self.current
+        self.journal.flush()
         with atomic_file(self.folder / RECORD) as stream:
-            _write_record(stream, self.rosters)
+            _write_record(stream, self.rosters, self.key, self._claims())
         self.journal.close()
         (self.folder / JOURNAL).unlink(missing_ok=True)
+
+    def _claims(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """This run's claims in the order made: (row identity, entry as the record keeps it)."""
+        self.journal.seek(self.journal_start)
+        for line in self.journal:
+            claim = json.loads(line)
+            yield claim["identity"], {k: claim.get(k) for k in ("file", "row", "input", "output")}
 
     def close(self) -> None:
         self.journal.close()
 
 
-def _write_record(stream: BinaryIO, rosters: dict[str, RosterRecord]) -> None:
+def _write_record(stream: BinaryIO, rosters: dict[str, RosterRecord], current: str,
+                  claims: Iterator[tuple[str, dict[str, Any]]]) -> None:
     """The record as JSON, a card to a line, written as it goes: a 100,000-row roster's
-    record is tens of megabytes, which a run need not hold twice in memory."""
+    record is tens of megabytes, which a run need not hold in memory. The cards of the
+    roster `current` are this run's `claims`; the other rosters' are as they were read."""
     def text(value: object) -> bytes:
         return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
@@ -282,9 +295,10 @@ def _write_record(stream: BinaryIO, rosters: dict[str, RosterRecord]) -> None:
         stream.write(b"%s\n%s: {\"name\": %s, \"header\": %s, \"sheet\": %s, \"cards\": {" % (
             b"," if index else b"", text(key), text(roster.name), text(roster.header),
             text(roster.sheet)))
-        for number, (identity, entry) in enumerate(roster.cards.items()):
-            stream.write(b"%s\n%s: %s" % (b"," if number else b"", text(identity),
-                                          text(entry.saved())))
+        cards = claims if key == current else (
+            (identity, entry.saved()) for identity, entry in roster.cards.items())
+        for number, (identity, saved) in enumerate(cards):
+            stream.write(b"%s\n%s: %s" % (b"," if number else b"", text(identity), text(saved)))
         stream.write(b"}}")
     stream.write(b"}}\n")
 

@@ -433,7 +433,7 @@ def batch(directory: Path | None, roster: Path, layout_name: str, out: Path | No
     try:
         with _json_errors(output_format):
             result = run_batch(project, roster, layout_name, folder, jobs or _cpus(), bar,
-                               translate=_UI["translate"] or translator())
+                               translate=_UI["translate"] or translator(), keep_rows=as_json)
     finally:
         if bar is not None:
             bar.close()

@@ -164,19 +164,24 @@ CsvRoster = tuple[int, Callable[[], Iterator[RosterRow]], tuple[Problem, ...], s
 def read_csv_roster(text: str, file: str) -> CsvRoster:
     """Check the header at once; return the number of persons, a maker of their rows, the
     header's warnings and its digest."""
-    lines = text.splitlines()
-    if not any(line.strip() for line in lines):
+    first_line = _first_line(text)
+    if first_line is None:
         raise ContentError.single(file, "roster.empty_csv")
-    first_line = next(line for line in lines if line.strip())
     sep = _SEP_LINE.match(first_line)  # Excel's own first line: sep=;
     if sep:
         text = text.split("\n", 1)[1] if "\n" in text else ""
-        first_line = next((line for line in text.splitlines() if line.strip()), "")
+        first_line = _first_line(text) or ""
     delimiter = sep[1] if sep else sniff_delimiter(first_line)
     csv.field_size_limit(MAX_BYTES + 1)  # a huge cell is a row's problem, found by its length
+    # Kept as UTF-8 for the rows made later: a Swedish list is one byte a character there,
+    # while a str holding one dash (from Windows-1252) takes two bytes for every character.
+    kept = text.encode("utf-8", "surrogatepass")
+    del text
 
     def records() -> Iterator[list[str]]:
-        return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        lines = io.TextIOWrapper(io.BytesIO(kept), encoding="utf-8", errors="surrogatepass",
+                                 newline="")
+        return csv.reader(lines, delimiter=delimiter)
 
     try:
         first = next(records(), [])
@@ -203,6 +208,14 @@ def read_csv_roster(text: str, file: str) -> CsvRoster:
             yield RosterRow(number, number, located(values, file, number), headers, problems)
 
     return count, rows, header.warnings, digest
+
+
+def _first_line(text: str) -> str | None:
+    """The first line holding more than white space, or None."""
+    for line in io.StringIO(text, newline=None):  # a line at a time: no list of every line
+        if line.strip():
+            return line.rstrip("\r\n")
+    return None
 
 
 def _absent(header: Header) -> tuple[tuple[str, str], ...]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pypdf
@@ -216,3 +217,38 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,
     assert (out / "anna-lind.pdf").read_bytes() == b"old card"
     assert visible(out) == ["anna-lind.pdf"]
     assert not list(out.glob(".*.tmp"))
+
+
+def test_a_batch_that_keeps_no_rows_counts_them_and_the_report_lists_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line's batch holds no row in memory: its counts, its report and its
+    record (written from the journal) still cover every row, after an interruption too."""
+    monkeypatch.setattr(batch, "CHUNK_ROWS", 1)
+    roster = write_roster(tmp_path, [*GOOD, "Sven Ek;maltider;;"])
+    out = tmp_path / "ut"
+
+    def stop_after_one(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(Project(None), roster, "fridge-a5", out, 1, stop_after_one, keep_rows=False)
+    result = run_batch(Project(None), roster, "fridge-a5", out, 1, display=roster.name,
+                       translate=translator("sv"), keep_rows=False)
+    assert result.rows == []
+    assert (result.count(UNCHANGED), result.count(WRITTEN), result.failed,
+            result.persons) == (1, 2, 1, 4)
+    assert [row[3] for row in report(out)[1:]] == ["oförändrad", "skapad", "skapad", "fel"]
+    record = json.loads((out / ".handouts-batch.json").read_text(encoding="utf-8"))
+    (cards,) = (r["cards"] for r in record["rosters"].values())
+    assert sorted((c["row"], c["file"]) for c in cards.values()) == [
+        (2, "anna-lind.pdf"), (3, "bo-ek.pdf"), (4, "eva-holm.pdf")]
+    assert not (out / ".handouts-batch.journal").exists()
+
+
+def test_a_person_named_like_the_sheet_file_gets_another_name(tmp_path: Path) -> None:
+    roster = write_roster(tmp_path, ["Boende Ark;musik;;", GOOD[1]])
+    result = run(roster, tmp_path / "ut")
+    assert [r.file for r in result.rows] == ["boende-ark-2.pdf", "bo-ek.pdf"]
+    assert len(pypdf.PdfReader(tmp_path / "ut" / "boende-ark-2.pdf").pages) == 1
+    sheet = pypdf.PdfReader(tmp_path / "ut" / "boende-ark.pdf")
+    assert sheet.metadata.title.startswith("Tryckark")
