@@ -9,6 +9,7 @@ and runs it again, counting the cards the second run found unchanged.
 
     .venv/bin/python bench/bench_big.py                      # about 20 minutes on 2 CPUs
     .venv/bin/python bench/bench_big.py --sizes 1000 20000   # a quicker look
+    .venv/bin/python bench/bench_big.py --resume-size 10000  # resume a smaller run
 """
 from __future__ import annotations
 
@@ -46,6 +47,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--stop-at", type=float, default=0.5,
                         help="interrupt the resumed run after this share of the first run's time")
+    parser.add_argument("--resume-size", type=int, default=None,
+                        help="the roster size to interrupt and resume (default: the largest)")
     arguments = parser.parse_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1795305600")
     with tempfile.TemporaryDirectory() as folder:
@@ -61,7 +64,11 @@ def main() -> None:
             print(f"{size} rows: {seconds:.0f} s, {size / seconds:.0f} cards/s; CPU {cpu:.0f} s, "
                   f"{size / cpu:.1f} cards per CPU second; peak memory {peak}",
                   flush=True)
-        size = max(arguments.sizes)
+        size = arguments.resume_size or max(arguments.sizes)
+        if size not in took:
+            write_roster(work / f"roster-{size}.csv", size)
+            took[size] = run_batch(work / f"roster-{size}.csv", work / f"out-{size}",
+                                   arguments.jobs, "fridge-a5")[0]
         roster, out = work / f"roster-{size}.csv", work / "out-resume"
         start = time.perf_counter()
         # Ctrl-C as a terminal sends it: a shell starts background jobs with SIGINT

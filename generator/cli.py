@@ -22,7 +22,7 @@ from .messages import format_problem
 
 if TYPE_CHECKING:
     from .compose.sizing import Fonts
-    from .manifest import Project
+    from .project import Project
 
 # Each command imports what it needs when it runs (ReportLab, Babel, pikepdf, ...), so
 # `handouts --help` and `handouts list` start in a fraction of the time.
@@ -83,7 +83,7 @@ def _json_errors(output_format: str) -> Iterator[None]:
 
 
 def _project(directory: Path | None) -> Project:
-    from .manifest import Project
+    from .project import Project
     return Project.find((directory or Path.cwd()).resolve())
 
 
@@ -319,26 +319,18 @@ def list_command(directory: Path | None) -> None:
     Example:
       handouts list
     """
-    from .content import load_content
-    from .layout import load_layout
-    from .manifest import load_manifest
+    from .listing import project_listing
 
-    project = _project(directory)  # read and checked, templates aside: `check` does those
-    manifest = load_manifest(project).manifest
-    content = load_content(project.content, manifest.language, templates=False)
+    listing = project_listing(_project(directory))  # as the files name them: `check` checks
     click.echo(_("Layouts:"))
-    for name in project.layout_names():
-        path = project.layout_path(name)
-        assert path is not None
-        layout = load_layout(path, project.display(path))
-        click.echo(f"  {name:<18} {layout.kind}")
+    for name, kind in listing.layouts:
+        click.echo(f"  {name:<18} {kind}")
     click.echo(_("Products:"))
-    for product in manifest.products:
-        sheet = f" + {product.sheet.output}" if product.sheet else ""
-        click.echo(f"  {product.name:<18} {product.kind.value} -> {product.output}{sheet}")
+    for name, kind, output, sheet in listing.products:
+        click.echo(f"  {name:<18} {kind} -> {output}" + (f" + {sheet}" if sheet else ""))
     click.echo(_("Routines:"))
-    for routine in content.routines:
-        click.echo(f"  {routine.id:<18} {routine.title}")
+    for routine_id, title in listing.routines:
+        click.echo(f"  {routine_id:<18} {title}")
 
 
 @cli.command()

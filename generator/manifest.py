@@ -1,23 +1,20 @@
-"""Read (manifest): `content/handouts.yaml` and where a project's folders are.
+"""Read (manifest): `content/handouts.yaml`, the products a project builds, validated.
 
-A project is a folder with `content/` (and the manifest in it), `layouts/` and
-`fonts/`. The built-in defaults are a project too. Layouts and fonts are looked up
-in the user's folder first and the built-in folder second.
+Where a project's folders are is `project.py`'s (re-exported here as before).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 
-from .defaults import default_dir
 from .errors import ContentError, Problem
 from .model.constraints import items, text
+from .project import MANIFEST, Project
 from .validate import convert_file, suggest
 from .yamlread import read_yaml
 
-MANIFEST = "handouts.yaml"
+__all__ = ["MANIFEST", "Project", "load_manifest"]  # Project lives in project.py
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")
 
 
@@ -52,54 +49,6 @@ class Product:
 class Manifest:
     products: tuple[Product, ...] = field(metadata=items(1))
     language: str = "sv"
-
-
-@dataclass(frozen=True)
-class Project:
-    """The folders one build reads from."""
-
-    root: Path | None  # None: the built-in defaults only
-
-    @classmethod
-    def find(cls, start: Path) -> Project:
-        """`start` if it holds content/handouts.yaml, else the built-in defaults."""
-        if (start / "content" / MANIFEST).is_file():
-            return cls(start)
-        return cls(None)
-
-    def folder(self, kind: str) -> Path:
-        if self.root is not None and (self.root / kind).is_dir():
-            return self.root / kind
-        return default_dir(kind)
-
-    @property
-    def content(self) -> Path:
-        return self.folder("content")
-
-    @property
-    def fonts(self) -> Path:
-        folder = self.folder("fonts")
-        return folder if (folder / "fonts.yaml").is_file() else default_dir("fonts")
-
-    def layout_names(self) -> list[str]:
-        names = {p.stem for p in default_dir("layouts").glob("*.yaml")}
-        if self.root is not None:
-            names |= {p.stem for p in (self.root / "layouts").glob("*.yaml")}
-        return sorted(names)
-
-    def layout_path(self, name: str) -> Path | None:
-        for folder in (self.folder("layouts"), default_dir("layouts")):
-            path = folder / f"{name}.yaml"
-            if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name) and path.is_file():
-                return path
-        return None
-
-    def display(self, path: Path) -> str:
-        base = self.root if self.root is not None else default_dir("content").parent
-        try:
-            return str(path.relative_to(base))
-        except ValueError:
-            return str(path)
 
 
 def load_manifest(project: Project) -> LoadedManifest:

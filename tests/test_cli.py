@@ -132,6 +132,29 @@ def test_list_shows_layouts_products_and_routines(runner: CliRunner) -> None:
         assert expected in result.output
 
 
+def test_list_names_what_a_project_has_even_when_check_would_refuse_it(project: Path) -> None:
+    """`list` reads names as the files give them (`check` validates): a layout with a
+    number out of range, a new layout and a product of the project's own still show."""
+    edit(project / "layouts/card-a6.yaml", "bleed_mm: 3", "bleed_mm: .nan")
+    (project / "layouts/mitt-kort.yaml").write_text("kind: fridge-card\n", encoding="utf-8")
+    edit(project / "content/handouts.yaml", "output: rutinkort-a6.pdf", "output: våra-kort.pdf")
+    listed = handouts("list", cwd=project)
+    assert listed.returncode == 0, listed.stderr
+    assert "  mitt-kort          fridge-card\n" in listed.stdout
+    assert "  rutinkort          routine-cards -> våra-kort.pdf + rutinkort-a4-ark.pdf\n" \
+        in listed.stdout
+    assert "  resa-sig           Hjälp att resa sig\n" in listed.stdout
+    assert handouts("check", cwd=project).returncode == 1
+
+
+def test_list_of_a_file_that_is_not_yaml_is_an_error_at_its_line(project: Path) -> None:
+    (project / "layouts/trasig.yaml").write_text("kind: [sheet\n", encoding="utf-8")
+    listed = handouts("list", cwd=project)
+    assert listed.returncode == 1
+    assert listed.stderr.startswith("layouts/trasig.yaml:")
+    assert "Traceback" not in listed.stderr
+
+
 @pytest.mark.parametrize("command", ["build", "check", "list", "init"])
 def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
     result = run(runner, command, "--help")
