@@ -136,15 +136,16 @@ def build(directory: Path | None, out: Path | None, products: tuple[str, ...],
       handouts build --tryckeri
     """
     from .build import default_output, lay_out, read_inputs
-    from .print_shop import FOLDER, print_shop_edition
     from .write import write_documents
     project = _project(directory)
     inputs = read_inputs(project, language)
     documents = lay_out(inputs, products)
-    shop = print_shop_edition(inputs, products) if print_shop else []
     folder = out or default_output(project, Path.cwd())
     written = list(zip(write_documents(documents, folder), documents, strict=True))
-    if shop:
+    if print_shop:  # (PDF/X and its pypdf are imported only for it)
+        from .print_shop import FOLDER, print_shop_edition
+
+        shop = print_shop_edition(inputs, products)
         (folder / FOLDER).mkdir(parents=True, exist_ok=True)
         written += zip(write_documents(shop, folder / FOLDER), shop, strict=True)
     for path, document in written:
