@@ -15,7 +15,8 @@ import pytest
 import generator.batch as batch
 from generator.batch import run_batch
 from generator.batch_record import RECORD
-from generator.manifest import Project, default_dir
+from generator.defaults import default_dir
+from generator.manifest import Project
 
 HEADER = "namn;rutiner;undvik;anhörig;kontakt_roll;kontakt_namn;kontakt_telefon"
 ROWS = [f"{name};musik, maltid;{avoid};Personalen;Dotter;Karin Ek;070-174 06 5{n}"

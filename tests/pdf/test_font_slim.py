@@ -31,3 +31,28 @@ def test_the_slim_font_keeps_what_shaping_needs() -> None:
     """HarfBuzz shapes Arabic from the registered (slimmed) bytes: GSUB, GPOS, GDEF stay."""
     slim = TTFontFile(io.BytesIO(unhinted(REGULAR)))  # type: ignore[arg-type]
     assert {"GSUB", "GPOS", "GDEF"} <= set(slim.table)
+
+
+def test_fallback_fonts_are_read_only_when_something_asks_for_them() -> None:
+    """A Swedish card never reads the Arabic and Greek fonts; the first text that needs
+    one reads it, whichever way ReportLab is asked (a glyph check, a width, setFont)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from generator import api\n"
+        "from generator.pdf.fonts import load_fonts, missing_glyph\n"
+        "project = api.open_project()\n"
+        "fonts = load_fonts(project.fonts)\n"
+        "api.make_card(open('content/people/anna-lind.yaml', 'rb').read(), project=project)\n"
+        "print(sorted(pdfmetrics.getRegisteredFontNames()))\n"
+        "print(missing_glyph('Ωμέγα', fonts.fallback[1]))\n"
+        "print(round(pdfmetrics.stringWidth('سلام', fonts.bold_fallback[0], 10), 2) > 0)\n"
+        "print(sorted(pdfmetrics.getRegisteredFontNames()))\n")
+    lines = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True, cwd=Path(__file__).parents[2]).stdout.splitlines()
+    assert lines[0] == "['AtkinsonHyperlegible-Bold', 'AtkinsonHyperlegible-Regular']"
+    assert lines[1:3] == ["None", "True"]
+    assert lines[3] == ("['AtkinsonHyperlegible-Bold', 'AtkinsonHyperlegible-Regular', "
+                        "'FiraSans-Regular', 'IBMPlexSansArabic-Bold']")
