@@ -288,6 +288,10 @@ def _outcomes(roster: Roster, project: Project, layout_name: str, jobs: int,
                 yield _result(pending.popleft())
         while pending:
             yield _result(pending.popleft())
+        # Every row is laid out: the workers go before the sheet is joined (which takes a
+        # while at 100,000 rows), so their memory is not held beside the joiner's.
+        started.close()
+        started.join()
 
 
 @contextmanager
