@@ -156,24 +156,27 @@ def place_cards(slots: list[T | None], cards: list[T], per_sheet: int) -> None:
 
 
 # -- the worker side: state loaded once per process --------------------------------------
-_STATE: dict[str, object] = {}
-_WHERE: list[tuple[Path | None, str]] = []  # the project's root and the layout's name
+class _Worker:
+    """This worker process's project and layout, and the inputs read from them."""
+
+    root: Path | None = None
+    layout_name = ""
+    inputs: PersonalInputs | None = None
 
 
 def _start_worker(root: Path | None, layout_name: str) -> None:
     """Read the inputs as the worker starts. A problem with them is raised again by the
     first chunk, to the parent: a worker that failed to start would be started again and
     again by the pool."""
-    _WHERE[:] = [(root, layout_name)]
+    _Worker.root, _Worker.layout_name = root, layout_name
     with suppress(HandoutsError):
         _worker_inputs()
 
 
 def _worker_inputs() -> PersonalInputs:
-    if "inputs" not in _STATE:
-        root, layout_name = _WHERE[0]
-        _STATE["inputs"] = read_personal_inputs(Project(root), layout_name)
-    return _STATE["inputs"]  # type: ignore[return-value]
+    if _Worker.inputs is None:
+        _Worker.inputs = read_personal_inputs(Project(_Worker.root), _Worker.layout_name)
+    return _Worker.inputs
 
 
 def _kept_outcome(plan: RowPlan) -> RowOutcome:

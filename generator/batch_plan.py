@@ -53,7 +53,6 @@ class Plan:
         self.stems: Counter[str] = Counter()  # rows per file-name stem
         self.sheet = ""  # the sheet's input digest
         self.sheet_pages: int | None = None  # set when the sheet file is kept as it is
-        self.rows = 0
         self.to_make = 0  # rows whose card is made (not kept)
         self._spool: BinaryIO = tempfile.TemporaryFile()
         self._chunk: list[RowPlan] = []
@@ -63,7 +62,6 @@ class Plan:
         return self.sheet_pages is not None and not self.to_make
 
     def add(self, row: RowPlan) -> None:
-        self.rows += 1
         self.to_make += row.kept is None
         self._chunk.append(row)
         if len(self._chunk) == self.chunk_rows:

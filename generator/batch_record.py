@@ -46,8 +46,13 @@ class Entry:
     output: str | None = None
 
     def saved(self) -> dict[str, Any]:
-        """As the record file keeps it."""
+        """As the record file and the journal keep it."""
         return {"file": self.file, "row": self.row, "input": self.input, "output": self.output}
+
+    @classmethod
+    def read(cls, saved: dict[str, Any]) -> Entry:
+        """From a record file's card or a journal line."""
+        return cls(saved["file"], saved["row"], saved.get("input"), saved.get("output"))
 
 
 @dataclass
@@ -156,16 +161,14 @@ class BatchRecord:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 for key, value in data.get("rosters", {}).items():
                     rosters[key] = RosterRecord(value["name"], value["header"], {
-                        i: Entry(**e) for i, e in value["cards"].items()}, value.get("sheet"))
+                        i: Entry.read(e) for i, e in value["cards"].items()}, value.get("sheet"))
             journal = folder / JOURNAL
             if journal.exists():  # claims of a run that did not finish
                 for line in journal.read_text(encoding="utf-8").splitlines():
                     claim = json.loads(line)
                     roster = rosters.setdefault(claim["roster"], RosterRecord(
                         claim["name"], claim["header"]))
-                    roster.cards[claim["identity"]] = Entry(claim["file"], claim["row"],
-                                                            claim.get("input"),
-                                                            claim.get("output"))
+                    roster.cards[claim["identity"]] = Entry.read(claim)
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise OutputError([Problem("output.record_unreadable", {"detail": type(error).__name__},
                                        str(path))]) from None
@@ -213,8 +216,7 @@ class BatchRecord:
         self.claimed_keys.add(key)
         self.journal.write(json.dumps({"roster": self.key, "name": self.current.name,
                                        "header": self.current.header, "identity": key,
-                                       "file": name, "row": row, "input": input,
-                                       "output": output}) + "\n")
+                                       **Entry(name, row, input, output).saved()}) + "\n")
         self.journal.flush()
         return name, warning
 
@@ -271,19 +273,19 @@ class BatchRecord:
         self.journal.close()
         (self.folder / JOURNAL).unlink(missing_ok=True)
 
-    def _claims(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        """This run's claims in the order made: (row identity, entry as the record keeps it)."""
+    def _claims(self) -> Iterator[tuple[str, Entry]]:
+        """This run's claims in the order made: (row identity, entry)."""
         self.journal.seek(self.journal_start)
         for line in self.journal:
             claim = json.loads(line)
-            yield claim["identity"], {k: claim.get(k) for k in ("file", "row", "input", "output")}
+            yield claim["identity"], Entry.read(claim)
 
     def close(self) -> None:
         self.journal.close()
 
 
 def _write_record(stream: BinaryIO, rosters: dict[str, RosterRecord], current: str,
-                  claims: Iterator[tuple[str, dict[str, Any]]]) -> None:
+                  claims: Iterator[tuple[str, Entry]]) -> None:
     """The record as JSON, a card to a line, written as it goes: a 100,000-row roster's
     record is tens of megabytes, which a run need not hold in memory. The cards of the
     roster `current` are this run's `claims`; the other rosters' are as they were read."""
@@ -295,10 +297,10 @@ def _write_record(stream: BinaryIO, rosters: dict[str, RosterRecord], current: s
         stream.write(b"%s\n%s: {\"name\": %s, \"header\": %s, \"sheet\": %s, \"cards\": {" % (
             b"," if index else b"", text(key), text(roster.name), text(roster.header),
             text(roster.sheet)))
-        cards = claims if key == current else (
-            (identity, entry.saved()) for identity, entry in roster.cards.items())
-        for number, (identity, saved) in enumerate(cards):
-            stream.write(b"%s\n%s: %s" % (b"," if number else b"", text(identity), text(saved)))
+        cards = claims if key == current else iter(roster.cards.items())
+        for number, (identity, entry) in enumerate(cards):
+            stream.write(b"%s\n%s: %s" % (b"," if number else b"", text(identity),
+                                          text(entry.saved())))
         stream.write(b"}}")
     stream.write(b"}}\n")
 
