@@ -16,11 +16,13 @@ from ..model.colour import drawing_in_inks
 from .compact import use_compact_writing
 from .page import Page, Painter
 from .pdfa import make_archival
+from .quick_format import use_quick_format
 from .structure import mark_page, write_tree
 from .tagging import Marker
 
 # Page streams are Flate-compressed binary; ASCII85 on top would only make them 25 % larger.
 rl_config.useA85 = 0
+use_quick_format()  # the same bytes as ReportLab's object formatting, at a third of the cost
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ cover before the inside panels, the fold-in flap after them).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -63,15 +64,16 @@ def _ref(document: Any, name: str) -> bytes:
     return b"%d %d R" % document.idToObjectNumberAndVersion[name]
 
 
-# Where PDFDocEncoding and Latin-1 agree (ISO 32000-1, Annex D): ASCII and A1-FF but AD.
-_LATIN = frozenset(range(0x20, 0x7F)) | (frozenset(range(0xA1, 0x100)) - {0xAD})
+# Where PDFDocEncoding and Latin-1 agree (ISO 32000-1, Annex D): ASCII and A1-FF but AD;
+# anything else in a text makes it UTF-16
+_NOT_LATIN = re.compile("[^\x20-\x7e\xa1-\xac\xae-\xff]")
 
 
 def text_string(value: str) -> bytes:
     """A text string: literal where every character is in PDFDocEncoding's Latin part
     (Swedish, Finnish, English alternative texts: a quarter of the bytes), else UTF-16BE
     hex with its byte-order mark (Arabic, and any typographic quote or dash)."""
-    if all(ord(c) in _LATIN for c in value):
+    if not _NOT_LATIN.search(value):
         return b"(" + value.encode("latin-1").replace(b"\\", b"\\\\").replace(
             b"(", b"\\(").replace(b")", b"\\)") + b")"
     return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode() + b">"
