@@ -1,4 +1,4 @@
-"""Embedded fonts lose their hinting and nothing else."""
+"""Embedded fonts lose their hinting and the naming table's long texts, and nothing else."""
 from __future__ import annotations
 
 import io
@@ -19,8 +19,22 @@ def test_hinting_is_gone_and_outlines_metrics_and_names_stay() -> None:
     assert not {"fpgm", "prep", "cvt "} & set(slim.table)
     assert slim.charToGlyph == original.charToGlyph
     assert slim.charWidths == original.charWidths
-    assert slim.get_table("name") == original.get_table("name")
+    assert (slim.name, slim.familyName, slim.styleName) == (
+        original.name, original.familyName, original.styleName)
     assert len(slim.get_table("glyf")) < len(original.get_table("glyf"))
+
+
+def test_the_names_say_who_made_the_font_and_under_which_licence() -> None:
+    from fontTools.ttLib import TTFont
+
+    names = TTFont(io.BytesIO(unhinted(REGULAR)))["name"]
+    kept = {record.nameID: str(record) for record in names.names}
+    assert set(kept) == {0, 1, 2, 4, 6, 14}
+    assert "Braille Institute" in kept[0]
+    assert kept[6] == "AtkinsonHyperlegible-Regular"
+    assert "OFL" in kept[14]
+    original = TTFont(str(REGULAR))["name"]
+    assert len(names.compile(None)) < len(original.compile(None)) / 2
 
 
 def test_the_slim_font_is_smaller_in_a_pdf(tmp_path: Path) -> None:
