@@ -80,14 +80,17 @@ def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: C
     """A QR code of `url`, `size` points square including a quiet zone of 2 modules.
 
     Drawn as one filled path of module runs: crisp at any resolution, no fonts named.
+    The path is in modules (one unit a module, the grid's lower-left corner at 0 0), so
+    each run is four small whole numbers: a third of the bytes of points.
     """
     count, runs = qr_runs(url)
     module = size / (count + 4)
     path = canvas.beginPath()
     for row, start, length in runs:
-        path.rect(x + (start + 2) * module, y + size - (row + 3) * module,
-                  length * module, module)
+        path.rect(start, count - 1 - row, length, 1)
     canvas.saveState()
+    canvas.translate(x + 2 * module, y + 2 * module)
+    canvas.scale(module, module)
     canvas.setFillColor(colour.reportlab)
     canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
