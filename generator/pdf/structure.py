@@ -18,7 +18,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject
 from reportlab.pdfgen.canvas import Canvas
 
-from .tagging import Annotation, Element, Marked, Marker
+from .tagging import Annotation, Element, Marked, Marker, Role
 
 _PAGE_KEYS = ("StructParents", "Tabs")
 _URI_SAFE = ":/?#[]@!$&'()*+,;=%~"  # a URI is 7-bit ASCII: anything else is %-encoded
@@ -153,7 +153,8 @@ class _Tree(RawObject):
                 if type(kid) is Element:
                     parent[id(kid)] = number[id(element)]
         refs = _numbers(document)
-        bodies = [_element(element, number, parent[id(element)], refs, document)
+        pages = [refs[page_name(page)] for page in range(len(self.marker.parents))]
+        bodies = [_element(element, number, parent[id(element)], pages, refs, document)
                   for element in self.elements]
         return _tree_root(self.marker, number), bodies
 
@@ -162,24 +163,28 @@ def _same(data: bytes, document: Any) -> bytes:
     return data
 
 
-def _element(element: Element, number: dict[int, int], parent: int, refs: _References,
-             document: Any) -> bytes:
-    """One structure element: /S, /P, /Pg where it holds content, /Alt, /Lang, /K."""
-    out = b"<</S/%s/P %d 0 R" % (element.role.value.encode(), parent)
+_OPENING = {role: b"<</S/" + role.value.encode() + b"/P " for role in Role}
+
+
+def _element(element: Element, number: dict[int, int], parent: int, pages: list[bytes],
+             refs: _References, document: Any) -> bytes:
+    """One structure element: /S, /P, /Pg where it holds content, /Alt, /Lang, /K;
+    `pages` holds each page's reference."""
+    out = _OPENING[element.role] + b"%d 0 R" % parent
     kids = []
     marked = False
     for kid in element.kids:
         if type(kid) is Marked:
             marked = True
             kids.append(b"%d" % kid.mcid if kid.page == element.page else
-                        b"<</Type/MCR/Pg %s/MCID %d>>" % (refs[page_name(kid.page)], kid.mcid))
+                        b"<</Type/MCR/Pg %s/MCID %d>>" % (pages[kid.page], kid.mcid))
         elif type(kid) is Annotation:
             kids.append(b"<</Type/OBJR/Pg %s/Obj %s>>" % (
-                refs[page_name(kid.page)], refs[document.annotationName(kid.name)]))
+                pages[kid.page], refs[document.annotationName(kid.name)]))
         else:
             kids.append(b"%d 0 R" % number[id(kid)])
     if marked and element.page is not None:
-        out += b"/Pg " + refs[page_name(element.page)]
+        out += b"/Pg " + pages[element.page]
     if element.alt:
         out += b"/Alt" + text_string(element.alt)
     if element.lang:
