@@ -119,7 +119,10 @@ def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str
                                layout.colours.on_accent)
             draw_fitted(canvas, body, frame.margin, body_top, frame.text_width)
 
-    return Page(where, frame.width, frame.height, layout.bleed_mm * MM, draw)
+    # The same routine (its personalised text), layout and fonts draw the same front on
+    # every person's deck: drawn once per process and replayed (pdf/replay.py).
+    reuse = ("routine front", routine, layout, fonts, labels.pictogram_alt(routine.pictogram))
+    return Page(where, frame.width, frame.height, layout.bleed_mm * MM, draw, reuse=reuse)
 
 
 def compose_back(routine: Routine, frame: CardFrame, contact: ContactBlock, fonts: Fonts,

@@ -6,7 +6,7 @@ impose draws the same pages again, n-up, on a sheet. Neither knows what is on th
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +70,7 @@ class Page:
     draw: Callable[[Painter], None]
     margin: float | None = None
     trim_box: tuple[float, float, float, float] | None = None
+    reuse: Hashable | None = None  # pages with equal keys draw the same (pdf/replay.py)
 
     @property
     def media_margin(self) -> float:

@@ -17,6 +17,7 @@ from .compact import use_compact_writing
 from .page import Page, Painter
 from .pdfa import make_archival
 from .quick_format import use_quick_format
+from .replay import draw_page
 from .structure import mark_page, write_tree
 from .tagging import Marker
 
@@ -98,7 +99,7 @@ def render_pdf(pages: Iterable[Page], metadata: Metadata, base_font: str, *,
             marker.begin_page()
         canvas.saveState()
         canvas.translate(page.media_margin, page.media_margin)
-        page.draw(painter)
+        draw_page(page, painter)
         canvas.restoreState()
         if marker is not None:
             marker.end_page()

@@ -1,0 +1,193 @@
+"""Render (replay): a page that many files show, drawn once per process and replayed.
+
+A batch gives every person a card per routine; a routine card's front is the same for
+every person with the same call name, routine and layout. Its drawing (fitted
+paragraphs, the pictogram's paths, tags) is recorded once on a scratch canvas and
+replayed into each file.
+
+What a file makes its own is redone in that file, in the order a fresh drawing would:
+- the text. ReportLab numbers a file's glyphs in the order they are first drawn, so
+  each text run is encoded again (`PDFTextObject._formatText`, with the run's font,
+  size, leading and current subset);
+- the tags: the page's structure elements are copied onto the file's page, with their
+  marked-content ids (which count from 0 on every page), and its bookmarks numbered
+  in the file (a destination names its page only; no object is made while drawing).
+
+A page that uses anything else a file owns (forms, links, spot colours, ink mode) is
+not recorded; it is drawn as usual. Replayed or drawn, the bytes are the same
+(tests/pdf/test_replay.py).
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+
+from ..model.colour import drawing_in_inks
+from .page import Page, Painter
+from .tagging import Element, Marked, Marker
+
+_FORMAT_TEXT = PDFTextObject._formatText
+_RUN = re.compile("\x00(\\d+)\x00")
+_LIMIT = 1024  # recordings kept per process (a routine front per call name and layout)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """One call of `_formatText`: which text object, its state before, the text."""
+
+    serial: int
+    font: str
+    size: float
+    leading: float
+    subset: int  # the object's current subset before the call (-1 after setFont)
+    rise: float
+    text: Any  # str, or a shaped string (its glyphs and positions)
+
+
+@dataclass
+class _Recording:
+    code: list[str]  # the page's operators, each text run as "\0n\0"
+    runs: list[_Run] = field(default_factory=list)
+    elements: list[Element] = field(default_factory=list)  # the page's top-level elements
+    owners: list[Element] = field(default_factory=list)  # the element of each MCID
+
+
+class _Recorder:
+    """Set on a scratch canvas: collects its text runs instead of encoding them."""
+
+    def __init__(self) -> None:
+        self.runs: list[_Run] = []
+        self.serials: dict[int, int] = {}
+
+    def run(self, text_object: PDFTextObject, text: Any) -> str:
+        serial = self.serials.setdefault(id(text_object), len(self.serials))
+        self.runs.append(_Run(serial, text_object._fontname, text_object._fontsize,
+                              text_object._leading, text_object._curSubset,
+                              text_object._rise, text))
+        _FORMAT_TEXT(text_object, text)  # keeps the scratch object's subset as drawn
+        return f"\x00{len(self.runs) - 1}\x00"
+
+
+def _format_text(self: PDFTextObject, text: Any) -> str:
+    recorder = getattr(self._canvas, "_handouts_recorder", None)
+    if recorder is None:
+        return _FORMAT_TEXT(self, text)
+    return recorder.run(self, text)
+
+
+PDFTextObject._formatText = _format_text  # a canvas without a recorder: as before
+_RECORDINGS: dict[Hashable, _Recording | None] = {}
+
+
+def draw_page(page: Page, painter: Painter) -> None:
+    """Draw `page`: replayed when it says it draws like others (`page.reuse`)."""
+    canvas = painter.canvas
+    marker = painter.tags if isinstance(painter.tags, Marker) else None
+    if page.reuse is None or drawing_in_inks():
+        page.draw(painter)
+        return
+    key = (page.reuse, marker is not None, canvas._fontname, canvas._fontsize,
+           canvas._leading)
+    if key not in _RECORDINGS:
+        if len(_RECORDINGS) >= _LIMIT:
+            _RECORDINGS.clear()
+        _RECORDINGS[key] = _record(page, canvas, tagged=marker is not None)
+    recording = _RECORDINGS[key]
+    if recording is None:
+        page.draw(painter)
+    else:
+        _replay(recording, canvas, marker)
+
+
+def _record(page: Page, like: Canvas, tagged: bool) -> _Recording | None:
+    """Draw `page` on a scratch canvas like `like`; None if it uses what a file owns."""
+    canvas = Canvas(io.BytesIO(), invariant=1, initialFontName=like._fontname,
+                    initialFontSize=like._fontsize, initialLeading=like._leading)
+    blank = set(canvas._doc.idToObject)
+    marker = Marker(canvas) if tagged else None
+    painter = Painter(canvas, marker)
+    recorder = _Recorder()
+    canvas._handouts_recorder = recorder  # type: ignore[attr-defined]
+    if marker is not None:
+        marker.begin_page()
+    canvas.saveState()
+    start = len(canvas._code)
+    page.draw(painter)
+    code = canvas._code[start:]
+    canvas.restoreState()
+    if marker is not None:
+        marker.end_page()
+        if marker.annotations:
+            return None
+    if painter._forms or canvas._colorsUsed or canvas._doc.idToObject.keys() - blank:
+        return None  # forms, spot colours or objects of the file's own
+    recording = _Recording(code, recorder.runs)
+    if marker is not None:
+        recording.elements = list(marker.root.kids)  # type: ignore[arg-type]
+        recording.owners = marker.parents[0]
+    return recording
+
+
+def _replay(recording: _Recording, canvas: Canvas, marker: Marker | None) -> None:
+    if marker is not None:
+        _replay_tags(recording, canvas, marker)
+    objects: dict[int, PDFTextObject] = {}
+    texts = []
+    for run in recording.runs:
+        text_object = objects.get(run.serial)
+        if text_object is None:
+            text_object = objects[run.serial] = PDFTextObject.__new__(PDFTextObject)
+            text_object._canvas = canvas
+            text_object._code = []
+            text_object._x = text_object._y = 0
+        text_object._fontname, text_object._fontsize = run.font, run.size
+        text_object._leading, text_object._rise = run.leading, run.rise
+        if run.subset == -1 or not hasattr(text_object, "_curSubset"):
+            text_object._curSubset = run.subset
+        texts.append(_FORMAT_TEXT(text_object, run.text))
+    canvas._code.extend(_RUN.sub(lambda m: texts[int(m.group(1))], piece) if "\x00" in piece
+                        else piece for piece in recording.code)
+
+
+def _replay_tags(recording: _Recording, canvas: Canvas, marker: Marker) -> None:
+    """The page's elements, copied onto this file's current page, bookmarks numbered."""
+    if len(marker._stack) != 1 or marker._open is not None or marker.parents[marker.page]:
+        raise RuntimeError("a replayed page must start with nothing open")
+    page, copies = marker.page, {}
+
+    def copy(element: Element) -> Element:
+        new = Element(element.role, alt=element.alt, lang=element.lang, title=element.title,
+                      order=element.order, page=page if element.page is not None else None)
+        copies[id(element)] = new
+        for kid in element.kids:  # a recording holds no annotations (see _record)
+            if isinstance(kid, Element):
+                new.kids.append(copy(kid))
+            elif isinstance(kid, Marked):
+                new.kids.append(Marked(page, kid.mcid))
+        return new
+
+    top = [copy(element) for element in recording.elements]
+    bookmarked = sorted((e for e in _all(recording.elements) if e.bookmark),
+                        key=lambda e: int(str(e.bookmark)[1:]))
+    for element in bookmarked:
+        new = copies[id(element)]
+        new.bookmark = f"B{marker.bookmarks}"
+        marker.bookmarks += 1
+        canvas.bookmarkPage(new.bookmark)
+    marker.root.kids.extend(top)
+    marker.parents[page].extend(copies[id(owner)] for owner in recording.owners)
+
+
+def _all(elements: list[Element]) -> list[Element]:
+    found, stack = [], list(reversed(elements))
+    while stack:
+        element = stack.pop()
+        found.append(element)
+        stack.extend(reversed([k for k in element.kids if type(k) is Element]))
+    return found
