@@ -82,7 +82,8 @@ def _format_text(self: PDFTextObject, text: Any) -> str:
 
 
 PDFTextObject._formatText = _format_text  # a canvas without a recorder: as before
-_RECORDINGS: dict[Hashable, _Recording | None] = {}
+_RECORDINGS: dict[Hashable, _Recording | None] = {}  # None: drawn as usual
+_NOT_YET = object()
 
 
 def draw_page(page: Page, painter: Painter) -> None:
@@ -94,12 +95,13 @@ def draw_page(page: Page, painter: Painter) -> None:
         return
     key = (page.reuse, marker is not None, canvas._fontname, canvas._fontsize,
            canvas._leading)
-    if key not in _RECORDINGS:
+    recording = _RECORDINGS.get(key, _NOT_YET)
+    if recording is _NOT_YET:  # (the web app's threads may share the dictionary)
+        recording = _record(page, canvas, tagged=marker is not None)
         if len(_RECORDINGS) >= _LIMIT:
             _RECORDINGS.clear()
-        _RECORDINGS[key] = _record(page, canvas, tagged=marker is not None)
-    recording = _RECORDINGS[key]
-    if recording is None:
+        _RECORDINGS[key] = recording
+    if not isinstance(recording, _Recording):
         page.draw(painter)
     else:
         _replay(recording, canvas, marker)
