@@ -50,12 +50,28 @@ class _Run:
     text: Any  # str, or a shaped string (its glyphs and positions)
 
 
+@dataclass(frozen=True)
+class _Node:
+    """A recorded structure element; `kids` index other nodes (n >= 0) or are MCIDs
+    (-1 - mcid)."""
+
+    role: Any
+    alt: str | None
+    lang: str | None
+    title: str | None
+    order: float | None
+    on_page: bool
+    kids: tuple[int, ...]
+
+
 @dataclass
 class _Recording:
-    code: list[str]  # the page's operators, each text run as "\0n\0"
+    code: str  # the page's operators, one a line, each text run as "\0n\0"
     runs: list[_Run] = field(default_factory=list)
-    elements: list[Element] = field(default_factory=list)  # the page's top-level elements
-    owners: list[Element] = field(default_factory=list)  # the element of each MCID
+    nodes: list[_Node] = field(default_factory=list)  # every element, parents first
+    top: list[int] = field(default_factory=list)  # the page's top-level elements
+    owners: list[int] = field(default_factory=list)  # the element of each MCID
+    bookmarked: list[int] = field(default_factory=list)  # in the order they were set
 
 
 class _Recorder:
@@ -129,11 +145,24 @@ def _record(page: Page, like: Canvas, tagged: bool) -> _Recording | None:
             return None
     if painter._forms or canvas._colorsUsed or canvas._doc.idToObject.keys() - blank:
         return None  # forms, spot colours or objects of the file's own
-    recording = _Recording(code, recorder.runs)
+    recording = _Recording("\n".join(code), recorder.runs)
     if marker is not None:
-        recording.elements = list(marker.root.kids)  # type: ignore[arg-type]
-        recording.owners = marker.parents[0]
+        _template(recording, marker)
     return recording
+
+
+def _template(recording: _Recording, marker: Marker) -> None:
+    """The scratch page's elements as flat nodes, cheap to copy into a file."""
+    elements = _all([kid for kid in marker.root.kids if isinstance(kid, Element)])
+    index = {id(element): number for number, element in enumerate(elements)}
+    recording.nodes = [_Node(
+        e.role, e.alt, e.lang, e.title, e.order, e.page is not None,
+        tuple(index[id(k)] if isinstance(k, Element) else -1 - k.mcid  # type: ignore[union-attr]
+              for k in e.kids)) for e in elements]
+    recording.top = [index[id(kid)] for kid in marker.root.kids]
+    recording.owners = [index[id(owner)] for owner in marker.parents[0]]
+    recording.bookmarked = sorted((index[id(e)] for e in elements if e.bookmark),
+                                  key=lambda n: int(str(elements[n].bookmark)[1:]))
 
 
 def _replay(recording: _Recording, canvas: Canvas, marker: Marker | None) -> None:
@@ -153,37 +182,25 @@ def _replay(recording: _Recording, canvas: Canvas, marker: Marker | None) -> Non
         if run.subset == -1 or not hasattr(text_object, "_curSubset"):
             text_object._curSubset = run.subset
         texts.append(_FORMAT_TEXT(text_object, run.text))
-    canvas._code.extend(_RUN.sub(lambda m: texts[int(m.group(1))], piece) if "\x00" in piece
-                        else piece for piece in recording.code)
+    if recording.code:  # one entry: the canvas joins its entries with newlines
+        canvas._code.append(_RUN.sub(lambda m: texts[int(m.group(1))], recording.code))
 
 
 def _replay_tags(recording: _Recording, canvas: Canvas, marker: Marker) -> None:
     """The page's elements, copied onto this file's current page, bookmarks numbered."""
     if len(marker._stack) != 1 or marker._open is not None or marker.parents[marker.page]:
         raise RuntimeError("a replayed page must start with nothing open")
-    page, copies = marker.page, {}
-
-    def copy(element: Element) -> Element:
-        new = Element(element.role, alt=element.alt, lang=element.lang, title=element.title,
-                      order=element.order, page=page if element.page is not None else None)
-        copies[id(element)] = new
-        for kid in element.kids:  # a recording holds no annotations (see _record)
-            if isinstance(kid, Element):
-                new.kids.append(copy(kid))
-            elif isinstance(kid, Marked):
-                new.kids.append(Marked(page, kid.mcid))
-        return new
-
-    top = [copy(element) for element in recording.elements]
-    bookmarked = sorted((e for e in _all(recording.elements) if e.bookmark),
-                        key=lambda e: int(str(e.bookmark)[1:]))
-    for element in bookmarked:
-        new = copies[id(element)]
-        new.bookmark = f"B{marker.bookmarks}"
+    page = marker.page
+    elements = [Element(n.role, alt=n.alt, lang=n.lang, title=n.title, order=n.order,
+                        page=page if n.on_page else None) for n in recording.nodes]
+    for node, element in zip(recording.nodes, elements, strict=True):
+        element.kids = [elements[k] if k >= 0 else Marked(page, -1 - k) for k in node.kids]
+    for number in recording.bookmarked:
+        elements[number].bookmark = f"B{marker.bookmarks}"
         marker.bookmarks += 1
-        canvas.bookmarkPage(new.bookmark)
-    marker.root.kids.extend(top)
-    marker.parents[page].extend(copies[id(owner)] for owner in recording.owners)
+        canvas.bookmarkPage(elements[number].bookmark)
+    marker.root.kids.extend(elements[number] for number in recording.top)
+    marker.parents[page].extend(elements[number] for number in recording.owners)
 
 
 def _all(elements: list[Element]) -> list[Element]:
