@@ -13,8 +13,9 @@ What a file makes its own is redone in that file, in the order a fresh drawing w
   marked-content ids (which count from 0 on every page), and its bookmarks numbered
   in the file (a destination names its page only; no object is made while drawing).
 
-A page that uses anything else a file owns (forms, links, spot colours, ink mode) is
-not recorded; it is drawn as usual. Replayed or drawn, the bytes are the same
+A page that uses anything else a file owns (forms, links, spot colours, ink mode, a
+Type 1 font set on the canvas, whose name in the file depends on the file) is not
+recorded; it is drawn as usual. Replayed or drawn, the bytes are the same
 (tests/pdf/test_replay.py).
 """
 from __future__ import annotations
@@ -143,9 +144,13 @@ def _record(page: Page, like: Canvas, tagged: bool) -> _Recording | None:
         marker.end_page()
         if marker.annotations:
             return None
-    if painter._forms or canvas._colorsUsed or canvas._doc.idToObject.keys() - blank:
-        return None  # forms, spot colours or objects of the file's own
-    recording = _Recording("\n".join(code), recorder.runs)
+    operators = "\n".join(code)
+    # A TrueType font is chosen inside its text runs (redone per file); a font chosen
+    # anywhere else (Tf) names the font as the scratch file numbered it.
+    if (painter._forms or canvas._colorsUsed or canvas._doc.idToObject.keys() - blank
+            or " Tf" in operators):
+        return None  # forms, spot colours, objects of the file's own, or such a font
+    recording = _Recording(operators, recorder.runs)
     if marker is not None:
         _template(recording, marker)
     return recording

@@ -79,3 +79,27 @@ def test_a_card_recorded_then_replayed_keeps_its_tags_and_bookmarks(
     first = card()  # each front recorded on a scratch canvas, then replayed
     second = card()  # replayed from the recordings
     assert first == second == drawn
+
+
+def test_a_page_that_names_a_font_as_its_file_numbers_it_is_drawn_not_replayed(
+        fresh_recordings: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Type 1 font set on the canvas is written under a name the file gives it, so a
+    recording of it could name the wrong font in another file: such a page is drawn."""
+    from generator.pdf.page import Page
+    from generator.pdf.render import Metadata, render_pdf
+
+    def draw(painter: object) -> None:
+        canvas = painter.canvas  # type: ignore[attr-defined]
+        with painter.artifact():  # type: ignore[attr-defined]
+            canvas.setFont("Times-Roman", 12)
+            canvas.drawString(10, 10, "Tryckt")
+
+    page = Page("test", 100, 100, 0, draw, reuse=("test page",))
+    meta = Metadata("T", "A", "S")
+
+    def pdf() -> list[bytes]:
+        return [render_pdf([page, page], meta, "Times-Roman")]
+
+    drawn = without_replay(pdf, monkeypatch)
+    assert pdf() == drawn
+    assert list(replay._RECORDINGS.values()) == [None]
