@@ -31,6 +31,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 
 from ..model.colour import drawing_in_inks
 from .page import Page, Painter
+from .structure import walk
 from .tagging import Element, Marked, Marker
 
 _FORMAT_TEXT = PDFTextObject._formatText
@@ -158,7 +159,7 @@ def _record(page: Page, like: Canvas, tagged: bool) -> _Recording | None:
 
 def _template(recording: _Recording, marker: Marker) -> None:
     """The scratch page's elements as flat nodes, cheap to copy into a file."""
-    elements = _all([kid for kid in marker.root.kids if isinstance(kid, Element)])
+    elements = walk(marker.root)[1:]  # the page's elements, without the Document
     index = {id(element): number for number, element in enumerate(elements)}
     recording.nodes = [_Node(
         e.role, e.alt, e.lang, e.title, e.order, e.page is not None,
@@ -177,15 +178,15 @@ def _replay(recording: _Recording, canvas: Canvas, marker: Marker | None) -> Non
     texts = []
     for run in recording.runs:
         text_object = objects.get(run.serial)
-        if text_object is None:
+        if text_object is None:  # only what _formatText reads; it starts as recorded
             text_object = objects[run.serial] = PDFTextObject.__new__(PDFTextObject)
-            text_object._canvas = canvas
-            text_object._code = []
+            text_object._canvas, text_object._code = canvas, []
             text_object._x = text_object._y = 0
+            text_object._curSubset = run.subset
+        elif run.subset == -1:  # a setFont between the runs; else the file's own subset
+            text_object._curSubset = -1
         text_object._fontname, text_object._fontsize = run.font, run.size
         text_object._leading, text_object._rise = run.leading, run.rise
-        if run.subset == -1 or not hasattr(text_object, "_curSubset"):
-            text_object._curSubset = run.subset
         texts.append(_FORMAT_TEXT(text_object, run.text))
     if recording.code:  # one entry: the canvas joins its entries with newlines
         canvas._code.append(_RUN.sub(lambda m: texts[int(m.group(1))], recording.code))
@@ -207,11 +208,3 @@ def _replay_tags(recording: _Recording, canvas: Canvas, marker: Marker) -> None:
     marker.root.kids.extend(elements[number] for number in recording.top)
     marker.parents[page].extend(elements[number] for number in recording.owners)
 
-
-def _all(elements: list[Element]) -> list[Element]:
-    found, stack = [], list(reversed(elements))
-    while stack:
-        element = stack.pop()
-        found.append(element)
-        stack.extend(reversed([k for k in element.kids if type(k) is Element]))
-    return found

@@ -36,7 +36,7 @@ def reading_order(root: Element) -> None:
     root.kids = [kid for _, kid in sorted(indexed, key=key)]
 
 
-def _walk(element: Element) -> list[Element]:
+def walk(element: Element) -> list[Element]:
     """`element` and every element under it, in reading order (depth first)."""
     found, stack = [], [element]
     while stack:
@@ -112,7 +112,7 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
     doc = canvas._doc
     root = marker.root
     reading_order(root)
-    elements = _walk(root)
+    elements = walk(root)
     catalog = doc.Catalog
     catalog.StructTreeRoot = doc.Reference(_Tree(marker, elements))
     catalog.MarkInfo = PDFDictionary({"Marked": pdfdoc.PDFtrue})
