@@ -33,6 +33,7 @@ from .batch_record import BatchRecord, bytes_digest, folder_lock, identity
 from .batch_report import ReportWriter, report_text
 from .errors import ContentError, HandoutsError, Problem
 from .manifest import Project
+from .pdf.classic import Classic
 from .pdf.join import join_pdfs
 from .pdf.reuse import Placed
 from .personal import (
@@ -42,7 +43,7 @@ from .personal import (
     personal_cards,
     placed_cards,
     read_personal_inputs,
-    render_cards,
+    render_deck,
     render_sheets,
 )
 from .roster import Roster, RosterRow, read_roster
@@ -198,7 +199,7 @@ def lay_out_rows(task: Task, inputs: PersonalInputs) -> ChunkOutcome:
     file, rows = task.file, task.rows
     outcomes: list[RowOutcome] = []
     slots: list[Imposable | None] = []
-    files: list[bytes] = []  # each card drawn once: the sheet places these files' pages
+    files: list[bytes | Classic] = []  # each card drawn once: the sheet places their pages
     placed: list[Placed | None] = []
     content = None
     per_sheet = inputs.sheet.columns * inputs.sheet.rows
@@ -218,8 +219,9 @@ def lay_out_rows(task: Task, inputs: PersonalInputs) -> ChunkOutcome:
             content = inputs.content(person.language)
             if kept is not None and kept.kept is not None and task.folder is not None:
                 data = (task.folder / kept.kept.file).read_bytes()  # checked by the plan
+                parts = None
             else:
-                data = render_cards(cards, content, inputs)
+                data, parts = render_deck(cards, content, inputs)
         except HandoutsError as error:
             outcomes.append(RowOutcome(row.number, row.name,
                                        problems=_row_problems(error, row, file), identity=key))
@@ -232,7 +234,7 @@ def lay_out_rows(task: Task, inputs: PersonalInputs) -> ChunkOutcome:
                 warnings=_row_problems(ContentError(warnings), row, file)))
         place_cards(slots, cards, per_sheet)
         place_cards(placed, placed_cards(cards, len(files)), per_sheet)
-        files.append(data)
+        files.append(data if parts is None else parts)
     sheet = (render_sheets(slots, content, inputs, (files, placed))
              if content is not None and task.sheet else None)
     return ChunkOutcome(outcomes, sheet)

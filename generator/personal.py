@@ -22,10 +22,11 @@ from .layout import CardLayout, SheetLayout
 from .locale import NBSP
 from .manifest import Project
 from .model import Content
+from .pdf.classic import Classic
 from .pdf.fonts import load_fonts
 from .pdf.impose import impose
 from .pdf.page import Page
-from .pdf.render import Metadata, build_date, render_pdf
+from .pdf.render import Metadata, build_date, render_file, render_pdf
 from .pdf.reuse import Placed, reuse_sheets
 from .person import Person, convert_person
 from .personalise import base_context, personalise_person, personalise_routine
@@ -126,18 +127,26 @@ def personal_metadata(content: Content, layout: Any) -> Metadata:
 
 
 def render_cards(cards: list[Imposable], content: Content, inputs: PersonalInputs) -> bytes:
+    return render_deck(cards, content, inputs)[0]
+
+
+def render_deck(cards: list[Imposable], content: Content,
+                inputs: PersonalInputs) -> tuple[bytes, Classic | None]:
+    """The person file's bytes, and its objects as written, for `render_sheets` to place."""
     pages = [page for pair in cards for page in pair if page is not None]
     metadata = personal_metadata(content, inputs.layout)
-    return render_pdf(pages, metadata, inputs.fonts.regular)
+    return render_file(pages, metadata, inputs.fonts.regular)
 
 
 def render_sheets(cards: list[Imposable | None], content: Content,
-                  inputs: PersonalInputs, reused: tuple[list[bytes], list[Placed | None]]
-                  | None = None) -> bytes:
+                  inputs: PersonalInputs,
+                  reused: tuple[list[bytes | Classic], list[Placed | None]] | None = None
+                  ) -> bytes:
     """`cards` imposed n-up (None leaves a slot empty) and rendered.
 
-    With `reused` (the cards' rendered files and where each card is in them, slot for
-    slot), the sheet places those files' pages instead of drawing every card again.
+    With `reused` (the cards' rendered files, or their objects as written, and where each
+    card is in them, slot for slot), the sheet places those files' pages instead of
+    drawing every card again.
     """
     metadata = personal_metadata(content, inputs.layout)
     first = next((card for card in cards if card is not None), None)

@@ -37,13 +37,13 @@ def run(path: Path, out: Path, project: Project | None = None):  # type: ignore[
 def counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count the cards rendered from here on (a list: one entry per rendered card)."""
     rendered: list[int] = []
-    real: Callable[..., bytes] = batch.render_cards
+    real: Callable[..., tuple[bytes, object]] = batch.render_deck
 
-    def render(*args: Any) -> bytes:
+    def render(*args: Any) -> tuple[bytes, object]:
         rendered.append(1)
         return real(*args)
 
-    monkeypatch.setattr(batch, "render_cards", render)
+    monkeypatch.setattr(batch, "render_deck", render)
     return rendered
 
 
@@ -66,7 +66,7 @@ def test_unchanged_rerun_neither_lays_out_nor_renders(tmp_path: Path,
     def refuse(*args: Any) -> None:
         raise AssertionError("laid out or rendered on a re-run with nothing changed")
 
-    for name in ("render_cards", "render_sheets", "personal_cards", "check_person"):
+    for name in ("render_deck", "render_sheets", "personal_cards", "check_person"):
         monkeypatch.setattr(batch, name, refuse)
     again = run(path, out)
     assert [r.status for r in again.rows] == ["unchanged"] * len(ROWS)

@@ -57,7 +57,14 @@ def read_classic(data: bytes) -> Classic | None:
     version = _VERSION.match(data)
     if objects is None or version is None:
         return None
-    trailer = trailer or data[data.rfind(b"trailer"):]
+    return classic_parts(objects, trailer or data[data.rfind(b"trailer"):],
+                         version.group(1).decode())
+
+
+def classic_parts(objects: Objects, trailer: bytes, version: str) -> Classic | None:
+    """A part from its objects and its trailer's keys (/Root, /Info), as read or as written
+    (compact.py hands a file's objects over without a second reading), or None when its
+    page tree has a shape join.py must read with qpdf."""
     root, info = (_TRAILER[key].search(trailer) for key in (b"Root", b"Info"))
     if root is None or int(root.group(1)) not in objects:
         return None
@@ -75,7 +82,19 @@ def read_classic(data: bytes) -> Classic | None:
             or not all(n in objects and _PAGE.search(objects[n][0]) for n in numbers)):
         return None  # a tree of trees, or something that is not a page
     return Classic(objects, int(root.group(1)), int(info.group(1)) if info else None,
-                   int(pages.group(1)), numbers, version.group(1).decode())
+                   int(pages.group(1)), numbers, version)
+
+
+def split_stream(body: bytes) -> tuple[bytes, bytes]:
+    """An object's body split where its stream begins: (dictionary or value, the stream from
+    a line break before the keyword `stream` to `endstream`, or b"" for no stream)."""
+    split = body.find(b"stream")
+    if split >= 0 and (b"(" in body[:split] or b"<" in body[:split].replace(b"<<", b"")):
+        # a string before it could hold the word: find the keyword outside strings
+        split = next((m.start(1) for m in _STREAM.finditer(body) if m.group(1)), -1)
+    if split < 0:
+        return body.rstrip(), b""
+    return body[:split].rstrip(), b"\n" + body[split:].rstrip()
 
 
 def _objects(data: bytes) -> Objects | None:
@@ -95,16 +114,10 @@ def _objects(data: bytes) -> Objects | None:
         match = _OBJECT.match(data, begin)
         if match is None:
             return None
-        body = data[match.end():data.rfind(b"endobj", begin, stop)]
-        split = body.find(b"stream")
-        if split >= 0 and (b"(" in body[:split] or b"<" in body[:split].replace(b"<<", b"")):
-            # a string before it could hold the word: find the keyword outside strings
-            split = next((m.start(1) for m in _STREAM.finditer(body) if m.group(1)), -1)
-        head = body if split < 0 else body[:split]
+        head, stream = split_stream(data[match.end():data.rfind(b"endobj", begin, stop)])
         if b"/ObjStm" in head or b"/XRef" in head:
             return None
-        objects[int(match.group(1))] = (head.rstrip(), b"" if split < 0
-                                        else b"\n" + body[split:].rstrip())
+        objects[int(match.group(1))] = (head, stream)
     return objects
 
 

@@ -13,7 +13,8 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 
 from ..model.colour import drawing_in_inks
-from .compact import use_compact_writing
+from .classic import Classic
+from .compact import use_compact_writing, written_parts
 from .page import Page, Painter
 from .pdfa import make_archival
 from .quick_format import use_quick_format
@@ -65,7 +66,14 @@ PRINTER_TITLE = "Tryckark – "
 
 def render_pdf(pages: Iterable[Page], metadata: Metadata, base_font: str, *,
                printer: bool = False) -> bytes:
-    """Lay the pages out one per PDF page and return the file's bytes.
+    """Lay the pages out one per PDF page and return the file's bytes (see `render_file`)."""
+    return render_file(pages, metadata, base_font, printer=printer)[0]
+
+
+def render_file(pages: Iterable[Page], metadata: Metadata, base_font: str, *,
+                printer: bool = False) -> tuple[bytes, Classic | None]:
+    """Lay the pages out one per PDF page: the file's bytes, and for a file for reading
+    its objects as written (what `classic.read_classic` would read from the bytes).
 
     A file for reading is tagged (PDF/UA-1) and archivable (PDF/A-2a): what compose
     declared while drawing becomes the structure tree. A `printer` file (imposed
@@ -114,7 +122,7 @@ def render_pdf(pages: Iterable[Page], metadata: Metadata, base_font: str, *,
         make_archival(canvas, metadata, epoch, PRODUCER)
         use_compact_writing(canvas)
     canvas.save()
-    return buffer.getvalue()
+    return buffer.getvalue(), written_parts(canvas._doc)
 
 
 def place_page(canvas: Canvas, page: Page) -> None:

@@ -39,12 +39,13 @@ class Placed:
     back: int | None
 
 
-def reuse_sheets(files: Sequence[bytes], cards: Sequence[Placed | None], first: Page,
-                 sheet: SheetLayout, sheet_name: str, metadata: Metadata,
+def reuse_sheets(files: Sequence[bytes | Classic], cards: Sequence[Placed | None],
+                 first: Page, sheet: SheetLayout, sheet_name: str, metadata: Metadata,
                  base_font: str) -> bytes | None:
-    """The sheet file for `cards` (None leaves a slot empty) from the rendered `files`;
-    None when a file is not in the shape this can reuse."""
-    read = [read_classic(data) for data in files]
+    """The sheet file for `cards` (None leaves a slot empty) from the rendered `files`
+    (their bytes, or their objects as written); None when a file is not in the shape this
+    can reuse."""
+    read = [file if isinstance(file, Classic) else read_classic(file) for file in files]
     shapes = [shape for shape in read if shape is not None and shape.kids]
     if len(shapes) != len(files):
         return None

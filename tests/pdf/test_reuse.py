@@ -18,6 +18,7 @@ from generator.personal import (
     placed_cards,
     read_personal_inputs,
     render_cards,
+    render_deck,
     render_sheets,
 )
 from pictures import difference, render_pages
@@ -66,6 +67,20 @@ def test_reused_sheets_are_reproducible(chunk) -> None:  # type: ignore[no-untyp
     slots, files, placed, content, inputs = chunk
     first = render_sheets(slots, content, inputs, (files, placed))
     assert render_sheets(slots, content, inputs, (list(files), list(placed))) == first
+
+
+def test_a_file_hands_over_its_objects_as_reading_it_would_split_them(chunk) -> None:  # type: ignore[no-untyped-def]
+    slots, files, placed, content, inputs = chunk
+    cards = personal_cards(check_person(PEOPLE[0], "boende.csv", inputs), inputs, "boende.csv")
+    data, written = render_deck(cards, content, inputs)
+    read = classic.read_classic(data)
+    assert written is not None and read is not None and data == files[0]
+    assert (written.root, written.info, written.pages, written.kids, written.version) == (
+        read.root, read.info, read.pages, read.kids, read.version)
+    assert dict(written.objects.items()) == dict(read.objects.items())  # every object, byte for byte
+    assert len(written.objects) > 100  # the structure elements in the object stream too
+    handed = render_sheets(slots, content, inputs, ([written, *files[1:]], placed))
+    assert handed == render_sheets(slots, content, inputs, (files, placed))
 
 
 def test_a_card_file_of_another_shape_is_drawn_instead(chunk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
