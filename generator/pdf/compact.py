@@ -116,7 +116,8 @@ def written_parts(document: Any) -> Classic | None:
     if parts is None:
         return None
     objects, trailer = parts
-    return classic_parts(objects, trailer, "%d.%d" % document._pdfVersion)
+    major, minor = document._pdfVersion
+    return classic_parts(objects, trailer, f"{major}.{minor}")
 
 
 def _trailer_keys(document: Any) -> bytes:

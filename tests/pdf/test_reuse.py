@@ -77,7 +77,7 @@ def test_a_file_hands_over_its_objects_as_reading_it_would_split_them(chunk) -> 
     assert written is not None and read is not None and data == files[0]
     assert (written.root, written.info, written.pages, written.kids, written.version) == (
         read.root, read.info, read.pages, read.kids, read.version)
-    assert dict(written.objects.items()) == dict(read.objects.items())  # every object, byte for byte
+    assert dict(written.objects.items()) == dict(read.objects.items())  # byte for byte
     assert len(written.objects) > 100  # the structure elements in the object stream too
     handed = render_sheets(slots, content, inputs, ([written, *files[1:]], placed))
     assert handed == render_sheets(slots, content, inputs, (files, placed))
