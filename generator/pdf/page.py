@@ -52,6 +52,19 @@ class Painter:
         self.canvas.doForm(name)
 
 
+def release(canvas: Canvas) -> None:
+    """Let go of a canvas's objects once its file's bytes are made (or its drawing kept).
+
+    Some of them name each other (a text object of ReportLab's `Paragraph` holds a
+    method bound to itself; the tags' marker and the canvas hold each other), so the
+    whole document would otherwise wait for the cycle collector: a thousand objects a
+    card, which a long-running batch worker's full collections then walked again and
+    again.
+    """
+    canvas._doc.__dict__.clear()
+    canvas.__dict__.clear()
+
+
 @dataclass(frozen=True)
 class Page:
     """One finished page. Sizes in points.

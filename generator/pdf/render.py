@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..model.colour import drawing_in_inks
 from .classic import Classic
 from .compact import use_compact_writing, written_parts
-from .page import Page, Painter
+from .page import Page, Painter, release
 from .pdfa import make_archival
 from .quick_format import use_quick_format
 from .replay import draw_page
@@ -122,7 +122,9 @@ def render_file(pages: Iterable[Page], metadata: Metadata, base_font: str, *,
         make_archival(canvas, metadata, epoch, PRODUCER)
         use_compact_writing(canvas)
     canvas.save()
-    return buffer.getvalue(), written_parts(canvas._doc)
+    data, parts = buffer.getvalue(), written_parts(canvas._doc)
+    release(canvas)
+    return data, parts
 
 
 def place_page(canvas: Canvas, page: Page) -> None:

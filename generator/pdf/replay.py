@@ -30,7 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from ..model.colour import drawing_in_inks
-from .page import Page, Painter
+from .page import Page, Painter, release
 from .structure import walk
 from .tagging import Element, Marked, Marker
 
@@ -143,14 +143,14 @@ def _record(page: Page, like: Canvas, tagged: bool) -> _Recording | None:
     canvas.restoreState()
     if marker is not None:
         marker.end_page()
-        if marker.annotations:
-            return None
     operators = "\n".join(code)
     # A TrueType font is chosen inside its text runs (redone per file); a font chosen
     # anywhere else (Tf) names the font as the scratch file numbered it.
-    if (painter._forms or canvas._colorsUsed or canvas._doc.idToObject.keys() - blank
-            or " Tf" in operators):
-        return None  # forms, spot colours, objects of the file's own, or such a font
+    owned = (painter._forms or canvas._colorsUsed or canvas._doc.idToObject.keys() - blank
+             or " Tf" in operators or (marker is not None and marker.annotations))
+    release(canvas)
+    if owned:
+        return None  # forms, links, spot colours, objects of the file's own, or such a font
     recording = _Recording(operators, recorder.runs)
     if marker is not None:
         _template(recording, marker)

@@ -117,7 +117,7 @@ class _Writer:
             if contents is None or resources is None or (rotate and rotate.group(1) != b"0"):
                 raise ValueError("a card page turned, or without one stream or resources")
             numbers = self.numbers.setdefault(file, {})
-            copy = _copier(shape.objects, numbers, self._allocate, self.objects)
+            copy = _Copier(shape.objects, numbers, self._allocate, self.objects)
             stream_head, stream = shape.objects[int(contents.group(1))]
             x0, y0, x1, y1 = _box(head, b"MediaBox")
             number = self._allocate()
@@ -178,25 +178,30 @@ class _Writer:
             % (identifier, identifier, info, self.blank.root, count, len(body)))
 
 
-def _copier(objects: Objects, numbers: dict[int, int], allocate: Callable[[], int],
-            out: dict[int, bytes]) -> Callable[[re.Match[bytes]], bytes]:
-    """A renumbering function that copies each object of one file the first time it is met."""
+class _Copier:
+    """A renumbering function that copies each object of one file the first time it is met.
 
-    def token(match: re.Match[bytes]) -> bytes:
+    (A class, not a closure: a closure that passes itself on would hold itself, and the
+    card file's objects with it, until the cycle collector runs.)
+    """
+
+    def __init__(self, objects: Objects, numbers: dict[int, int],
+                 allocate: Callable[[], int], out: dict[int, bytes]) -> None:
+        self.objects, self.numbers, self.allocate, self.out = objects, numbers, allocate, out
+
+    def __call__(self, match: re.Match[bytes]) -> bytes:
         if match.group(1):
             return match.group(0)  # a string: left as it is
         old = int(match.group(2))
-        new = numbers.get(old)
+        new = self.numbers.get(old)
         if new is None:
-            if match.group(3) != b"0" or old not in objects:
+            if match.group(3) != b"0" or old not in self.objects:
                 return b"null"
-            new = numbers[old] = allocate()
-            head, tail = objects[old]
-            out[new] = b""  # reserved: a cycle back to it finds the number
-            out[new] = renumber(head, token) + tail
+            new = self.numbers[old] = self.allocate()
+            head, tail = self.objects[old]
+            self.out[new] = b""  # reserved: a cycle back to it finds the number
+            self.out[new] = renumber(head, self) + tail
         return b"%d 0 R" % new
-
-    return token
 
 
 def _dictionary_after(head: bytes, key: re.Pattern[bytes]) -> bytes | None:

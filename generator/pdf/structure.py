@@ -128,10 +128,11 @@ class _Tree(RawObject):
     """
 
     def __init__(self, marker: Marker, elements: list[Element]) -> None:
-        super().__init__(self._classic)
+        # (no bound method kept on the object: it would hold itself, and the file's
+        # tree with it, until the cycle collector runs)
         self.marker, self.elements = marker, elements
 
-    def _classic(self, document: Any) -> bytes:
+    def make(self, document: Any) -> bytes:  # type: ignore[override]
         """Written by ReportLab's own writer (a file kept uncompressed, as the preflight
         fuzzer wants it): the elements are registered now, after every object numbered
         so far, and ReportLab writes them as they come."""
