@@ -172,14 +172,32 @@ def _start_worker(root: Path | None, layout_name: str) -> None:
     _Worker.root, _Worker.layout_name = root, layout_name
     with suppress(HandoutsError):
         _worker_inputs()
-    # A worker makes file after file, each a few thousand short-lived objects that
-    # refcounting frees (render.py leaves none in cycles). The collector's young passes
-    # at Python's default (every 700 new objects) walked each file's live document again
-    # and again: in a batch of 10,000 persons, 1.8 s of each worker's time; every 20,000
-    # objects, 0.3 s. What the worker read at its start (fonts, content) is frozen out
-    # of every pass.
+    _collect_less()
+
+
+def _collect_less() -> None:
+    """Tune the cycle collector for making file after file, each a few thousand
+    short-lived objects that refcounting frees (render.py leaves none in cycles).
+
+    Its young passes at Python's default (every 700 new objects) walked each file's live
+    document again and again: in a batch of 10,000 persons, 1.8 s of each worker's time;
+    every 20,000 objects, 0.3 s. What is there already (fonts, content) is frozen out of
+    every pass.
+    """
     gc.freeze()
     gc.set_threshold(20_000, 10, 10)
+
+
+@contextmanager
+def _collecting_less() -> Iterator[None]:
+    """`_collect_less` for a batch made in this process, undone after it."""
+    thresholds = gc.get_threshold()
+    _collect_less()
+    try:
+        yield None
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def _worker_inputs() -> PersonalInputs:
@@ -453,7 +471,7 @@ def run_batch(project: Project, roster_path: Path, layout_name: str, out: Path, 
     the parent keeps a row is a few dozen bytes (the plan and the report are spooled to
     disk, the record's claims are in its journal).
     """
-    with forked_pool(jobs, project.root, layout_name) if jobs > 1 else nullcontext() as pool:
+    with forked_pool(jobs, project.root, layout_name) if jobs > 1 else _collecting_less() as pool:
         roster = read_roster(roster_path, display)
         folder = Folder(out)
         with folder_lock(out):

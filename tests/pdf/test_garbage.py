@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.batch import _chunks, lay_out_rows
+from generator.batch import _chunks, lay_out_rows, run_batch
 from generator.manifest import Project
 from generator.personal import read_personal_inputs
 from generator.roster import read_roster
@@ -47,3 +47,14 @@ def test_a_batch_chunk_leaves_no_document_for_the_cycle_collector(
     assert outcome.sheet is not None and all(row.data for row in outcome.rows)
     left = gc.collect()
     assert left < LEFT_PER_PERSON * (len(ROWS) - 1), f"{left} objects left in cycles"
+
+
+def test_a_batch_in_this_process_gives_the_collector_back_as_it_was(tmp_path: Path) -> None:
+    roster_path = tmp_path / "boende.csv"
+    roster_path.write_bytes(("\r\n".join(ROWS[:3]) + "\r\n").encode("cp1252"))
+    before = gc.get_threshold()
+    seen: list[tuple[int, ...]] = []
+    result = run_batch(Project(None), roster_path, "card-a6", tmp_path / "ut", 1,
+                       lambda *_: seen.append(gc.get_threshold()))
+    assert result.failed == 0 and seen and seen[0] != before  # tuned while it ran
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
