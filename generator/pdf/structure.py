@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import quote
 
@@ -89,22 +89,29 @@ def mark_page(canvas: Canvas, marker: Marker) -> None:
     page = canvas._doc.Pages.pages[-1]
     page.__NoDefault__ = list(page.__NoDefault__) + list(_PAGE_KEYS)
     page.StructParents = marker.page
-    page.Tabs = PDFName("S") if any(a.page == marker.page for a in marker.annotations) else None
+    annotations = marker.annotations  # drawn page by page: this page's come last
+    page.Tabs = PDFName("S") if annotations and annotations[-1].page == marker.page else None
 
 
 def add_link(canvas: Canvas, annotation: Annotation, key: Callable[[], int]) -> None:
     """A link annotation on the current page: invisible border, printable, described;
     `key` gives its /StructParent once the parent tree is numbered."""
-    rect = b" ".join(b"%.2f" % v for v in annotation.rect)
+    rect = b"%.2f %.2f %.2f %.2f" % annotation.rect
+    target = _described_target(annotation.uri, annotation.contents)
 
     def make(document: Any) -> bytes:
-        return (b"<</Type/Annot/Subtype/Link/Rect[%s]/Border[0 0 0]/F 4/StructParent %d"
-                b"/Contents%s/A<</S/URI/URI(%s)>>>>" % (
-                    rect, key(), text_string(annotation.contents),
-                    quote(annotation.uri, safe=_URI_SAFE).encode("ascii")
-                    .replace(b"(", b"\\(").replace(b")", b"\\)")))
+        return (b"<</Type/Annot/Subtype/Link/Rect[%s]/Border[0 0 0]/F 4/StructParent %d%s>>"
+                % (rect, key(), target))
 
     canvas._addAnnotation(RawObject(make), annotation.name)
+
+
+@lru_cache(maxsize=256)
+def _described_target(uri: str, contents: str) -> bytes:
+    """A link's description and action (the same on every card back of a batch)."""
+    return b"/Contents%s/A<</S/URI/URI(%s)>>" % (
+        text_string(contents), quote(uri, safe=_URI_SAFE).encode("ascii")
+        .replace(b"(", b"\\(").replace(b")", b"\\)"))
 
 
 def write_tree(canvas: Canvas, marker: Marker) -> None:
@@ -223,7 +230,7 @@ def _tree_root(marker: Marker, number: dict[int, int]) -> bytes:
                                                     for e in owners)))
     for annotation in marker.annotations:
         owner = marker.link_owner[annotation.name]
-        numbers.append(b"%d %d 0 R" % (marker.link_key(annotation.name), number[id(owner)]))
+        numbers.append(b"%d %d 0 R" % (marker.link_key(annotation), number[id(owner)]))
     # Aside (the "Avoid" box) is a PDF 2.0 type; PDF/UA-1 readers are told it is a Sect.
     return (b"<</Type/StructTreeRoot/K %d 0 R/ParentTree<</Nums[%s]>>/ParentTreeNextKey %d"
             b"/RoleMap<</Aside/Sect>>>>" % (

@@ -48,15 +48,16 @@ class Marked(NamedTuple):
     mcid: int
 
 
-@dataclass(frozen=True)
-class Annotation:
-    """A link annotation on a page: its ReportLab name, target and description."""
+class Annotation(NamedTuple):
+    """A link annotation on a page: its ReportLab name, target and description, and its
+    place among the file's annotations (their /StructParent keys follow the pages')."""
 
     page: int
     name: str
     uri: str
     contents: str
     rect: tuple[float, float, float, float]
+    ordinal: int
 
 
 @dataclass(slots=True)
@@ -193,19 +194,20 @@ class Marker:
         link = next((e for e in reversed(self._stack) if e.role is Role.LINK), None)
         if link is None:
             raise RuntimeError("a link annotation outside a Link element")
-        name = f"L{self.page}.{len(self.annotations)}"
+        ordinal = len(self.annotations)
+        name = f"L{self.page}.{ordinal}"
         box = self.canvas._absRect(rect, relative=1)
-        annotation = Annotation(self.page, name, uri, contents, tuple(box))  # type: ignore[arg-type]
+        annotation = Annotation(self.page, name, uri, contents, tuple(box), ordinal)  # type: ignore[arg-type]
         self.annotations.append(annotation)
         link.kids.append(annotation)
         self.link_owner[name] = link
         from .structure import add_link
 
-        add_link(self.canvas, annotation, partial(self.link_key, name))
+        add_link(self.canvas, annotation, partial(self.link_key, annotation))
 
-    def link_key(self, name: str) -> int:
+    def link_key(self, annotation: Annotation) -> int:
         """The annotation's /StructParent: after the pages' keys, in the order drawn."""
-        return len(self.parents) + list(self.link_owner).index(name)
+        return len(self.parents) + annotation.ordinal
 
 
 class _Idle:
