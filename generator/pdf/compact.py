@@ -131,14 +131,12 @@ def _xref_stream(document: Any, number: int, position: int, offsets: dict[int, i
                  packed: dict[int, int], stream_number: int) -> bytes:
     """The cross-reference stream (object `number`, at `position`) with the trailer's keys."""
     width = max(2, (max(position, stream_number).bit_length() + 7) // 8)
+    in_stream = b"\x02" + stream_number.to_bytes(width, "big")  # then the index in it
     rows = [b"\x00" + bytes(width) + b"\xff\xff"]
     for n in range(1, number + 1):
-        if n in packed:
-            rows.append(b"\x02" + stream_number.to_bytes(width, "big")
-                        + packed[n].to_bytes(2, "big"))
-        else:
-            rows.append(b"\x01" + (offsets.get(n, position)).to_bytes(width, "big")
-                        + b"\x00\x00")
+        index = packed.get(n)
+        rows.append(in_stream + index.to_bytes(2, "big") if index is not None else
+                    b"\x01" + offsets.get(n, position).to_bytes(width, "big") + b"\x00\x00")
     data = zlib.compress(b"".join(rows), _XREF_LEVEL)
     identifier = document.ID().strip()
     return (b"%d 0 obj\n<</Type/XRef/Size %d/W[1 %d 2]%s/ID%s"
