@@ -61,7 +61,7 @@ def write_compact(document: Any) -> bytes:
     out = [b"%%PDF-%d.%d\n%%\x93\x8c\x8b\x9e handouts\n" % document._pdfVersion]
     position = len(out[0])
     offsets: dict[int, int] = {}
-    loose: Objects = {}  # the stream objects, as classic.py splits them
+    streams: list[tuple[int, bytes]] = []
     packed: list[tuple[int, bytes]] = []
     tails: list[tuple[int, Any]] = []
     number = 0
@@ -76,7 +76,7 @@ def write_compact(document: Any) -> bytes:
         body = _body(document, obj).strip()
         if body.endswith(b"endstream"):
             chunk = b"%d 0 obj\n%s\nendobj\n" % (number, body)
-            loose[number] = split_stream(body)
+            streams.append((number, body))
             offsets[number] = position
             position += len(chunk)
             out.append(chunk)
@@ -104,20 +104,21 @@ def write_compact(document: Any) -> bytes:
     out.append(chunk)
     out.append(_xref_stream(document, xref_number, position, offsets,
                             {n: i for i, (n, _) in enumerate(packed)}, stream_number))
-    loose.update((n, (body, b"")) for n, body in packed)
-    document._handouts_parts = (loose, _trailer_keys(document))
+    document._handouts_written = (streams, packed)  # split only if asked: written_parts
     return b"".join(out)
 
 
 def written_parts(document: Any) -> Classic | None:
     """The objects of the file `document` has just written compactly, as `read_classic`
     would split them from its bytes (None when it wrote another way or another shape)."""
-    parts = getattr(document, "_handouts_parts", None)
-    if parts is None:
+    written = getattr(document, "_handouts_written", None)
+    if written is None:
         return None
-    objects, trailer = parts
+    streams, packed = written
+    objects: Objects = {number: split_stream(body) for number, body in streams}
+    objects.update((number, (body, b"")) for number, body in packed)
     major, minor = document._pdfVersion
-    return classic_parts(objects, trailer, f"{major}.{minor}")
+    return classic_parts(objects, _trailer_keys(document), f"{major}.{minor}")
 
 
 def _trailer_keys(document: Any) -> bytes:

@@ -66,14 +66,21 @@ PRINTER_TITLE = "Tryckark – "
 
 def render_pdf(pages: Iterable[Page], metadata: Metadata, base_font: str, *,
                printer: bool = False) -> bytes:
-    """Lay the pages out one per PDF page and return the file's bytes (see `render_file`)."""
-    return render_file(pages, metadata, base_font, printer=printer)[0]
+    """Lay the pages out one per PDF page and return the file's bytes (see `_render`)."""
+    return _render(pages, metadata, base_font, printer, parts=False)[0]
 
 
-def render_file(pages: Iterable[Page], metadata: Metadata, base_font: str, *,
-                printer: bool = False) -> tuple[bytes, Classic | None]:
-    """Lay the pages out one per PDF page: the file's bytes, and for a file for reading
-    its objects as written (what `classic.read_classic` would read from the bytes).
+def render_file(pages: Iterable[Page], metadata: Metadata,
+                base_font: str) -> tuple[bytes, Classic | None]:
+    """A file for reading's bytes, and its objects as written (what
+    `classic.read_classic` would read from the bytes), for a sheet to place its pages."""
+    return _render(pages, metadata, base_font, False, parts=True)
+
+
+def _render(pages: Iterable[Page], metadata: Metadata, base_font: str, printer: bool, *,
+            parts: bool) -> tuple[bytes, Classic | None]:
+    """Lay the pages out one per PDF page: the file's bytes, and with `parts` the objects
+    the compact writer wrote.
 
     A file for reading is tagged (PDF/UA-1) and archivable (PDF/A-2a): what compose
     declared while drawing becomes the structure tree. A `printer` file (imposed
@@ -122,9 +129,9 @@ def render_file(pages: Iterable[Page], metadata: Metadata, base_font: str, *,
         make_archival(canvas, metadata, epoch, PRODUCER)
         use_compact_writing(canvas)
     canvas.save()
-    data, parts = buffer.getvalue(), written_parts(canvas._doc)
+    written = written_parts(canvas._doc) if parts else None
     release(canvas)
-    return data, parts
+    return buffer.getvalue(), written
 
 
 def place_page(canvas: Canvas, page: Page) -> None:
