@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-import zlib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
@@ -27,6 +26,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
+from .deflate import compress
 from .structure import RawObject, text_string
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def _without_tags(profile: bytes, dropped: set[bytes]) -> bytes:
 
 @lru_cache(maxsize=1)
 def _compressed_profile() -> bytes:
-    data = zlib.compress(srgb_profile(), 9)
+    data = compress(srgb_profile(), 9)
     return b"<</N 3/Filter/FlateDecode/Length %d>>stream\n" % len(data) + data + b"\nendstream"
 
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..model.layout import MM, SheetLayout
 from .classic import Classic, Objects, read_classic, renumber
+from .deflate import compress
 from .impose import Grid, _sheet_page, check_fits
 from .page import Page
 from .render import Metadata, render_pdf
@@ -143,7 +143,7 @@ class _Writer:
             ops.append(b"q %s %s %s %s re W n 1 0 0 1 %s %s cm %s Do Q" % (
                 *(_num(v) for v in clip), _num(x - trim), _num(y - trim), name))
         ops.append(b"Q")
-        data = zlib.compress(b"\n".join(ops) + b"\n", 6)
+        data = compress(b"\n".join(ops) + b"\n")
         cards = self._allocate()
         self.objects[cards] = (b"<< /Filter [ /FlateDecode ] /Length %d >>\nstream\n" % len(data)
                                + data + b"\nendstream")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 from pathlib import Path
 
 import pikepdf
@@ -62,3 +63,26 @@ def test_tagging_costs_a_deck_at_most_15_percent(deck: bytes,
     untagged = _card("card-a6")
     assert b"/StructTreeRoot" not in untagged
     assert len(deck) <= 1.15 * len(untagged)
+
+
+def _filters(stream: pikepdf.Stream) -> list[str]:
+    named = stream.get("/Filter")
+    return [str(n) for n in named] if isinstance(named, pikepdf.Array) else [str(named)]
+
+
+def test_every_flate_stream_is_zlib_ngs_and_inflates_with_zlib(deck: bytes) -> None:
+    """Pages, fonts, metadata and the object stream: made by zlib-ng (pdf/deflate.py),
+    read back by the standard zlib any PDF reader uses."""
+    from zlib_ng import zlib_ng
+
+    with pikepdf.open(io.BytesIO(deck)) as pdf:
+        raws = [(obj.read_raw_bytes(), str(obj.get("/Type", ""))) for obj in pdf.objects
+                if isinstance(obj, pikepdf.Stream) and "/FlateDecode" in _filters(obj)]
+    kinds = {kind for _, kind in raws}
+    assert "/ObjStm" in kinds and len(raws) >= 12  # eight pages, two fonts, the XMP…
+    for raw, kind in raws:
+        if kind == "/XRef":
+            continue  # (pikepdf remakes the cross-reference stream)
+        data = zlib.decompress(raw)
+        level = 9 if raw == zlib_ng.compress(data, 9) else 6  # the ICC profile: level 9
+        assert raw == zlib_ng.compress(data, level), kind
