@@ -40,6 +40,15 @@ def _key(name: str, document: Any) -> bytes:
     return key
 
 
+def _numbers(sequence: Any) -> bool:
+    """Whether every item is a plain number (not a bool, which formats as a name)."""
+    for item in sequence:
+        kind = type(item)
+        if kind is not int and kind is not float:
+            return False
+    return True
+
+
 def quick_format(element: Any, document: Any, toplevel: int = 0) -> bytes:
     """`pdfdoc.format(element, document, toplevel)`: the same bytes."""
     kind = type(element)
@@ -54,7 +63,11 @@ def quick_format(element: Any, document: Any, toplevel: int = 0) -> bytes:
     if rl_config.pdfMultiLine or rl_config.pdfComments:
         return _REPORTLAB(element, document, toplevel)  # settings this file never uses
     if kind is PDFArray and element.multiline != "forced":
-        items = [quick_format(e, document) for e in element.sequence]
+        sequence = element.sequence
+        if sequence and _numbers(sequence):  # page boxes, font widths: one call a row
+            return b"[ " + b" \n  ".join(fp_str(*sequence[at:at + 10]).encode("ascii")
+                                         for at in range(0, len(sequence), 10)) + b" ]"
+        items = [quick_format(e, document) for e in sequence]
         for at in reversed(range(10, len(items), 10) if len(items) > 10 else ()):
             items.insert(at, b"\n ")
         return b"[ " + b" ".join(items) + b" ]"

@@ -72,6 +72,7 @@ class _Document:
     0, 12, -3, 0.5, 12.345678912, 1e-7, 2.0,
     b"raw bytes",
     PDFArray([1, 2.5, "/N", PDFArray(list(range(25)))]),
+    PDFArray([0.25, True, 3]), PDFArray([297.6377952755906, -0.0, 1e-7] * 7),
     PDFDictionary({"Type": "/Page", "Z": 1, "A": PDFArray([0, 0, 10, 10]),
                    "K1": 1, "K2": 2, "K3": 3, "K4": 4, "K5": 5, "K6": 6, "K7": 7}),
     PDFDictionary(OrderedDict([("Z", 1), ("A", 2)])),
