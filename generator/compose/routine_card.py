@@ -9,11 +9,13 @@ cleanly from a shared-cut sheet too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.pdfgen.canvas import Canvas
 
 from ..errors import gather
 from ..model import Content, Labels, Routine
+from ..model.colour import drawing_in_inks
 from ..model.layout import MM, CardLayout, FridgeLayout
 from ..pdf.page import Page, Painter
 from ..pdf.tagging import Role, tags
@@ -98,6 +100,16 @@ def draw_title_band(canvas: Canvas, frame: CardFrame, title: Fitted, band: float
 
 def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str,
                   labels: Labels) -> Page:
+    """The front: the same (already personalised) routine, layout and fonts give the same
+    page, so a batch lays it out once per process (`_front`) and draws it once
+    (pdf/replay.py); the print-shop edition's CMYK colours are kept apart."""
+    return _front(routine, frame, fonts, product, labels.pictogram_alt(routine.pictogram),
+                  drawing_in_inks())
+
+
+@lru_cache(maxsize=1024)
+def _front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str, alt: str,
+           inks: bool) -> Page:
     layout = frame.layout
     where = f"card '{routine.id}' front"
     icon = PICTOGRAM_MM * MM
@@ -113,15 +125,13 @@ def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str
         paint_background(canvas, frame)
         with painter.group(Role.SECT, title=routine.title):  # one bookmark per card
             draw_title_band(canvas, frame, title, band)
-            with painter.tag(Role.FIGURE, alt=labels.pictogram_alt(routine.pictogram)):
+            with painter.tag(Role.FIGURE, alt=alt):
                 draw_pictogram(canvas, routine.pictogram, frame.width - frame.margin - icon,
                                band_top(frame) - (band + icon) / 2, icon,
                                layout.colours.on_accent)
             draw_fitted(canvas, body, frame.margin, body_top, frame.text_width)
 
-    # The same routine (its personalised text), layout and fonts draw the same front on
-    # every person's deck: drawn once per process and replayed (pdf/replay.py).
-    reuse = ("routine front", routine, layout, fonts, labels.pictogram_alt(routine.pictogram))
+    reuse = ("routine front", routine, layout, fonts, alt)
     return Page(where, frame.width, frame.height, layout.bleed_mm * MM, draw, reuse=reuse)
 
 
