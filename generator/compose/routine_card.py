@@ -9,7 +9,7 @@ cleanly from a shared-cut sheet too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -18,6 +18,7 @@ from ..model import Content, Labels, Routine
 from ..model.colour import drawing_in_inks
 from ..model.layout import MM, CardLayout, FridgeLayout
 from ..pdf.page import Page, Painter
+from ..pdf.replay import draw_reused
 from ..pdf.tagging import Role, tags
 from .contact import ContactBlock, organisation_line
 from .pictograms import draw_pictogram
@@ -137,7 +138,12 @@ def _front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str, alt: 
 
 def compose_back(routine: Routine, frame: CardFrame, contact: ContactBlock, fonts: Fonts,
                  heading: str, product: str, owner: str | None = None) -> Page:
-    """The back; `owner` names the person on a personal card, so a loose card finds home."""
+    """The back; `owner` names the person on a personal card, so a loose card finds home.
+
+    Below the owner's name the back is the same on every person's card: the text (set
+    where the name ends) and the foot are drawn once per process and replayed
+    (pdf/replay.py); the name is drawn on each.
+    """
     layout = frame.layout
     where = f"card '{routine.id}' back"
     top = frame.height - frame.margin
@@ -148,20 +154,35 @@ def compose_back(routine: Routine, frame: CardFrame, contact: ContactBlock, font
                 Block("why_heading", heading, bold=True, tag=Role.H3), Block("why", routine.why)],
                frame.styles, fonts, layout.colours.text, frame.text_width, room,
                product=product, where=where, gap=3)
+    name, why = text.split(len(owner_blocks))
+    why_top = top - name.height
+    why_key = ("routine back", routine, heading, layout, fonts, why.scale, why_top)
+
+    foot = partial(_draw_foot, frame, contact)
+
+    def draw_why(painter: Painter) -> None:
+        draw_fitted(painter.canvas, why, frame.margin, why_top, frame.text_width)
 
     def draw(painter: Painter) -> None:
         canvas = painter.canvas
         paint_background(canvas, frame)
         with painter.group(Role.SECT):
-            draw_fitted(canvas, text, frame.margin, top, frame.text_width)
-            rule_y = frame.margin + contact.height + 3 * MM
-            canvas.setStrokeColor(layout.colours.accent.reportlab)
-            canvas.setLineWidth(1)
-            with painter.artifact():
-                canvas.line(frame.margin, rule_y, frame.width - frame.margin, rule_y)
-            contact.draw(painter, frame.margin, frame.margin)
+            draw_fitted(canvas, name, frame.margin, top, frame.text_width)
+            draw_reused(painter, why_key, draw_why)
+            draw_reused(painter, ("card foot", contact, layout), foot)
 
     return Page(where, frame.width, frame.height, layout.bleed_mm * MM, draw)
+
+
+def _draw_foot(frame: CardFrame, contact: ContactBlock, painter: Painter) -> None:
+    """A rule, then who made the card: the same on every back."""
+    canvas = painter.canvas
+    rule_y = frame.margin + contact.height + 3 * MM
+    canvas.setStrokeColor(frame.layout.colours.accent.reportlab)
+    canvas.setLineWidth(1)
+    with painter.artifact():
+        canvas.line(frame.margin, rule_y, frame.width - frame.margin, rule_y)
+    contact.draw(painter, frame.margin, frame.margin)
 
 
 def compose_deck(routines: list[Routine], content: Content, layout: CardLayout,

@@ -87,6 +87,13 @@ class Fitted:
     def height(self) -> float:
         return sum(self.heights)
 
+    def split(self, count: int) -> tuple[Fitted, Fitted]:
+        """The first `count` paragraphs and the others, each as set here."""
+        return (Fitted(self.paragraphs[:count], self.heights[:count], self.scale,
+                       self.blocks[:count]),
+                Fitted(self.paragraphs[count:], self.heights[count:], self.scale,
+                       self.blocks[count:]))
+
 
 @lru_cache(maxsize=1024)
 def _wrapped(text: str, font: str, size: float, leading: float, colour: Colour, inset: float,

@@ -13,18 +13,29 @@ What a file makes its own is redone in that file, in the order a fresh drawing w
   marked-content ids (which count from 0 on every page), and its bookmarks numbered
   in the file (a destination names its page only; no object is made while drawing).
 
-A page that uses anything else a file owns (forms, links, spot colours, ink mode, a
-Type 1 font set on the canvas, whose name in the file depends on the file) is not
-recorded; it is drawn as usual. Replayed or drawn, the bytes are the same
+- the forms and links. A static form (painter.static, the QR code) is named in the
+  file when first drawn, so it is replayed only where the file has it already (else
+  drawn); a link's annotation is made in the file, in the order drawn, over the
+  recorded rectangle placed by the file's own transformation.
+
+A part of a page can be replayed too (`draw_reused`): a routine card's back is the
+same for everyone but for its owner's name at the top, so its text below the name and
+its foot (the rule, the organisation's contact lines and QR code) are replayed, and
+the name drawn. A part starts with no content sequence open; its elements join the
+element open where it is drawn, its marked-content ids follow the page's.
+
+Anything else a file owns (spot colours, ink mode, a Type 1 font set on the canvas,
+whose name in the file depends on the file, another object) is not recorded: such a
+drawing is drawn as usual. Replayed or drawn, the bytes are the same
 (tests/pdf/test_replay.py).
 """
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -32,11 +43,12 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from ..model.colour import drawing_in_inks
 from .page import Page, Painter, release
 from .structure import walk
-from .tagging import Element, Marked, Marker
+from .tagging import Annotation, Element, Marked, Marker
 
 _FORMAT_TEXT = PDFTextObject._formatText
-_RUN = re.compile("\x00(\\d+)\x00")
+_SLOT = re.compile("([\x00\x01])(\\d+)[\x00\x01]")  # "\0n\0" text run n, "\1n\1" form n
 _LIMIT = 1024  # recordings kept per process (a routine front per call name and layout)
+_REPLAYING = True  # tests draw everything fresh to compare
 
 
 @dataclass(frozen=True)
@@ -52,10 +64,26 @@ class _Run:
     text: Any  # str, or a shaped string (its glyphs and positions)
 
 
+class _Link(NamedTuple):
+    """A link drawn in the recording: its target, description, rectangle (relative to
+    where the drawing starts) and the node of its Link element."""
+
+    uri: str
+    contents: str
+    box: tuple[float, float, float, float]
+    owner: int
+
+
+class _Slot(NamedTuple):
+    """Where a link's annotation stands among its element's kids."""
+
+    link: int
+
+
 @dataclass(frozen=True)
 class _Node:
-    """A recorded structure element; `kids` index other nodes (n >= 0) or are MCIDs
-    (-1 - mcid)."""
+    """A recorded structure element; `kids` index other nodes (n >= 0), are MCIDs
+    (-1 - mcid) or links' annotations (`_Slot`)."""
 
     role: Any
     alt: str | None
@@ -63,15 +91,17 @@ class _Node:
     title: str | None
     order: float | None
     on_page: bool
-    kids: tuple[int, ...]
+    kids: tuple[int | _Slot, ...]
 
 
 @dataclass
 class _Recording:
-    code: str  # the page's operators, one a line, each text run as "\0n\0"
+    code: str  # the operators, one a line; each text run "\0n\0", each form "\1n\1"
     runs: list[_Run] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)  # the static forms' keys, in order
+    links: list[_Link] = field(default_factory=list)  # in the order drawn
     nodes: list[_Node] = field(default_factory=list)  # every element, parents first
-    top: list[int] = field(default_factory=list)  # the page's top-level elements
+    top: list[int] = field(default_factory=list)  # the drawing's top-level elements
     owners: list[int] = field(default_factory=list)  # the element of each MCID
     bookmarked: list[int] = field(default_factory=list)  # in the order they were set
 
@@ -92,6 +122,31 @@ class _Recorder:
         return f"\x00{len(self.runs) - 1}\x00"
 
 
+class _RecordingPainter(Painter):
+    """A scratch painter: a static form is noted where it is used, not made."""
+
+    def __init__(self, canvas: Canvas, marker: Marker | None) -> None:
+        super().__init__(canvas, marker)
+        self.used: list[str] = []
+
+    def static(self, key: str, draw: Callable[[Canvas], None]) -> None:
+        self.used.append(key)
+        self.canvas._code.append(f"\x01{len(self.used) - 1}\x01")
+
+
+class _RecordingMarker(Marker):
+    """A scratch marker: a link is noted with its rectangle, no annotation is made."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        super().__init__(canvas)
+        self.links: list[tuple[str, str, tuple[float, float, float, float], Element]] = []
+
+    def annotation(self, link: Element, uri: str, contents: str,
+                   box: tuple[float, float, float, float]) -> Any:
+        self.links.append((uri, contents, box, link))
+        return _Slot(len(self.links) - 1)
+
+
 def _format_text(self: PDFTextObject, text: Any) -> str:
     recorder = getattr(self._canvas, "_handouts_recorder", None)
     if recorder is None:
@@ -106,72 +161,96 @@ _NOT_YET = object()
 
 def draw_page(page: Page, painter: Painter) -> None:
     """Draw `page`: replayed when it says it draws like others (`page.reuse`)."""
+    if page.reuse is None:
+        page.draw(painter)
+    else:
+        draw_reused(painter, page.reuse, page.draw)
+
+
+def draw_reused(painter: Painter, reuse: Hashable, draw: Callable[[Painter], None]) -> None:
+    """`draw(painter)` at the current origin, or its recording replayed: equal `reuse`
+    keys draw the same. Nothing may be open (a content sequence) where it starts."""
     canvas = painter.canvas
     marker = painter.tags if isinstance(painter.tags, Marker) else None
-    if page.reuse is None or drawing_in_inks():
-        page.draw(painter)
+    if not _REPLAYING or drawing_in_inks():
+        draw(painter)
         return
-    key = (page.reuse, marker is not None, canvas._fontname, canvas._fontsize,
+    if marker is not None and marker._open is not None:
+        raise RuntimeError("a replayed drawing must start with no content open")
+    first = len(marker.parents[marker.page]) if marker is not None else 0
+    key = (reuse, marker is not None, first, canvas._fontname, canvas._fontsize,
            canvas._leading)
     recording = _RECORDINGS.get(key, _NOT_YET)
     if recording is _NOT_YET:  # (the web app's threads may share the dictionary)
-        recording = _record(page, canvas, tagged=marker is not None)
+        recording = _record(draw, canvas, marker is not None, first)
         if len(_RECORDINGS) >= _LIMIT:
             _RECORDINGS.clear()
         _RECORDINGS[key] = recording
-    if not isinstance(recording, _Recording):
-        page.draw(painter)
+    if not isinstance(recording, _Recording) or any(
+            form not in painter._forms for form in recording.forms):
+        draw(painter)  # (a form this file has not made yet is made as it is drawn)
     else:
-        _replay(recording, canvas, marker)
+        _replay(recording, painter, marker)
 
 
-def _record(page: Page, like: Canvas, tagged: bool) -> _Recording | None:
-    """Draw `page` on a scratch canvas like `like`; None if it uses what a file owns."""
+def _record(draw: Callable[[Painter], None], like: Canvas, tagged: bool,
+            first: int) -> _Recording | None:
+    """`draw` on a scratch canvas like `like` (`first` MCIDs taken on its page), or
+    None if it uses what a file owns."""
     canvas = Canvas(io.BytesIO(), invariant=1, initialFontName=like._fontname,
                     initialFontSize=like._fontsize, initialLeading=like._leading)
     blank = set(canvas._doc.idToObject)
-    marker = Marker(canvas) if tagged else None
-    painter = Painter(canvas, marker)
+    marker = _RecordingMarker(canvas) if tagged else None
+    painter = _RecordingPainter(canvas, marker)
     recorder = _Recorder()
     canvas._handouts_recorder = recorder  # type: ignore[attr-defined]
     if marker is not None:
         marker.begin_page()
+        marker.parents[0].extend([marker.root] * first)  # (the page's MCIDs before it)
+    state = (canvas._fontname, canvas._fontsize, canvas._leading)
     canvas.saveState()
     start = len(canvas._code)
-    page.draw(painter)
+    draw(painter)
     code = canvas._code[start:]
+    # a font set and left set would start the file's next text objects in it
+    moved = state != (canvas._fontname, canvas._fontsize, canvas._leading)
     canvas.restoreState()
     if marker is not None:
         marker.end_page()
     operators = "\n".join(code)
     # A TrueType font is chosen inside its text runs (redone per file); a font chosen
     # anywhere else (Tf) names the font as the scratch file numbered it.
-    owned = (painter._forms or canvas._colorsUsed or canvas._doc.idToObject.keys() - blank
-             or " Tf" in operators or (marker is not None and marker.annotations))
+    owned = (moved or canvas._colorsUsed or canvas._doc.idToObject.keys() - blank
+             or " Tf" in operators
+             # (bookmarks are set before links' annotations are made when replayed)
+             or (marker is not None and marker.links and marker.bookmarks))
     release(canvas)
     if owned:
-        return None  # forms, links, spot colours, objects of the file's own, or such a font
-    recording = _Recording(operators, recorder.runs)
+        return None  # spot colours, objects of the file's own, or such a font
+    recording = _Recording(operators, recorder.runs, painter.used)
     if marker is not None:
-        _template(recording, marker)
+        _template(recording, marker, first)
     return recording
 
 
-def _template(recording: _Recording, marker: Marker) -> None:
-    """The scratch page's elements as flat nodes, cheap to copy into a file."""
-    elements = walk(marker.root)[1:]  # the page's elements, without the Document
+def _template(recording: _Recording, marker: _RecordingMarker, first: int) -> None:
+    """The scratch drawing's elements as flat nodes, cheap to copy into a file."""
+    elements = walk(marker.root)[1:]  # the drawing's elements, without the Document
     index = {id(element): number for number, element in enumerate(elements)}
     recording.nodes = [_Node(
         e.role, e.alt, e.lang, e.title, e.order, e.page is not None,
-        tuple(index[id(k)] if isinstance(k, Element) else -1 - k.mcid  # type: ignore[union-attr]
-              for k in e.kids)) for e in elements]
+        tuple(k if type(k) is _Slot else index[id(k)] if type(k) is Element
+              else -1 - k.mcid for k in e.kids)) for e in elements]  # type: ignore[union-attr]
+    recording.links = [_Link(uri, contents, box, index[id(link)])
+                       for uri, contents, box, link in marker.links]
     recording.top = [index[id(kid)] for kid in marker.root.kids]
-    recording.owners = [index[id(owner)] for owner in marker.parents[0]]
+    recording.owners = [index[id(owner)] for owner in marker.parents[0][first:]]
     recording.bookmarked = sorted((index[id(e)] for e in elements if e.bookmark),
                                   key=lambda n: int(str(elements[n].bookmark)[1:]))
 
 
-def _replay(recording: _Recording, canvas: Canvas, marker: Marker | None) -> None:
+def _replay(recording: _Recording, painter: Painter, marker: Marker | None) -> None:
+    canvas = painter.canvas
     if marker is not None:
         _replay_tags(recording, canvas, marker)
     objects: dict[int, PDFTextObject] = {}
@@ -188,23 +267,37 @@ def _replay(recording: _Recording, canvas: Canvas, marker: Marker | None) -> Non
         text_object._fontname, text_object._fontsize = run.font, run.size
         text_object._leading, text_object._rise = run.leading, run.rise
         texts.append(_FORMAT_TEXT(text_object, run.text))
+    forms = []
+    for key in recording.forms:  # what canvas.doForm writes, with the file's names
+        name = painter._forms[key]
+        canvas._formsinuse.append(name)
+        forms.append(f"/{canvas._doc.getXObjectName(name)} Do")
     if recording.code:  # one entry: the canvas joins its entries with newlines
-        canvas._code.append(_RUN.sub(lambda m: texts[int(m.group(1))], recording.code))
+        made = (texts, forms)
+        canvas._code.append(_SLOT.sub(lambda m: made[m.group(1) == "\x01"][int(m.group(2))],
+                                      recording.code))
 
 
 def _replay_tags(recording: _Recording, canvas: Canvas, marker: Marker) -> None:
-    """The page's elements, copied onto this file's current page, bookmarks numbered."""
-    if len(marker._stack) != 1 or marker._open is not None or marker.parents[marker.page]:
-        raise RuntimeError("a replayed page must start with nothing open")
+    """The drawing's elements, copied where it is drawn, bookmarks numbered and links'
+    annotations made in the order drawn."""
     page = marker.page
     elements = [Element(n.role, alt=n.alt, lang=n.lang, title=n.title, order=n.order,
                         page=page if n.on_page else None) for n in recording.nodes]
-    for node, element in zip(recording.nodes, elements, strict=True):
-        element.kids = [elements[k] if k >= 0 else Marked(page, -1 - k) for k in node.kids]
     for number in recording.bookmarked:
         elements[number].bookmark = f"B{marker.bookmarks}"
         marker.bookmarks += 1
         canvas.bookmarkPage(elements[number].bookmark)
-    marker.root.kids.extend(elements[number] for number in recording.top)
+    annotations = [marker.annotation(elements[link.owner], link.uri, link.contents,
+                                     canvas._absRect(link.box, relative=1))
+                   for link in recording.links]
+    for node, element in zip(recording.nodes, elements, strict=True):
+        kids: list[Element | Marked | Annotation] = []
+        for kid in node.kids:
+            if isinstance(kid, _Slot):
+                kids.append(annotations[kid.link])
+            else:
+                kids.append(elements[kid] if kid >= 0 else Marked(page, -1 - kid))
+        element.kids = kids
+    marker._stack[-1].kids.extend(elements[number] for number in recording.top)
     marker.parents[page].extend(elements[number] for number in recording.owners)
-

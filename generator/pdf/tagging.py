@@ -194,16 +194,22 @@ class Marker:
         link = next((e for e in reversed(self._stack) if e.role is Role.LINK), None)
         if link is None:
             raise RuntimeError("a link annotation outside a Link element")
+        link.kids.append(self.annotation(link, uri, contents,
+                                         self.canvas._absRect(rect, relative=1)))
+
+    def annotation(self, link: Element, uri: str, contents: str,
+                   box: tuple[float, float, float, float]) -> Annotation:
+        """The annotation of the Link element `link` over `box` (the page's space) on the
+        current page, made in the file (the caller places it among the element's kids)."""
         ordinal = len(self.annotations)
         name = f"L{self.page}.{ordinal}"
-        box = self.canvas._absRect(rect, relative=1)
         annotation = Annotation(self.page, name, uri, contents, tuple(box), ordinal)  # type: ignore[arg-type]
         self.annotations.append(annotation)
-        link.kids.append(annotation)
         self.link_owner[name] = link
         from .structure import add_link
 
         add_link(self.canvas, annotation, partial(self.link_key, annotation))
+        return annotation
 
     def link_key(self, annotation: Annotation) -> int:
         """The annotation's /StructParent: after the pages' keys, in the order drawn."""
