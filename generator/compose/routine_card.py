@@ -8,8 +8,9 @@ cleanly from a shared-cut sheet too.
 """
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -102,15 +103,26 @@ def draw_title_band(canvas: Canvas, frame: CardFrame, title: Fitted, band: float
 def compose_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str,
                   labels: Labels) -> Page:
     """The front: the same (already personalised) routine, layout and fonts give the same
-    page, so a batch lays it out once per process (`_front`) and draws it once
-    (pdf/replay.py); the print-shop edition's CMYK colours are kept apart."""
-    return _front(routine, frame, fonts, product, labels.pictogram_alt(routine.pictogram),
-                  drawing_in_inks())
+    page, so a batch lays it out once per process and draws it once (pdf/replay.py);
+    the print-shop edition's CMYK colours are kept apart. `product` (in a batch, the
+    roster row) only names where a text does not fit."""
+    alt = labels.pictogram_alt(routine.pictogram)
+    key = (routine, frame, fonts, alt, drawing_in_inks())
+    page = _FRONTS.get(key)
+    if page is None:
+        page = _lay_out_front(routine, frame, fonts, product, alt)
+        if len(_FRONTS) >= _FRONTS_KEPT:
+            _FRONTS.clear()
+        _FRONTS[key] = page
+    return page
 
 
-@lru_cache(maxsize=1024)
-def _front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str, alt: str,
-           inks: bool) -> Page:
+_FRONTS: dict[Hashable, Page] = {}
+_FRONTS_KEPT = 1024  # fronts laid out and kept per process (a routine per call name)
+
+
+def _lay_out_front(routine: Routine, frame: CardFrame, fonts: Fonts, product: str,
+                   alt: str) -> Page:
     layout = frame.layout
     where = f"card '{routine.id}' front"
     icon = PICTOGRAM_MM * MM

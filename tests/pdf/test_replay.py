@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator import api
+from generator.compose import routine_card
 from generator.pdf import replay
 
 ANNA = Path(__file__).parents[2] / "content" / "people" / "anna-lind.yaml"
@@ -37,6 +38,7 @@ def roster() -> bytes:
 @pytest.fixture
 def fresh_recordings() -> Iterator[None]:
     replay._RECORDINGS.clear()
+    routine_card._FRONTS.clear()
     yield
     replay._RECORDINGS.clear()
 
@@ -70,6 +72,8 @@ def test_a_batch_is_the_same_bytes_replayed_or_drawn(fresh_recordings: None,
     assert 0 < recorded["routine front"] < cards
     assert 0 < recorded["routine back"] < cards
     assert recorded["card foot"] == 3  # one per language: Swedish, Arabic, Finnish
+    # and laid out once per process: each row names its own place for errors only
+    assert 0 < len(routine_card._FRONTS) < cards
     assert replayed == drawn
 
 
