@@ -12,6 +12,7 @@ from functools import lru_cache
 from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..errors import LayoutOverflow
 from ..locale import LEFT_TO_RIGHT, POP
@@ -76,6 +77,17 @@ def qr_runs(url: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     return count, tuple(runs)
 
 
+@lru_cache(maxsize=16)
+def _qr_path(url: str) -> tuple[int, PDFPathObject]:
+    """The module count and the path of its dark runs, in modules: the same for every
+    file (a batch draws it into each person file), so built once per process."""
+    count, runs = qr_runs(url)
+    path = PDFPathObject()
+    for row, start, length in runs:
+        path.rect(start, count - 1 - row, length, 1)
+    return count, path
+
+
 def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: Colour) -> None:
     """A QR code of `url`, `size` points square including a quiet zone of 2 modules.
 
@@ -83,11 +95,8 @@ def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float, colour: C
     The path is in modules (one unit a module, the grid's lower-left corner at 0 0), so
     each run is four small whole numbers: a third of the bytes of points.
     """
-    count, runs = qr_runs(url)
+    count, path = _qr_path(url)
     module = size / (count + 4)
-    path = canvas.beginPath()
-    for row, start, length in runs:
-        path.rect(start, count - 1 - row, length, 1)
     canvas.saveState()
     canvas.translate(x + 2 * module, y + 2 * module)
     canvas.scale(module, module)
