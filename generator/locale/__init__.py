@@ -145,7 +145,13 @@ class Locale:
         return _grouped(self, number)
 
     def tel_uri(self, number: str) -> str:
-        """The number as a link a phone can call: 0723010853 -> 'tel:+46723010853'."""
+        """The number as a link a phone can call: 0723010853 -> 'tel:+46723010853'.
+
+        Remembered, as `phone` is: the organisation's number is a link on every card.
+        """
+        return _dialled(self, number)
+
+    def _tel_uri(self, number: str) -> str:
         import phonenumbers
         try:
             parsed = phonenumbers.parse(number, self.data.region)
@@ -205,6 +211,11 @@ def _typeset(locale: Locale, text: str) -> str:
 @lru_cache(maxsize=1024)
 def _grouped(locale: Locale, number: str) -> str:
     return locale._group(number)
+
+
+@lru_cache(maxsize=1024)
+def _dialled(locale: Locale, number: str) -> str:
+    return locale._tel_uri(number)
 
 
 def web_address(url: str) -> str:
