@@ -91,6 +91,21 @@ def test_a_card_recorded_then_replayed_keeps_its_tags_and_bookmarks(
     assert first == second == drawn
 
 
+def test_every_product_is_the_same_bytes_replayed_or_drawn(
+        fresh_recordings: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In one file too: the routine deck's first back makes the QR code's form as it is
+    drawn; the other backs' feet are replayed into the same file, naming that form."""
+    project = api.open_project()
+
+    def products() -> list[bytes]:
+        return [document.data for document in api.build_products(project)]
+
+    drawn = without_replay(products, monkeypatch)
+    replayed = products()
+    assert any(key[0][0] == "card foot" for key in replay._RECORDINGS)
+    assert replayed == drawn
+
+
 def test_a_page_that_names_a_font_as_its_file_numbers_it_is_drawn_not_replayed(
         fresh_recordings: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """A Type 1 font set on the canvas is written under a name the file gives it, so a
