@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from .errors import ContentError, Problem
@@ -39,8 +40,12 @@ _LIKES = ("music", "food", "memories")
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
 
 
+@lru_cache(maxsize=4096)
 def fold_routine(text: str) -> str:
-    """'Sitt nära' -> 'sitt-nara', 'MÅLTID' -> 'maltid': how a typed routine is matched."""
+    """'Sitt nära' -> 'sitt-nara', 'MÅLTID' -> 'maltid': how a typed routine is matched.
+
+    Remembered: every row of a roster folds the content's routine ids and titles again.
+    """
     import re
 
     plain = unicodedata.normalize("NFC", text).strip().lower().translate(_FOLD)
