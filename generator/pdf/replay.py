@@ -35,15 +35,16 @@ import io
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from itertools import repeat
+from typing import Any, NamedTuple, cast
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from ..model.colour import drawing_in_inks
 from .page import Page, Painter, release
-from .structure import walk
-from .tagging import Annotation, Element, Marked, Marker
+from .structure import Template, freeze, walk
+from .tagging import Block, Element, Marker, Owner
 
 _FORMAT_TEXT = PDFTextObject._formatText
 _SLOT = re.compile("([\x00\x01])(\\d+)[\x00\x01]")  # "\0n\0" text run n, "\1n\1" form n
@@ -101,7 +102,7 @@ class _Recording:
     forms: list[str] = field(default_factory=list)  # the static forms' keys, in order
     links: list[_Link] = field(default_factory=list)  # in the order drawn
     nodes: list[_Node] = field(default_factory=list)  # every element, parents first
-    top: list[int] = field(default_factory=list)  # the drawing's top-level elements
+    template: Template | None = None  # the nodes as the file writes them
     owners: list[int] = field(default_factory=list)  # the element of each MCID
     bookmarked: list[int] = field(default_factory=list)  # in the order they were set
 
@@ -139,9 +140,9 @@ class _RecordingMarker(Marker):
 
     def __init__(self, canvas: Canvas) -> None:
         super().__init__(canvas)
-        self.links: list[tuple[str, str, tuple[float, float, float, float], Element]] = []
+        self.links: list[tuple[str, str, tuple[float, float, float, float], Owner]] = []
 
-    def annotation(self, link: Element, uri: str, contents: str,
+    def annotation(self, link: Owner, uri: str, contents: str,
                    box: tuple[float, float, float, float]) -> Any:
         self.links.append((uri, contents, box, link))
         return _Slot(len(self.links) - 1)
@@ -172,8 +173,8 @@ def draw_reused(painter: Painter, reuse: Hashable, draw: Callable[[Painter], Non
     keys draw the same. Nothing may be open (a content sequence) where it starts."""
     canvas = painter.canvas
     marker = painter.tags if isinstance(painter.tags, Marker) else None
-    if not _REPLAYING or drawing_in_inks():
-        draw(painter)
+    if not _REPLAYING or drawing_in_inks() or hasattr(canvas, "_handouts_recorder"):
+        draw(painter)  # (inside a recording, a part is recorded as drawn)
         return
     if marker is not None and marker._open is not None:
         raise RuntimeError("a replayed drawing must start with no content open")
@@ -223,7 +224,10 @@ def _record(draw: Callable[[Painter], None], like: Canvas, tagged: bool,
     owned = (moved or canvas._colorsUsed or canvas._doc.idToObject.keys() - blank
              or " Tf" in operators
              # (bookmarks are set before links' annotations are made when replayed)
-             or (marker is not None and marker.links and marker.bookmarks))
+             or (marker is not None and marker.links and marker.bookmarks)
+             # (a block keeps its place: the document's parts are not sorted around it)
+             or (marker is not None and any(isinstance(e, Element) and e.order is not None
+                                            for e in marker.root.kids)))
     release(canvas)
     if owned:
         return None  # spot colours, objects of the file's own, or such a font
@@ -235,15 +239,16 @@ def _record(draw: Callable[[Painter], None], like: Canvas, tagged: bool,
 
 def _template(recording: _Recording, marker: _RecordingMarker, first: int) -> None:
     """The scratch drawing's elements as flat nodes, cheap to copy into a file."""
-    elements = walk(marker.root)[1:]  # the drawing's elements, without the Document
+    # the drawing's elements, without the Document (parts inside it were drawn: no blocks)
+    elements = cast(list[Element], walk(marker.root)[1:])
     index = {id(element): number for number, element in enumerate(elements)}
     recording.nodes = [_Node(
         e.role, e.alt, e.lang, e.title, e.order, e.page is not None,
         tuple(k if type(k) is _Slot else index[id(k)] if type(k) is Element
-              else -1 - k.mcid for k in e.kids)) for e in elements]  # type: ignore[union-attr]
+              else -1 - k.mcid for k in e.kids)) for e in elements]  # type: ignore[union-attr,misc]
     recording.links = [_Link(uri, contents, box, index[id(link)])
                        for uri, contents, box, link in marker.links]
-    recording.top = [index[id(kid)] for kid in marker.root.kids]
+    recording.template = freeze(recording.nodes, [index[id(kid)] for kid in marker.root.kids])
     recording.owners = [index[id(owner)] for owner in marker.parents[0][first:]]
     recording.bookmarked = sorted((index[id(e)] for e in elements if e.bookmark),
                                   key=lambda n: int(str(elements[n].bookmark)[1:]))
@@ -279,25 +284,19 @@ def _replay(recording: _Recording, painter: Painter, marker: Marker | None) -> N
 
 
 def _replay_tags(recording: _Recording, canvas: Canvas, marker: Marker) -> None:
-    """The drawing's elements, copied where it is drawn, bookmarks numbered and links'
-    annotations made in the order drawn."""
+    """The drawing's elements as one block where it is drawn, its bookmarks numbered and
+    its links' annotations made in the order drawn."""
     page = marker.page
-    elements = [Element(n.role, alt=n.alt, lang=n.lang, title=n.title, order=n.order,
-                        page=page if n.on_page else None) for n in recording.nodes]
+    block = Block(recording.template, page)
+    names = {}
     for number in recording.bookmarked:
-        elements[number].bookmark = f"B{marker.bookmarks}"
+        names[number] = f"B{marker.bookmarks}"
         marker.bookmarks += 1
-        canvas.bookmarkPage(elements[number].bookmark)
-    annotations = [marker.annotation(elements[link.owner], link.uri, link.contents,
-                                     canvas._absRect(link.box, relative=1))
-                   for link in recording.links]
-    for node, element in zip(recording.nodes, elements, strict=True):
-        kids: list[Element | Marked | Annotation] = []
-        for kid in node.kids:
-            if isinstance(kid, _Slot):
-                kids.append(annotations[kid.link])
-            else:
-                kids.append(elements[kid] if kid >= 0 else Marked(page, -1 - kid))
-        element.kids = kids
-    marker._stack[-1].kids.extend(elements[number] for number in recording.top)
-    marker.parents[page].extend(elements[number] for number in recording.owners)
+        canvas.bookmarkPage(names[number])
+    block.marks = [(recording.nodes[number].title, names[number])  # type: ignore[misc]
+                   for number in sorted(names)]
+    block.annotations = [marker.annotation((block, link.owner), link.uri, link.contents,
+                                           canvas._absRect(link.box, relative=1))
+                         for link in recording.links]
+    marker._stack[-1].kids.append(block)
+    marker.parents[page].extend(zip(repeat(block), recording.owners))

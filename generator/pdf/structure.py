@@ -9,16 +9,16 @@ cover before the inside panels, the fold-in flap after them).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject
 from reportlab.pdfgen.canvas import Canvas
 
-from .tagging import Annotation, Element, Marked, Marker, Role
+from .tagging import Annotation, Block, Element, Marked, Marker, Owner, Role
 
 _PAGE_KEYS = ("StructParents", "Tabs")
 _URI_SAFE = ":/?#[]@!$&'()*+,;=%~"  # a URI is 7-bit ASCII: anything else is %-encoded
@@ -36,13 +36,17 @@ def reading_order(root: Element) -> None:
     root.kids = [kid for _, kid in sorted(indexed, key=key)]
 
 
-def walk(element: Element) -> list[Element]:
-    """`element` and every element under it, in reading order (depth first)."""
-    found, stack = [], [element]
+def walk(element: Element) -> list[Element | Block]:
+    """`element` and every element and block under it, in reading order (depth first;
+    a block's own elements are in that order inside it)."""
+    found: list[Element | Block] = []
+    stack: list[Element | Block] = [element]
     while stack:
-        element = stack.pop()
-        found.append(element)
-        stack.extend(kid for kid in reversed(element.kids) if type(kid) is Element)
+        item = stack.pop()
+        found.append(item)
+        if type(item) is Element:
+            stack.extend(kid for kid in reversed(item.kids)
+                         if type(kid) is Element or type(kid) is Block)
     return found
 
 
@@ -134,7 +138,7 @@ class _Tree(RawObject):
     object is numbered (`tail`), so their numbers are plain arithmetic.
     """
 
-    def __init__(self, marker: Marker, elements: list[Element]) -> None:
+    def __init__(self, marker: Marker, elements: list[Element | Block]) -> None:
         # (no bound method kept on the object: it would hold itself, and the file's
         # tree with it, until the cycle collector runs)
         self.marker, self.elements = marker, elements
@@ -154,16 +158,26 @@ class _Tree(RawObject):
 
     def tail(self, document: Any, own: int, first: int) -> tuple[bytes, list[bytes]]:
         """This object's body (it is number `own`), and the elements' from number `first`."""
-        number = {id(element): first + index for index, element in enumerate(self.elements)}
+        number, at = {}, first
+        for item in self.elements:
+            number[id(item)] = at
+            at += item.template.size if type(item) is Block else 1
         parent = {id(self.marker.root): own}
-        for element in self.elements:
-            for kid in element.kids:
-                if type(kid) is Element:
-                    parent[id(kid)] = number[id(element)]
+        for item in self.elements:
+            if type(item) is Element:
+                for kid in item.kids:
+                    if type(kid) is Element or type(kid) is Block:
+                        parent[id(kid)] = number[id(item)]
         refs = _numbers(document)
         pages = [refs[page_name(page)] for page in range(len(self.marker.parents))]
-        bodies = [_element(element, number, parent[id(element)], pages, refs, document)
-                  for element in self.elements]
+        bodies: list[bytes] = []
+        for item in self.elements:
+            if isinstance(item, Block):
+                annotations = [refs[document.annotationName(a.name)] for a in item.annotations]
+                bodies.extend(item.template.bodies(number[id(item)], parent[id(item)],
+                                                   pages[item.page], annotations))
+            else:
+                bodies.append(_element(item, number, parent[id(item)], pages, refs, document))
         return _tree_root(self.marker, number), bodies
 
 
@@ -189,6 +203,9 @@ def _element(element: Element, number: dict[int, int], parent: int, pages: list[
         elif type(kid) is Annotation:
             kids.append(b"<</Type/OBJR/Pg %s/Obj %s>>" % (
                 pages[kid.page], refs[document.annotationName(kid.name)]))
+        elif type(kid) is Block:
+            base = number[id(kid)]
+            kids.extend(b"%d 0 R" % (base + top) for top in kid.template.top)
         else:
             kids.append(b"%d 0 R" % number[id(kid)])
     if marked and element.page is not None:
@@ -200,6 +217,68 @@ def _element(element: Element, number: dict[int, int], parent: int, pages: list[
     if kids:
         out += b"/K[" + b" ".join(kids) + b"]"
     return out + b">>"
+
+
+# A template's holes: an element of the block (its index, >= 0), or one of these
+_OUTER, _PAGE, _LINK = -1, -2, -3  # the element drawn in, the page, link j's (-3 - j)
+
+
+class Template(NamedTuple):
+    """A recorded subtree's elements (replay.py) as one format, written as `_element`
+    writes each: `bodies` fills in the numbers and references of where it is drawn."""
+
+    size: int
+    format: bytes  # the elements' bodies, a line each; numbers and references as holes
+    holes: tuple[int, ...]
+    top: tuple[int, ...]  # its top-level elements
+
+    def bodies(self, first: int, outer: int, page: bytes, links: list[bytes]) -> list[bytes]:
+        """The bodies when its elements are numbered from `first`, its top ones inside
+        element `outer`, on the page `page`, with its links' annotations `links`."""
+        given = (None, outer, page, *links)
+        return (self.format % tuple(first + hole if hole >= 0 else given[-hole]
+                                    for hole in self.holes)).split(b"\n")
+
+
+def freeze(nodes: Sequence[Any], top: Sequence[int]) -> Template:
+    """The template of recorded elements, parents first: each has role, alt, lang,
+    on_page (its page is set) and kids: an element's index (>= 0), an MCID on its page
+    (-1 - mcid) or a link's slot (a tuple: the link's index)."""
+    parent = {kid: index for index, node in enumerate(nodes)
+              for kid in node.kids if type(kid) is int and kid >= 0}
+    lines, holes = [], []
+    for index, node in enumerate(nodes):
+        kids: list[bytes] = []
+        kid_holes: list[int] = []
+        marked = False
+        for kid in node.kids:
+            if type(kid) is not int:
+                kids.append(b"<</Type/OBJR/Pg %s/Obj %s>>")
+                kid_holes += (_PAGE, _LINK - kid[0])
+            elif kid >= 0:
+                kids.append(b"%d 0 R")
+                kid_holes.append(kid)
+            elif node.on_page:
+                marked = True
+                kids.append(b"%d" % (-1 - kid))
+            else:
+                marked = True
+                kids.append(b"<</Type/MCR/Pg %%s/MCID %d>>" % (-1 - kid))
+                kid_holes.append(_PAGE)
+        out = [_OPENING[node.role] + b"%d 0 R"]
+        holes.append(parent.get(index, _OUTER))
+        if marked and node.on_page:
+            out.append(b"/Pg %s")
+            holes.append(_PAGE)
+        if node.alt:
+            out.append(b"/Alt" + text_string(node.alt).replace(b"%", b"%%"))
+        if node.lang:
+            out.append(b"/Lang" + text_string(node.lang).replace(b"%", b"%%"))
+        if kids:
+            out.append(b"/K[" + b" ".join(kids) + b"]")
+            holes.extend(kid_holes)
+        lines.append(b"".join(out) + b">>")  # (a text string has no line break)
+    return Template(len(nodes), b"\n".join(lines), tuple(holes), tuple(top))
 
 
 class _References(dict[str, bytes]):
@@ -224,13 +303,16 @@ def _numbers(document: Any) -> _References:
 def _tree_root(marker: Marker, number: dict[int, int]) -> bytes:
     """StructTreeRoot with its parent tree inline: page i's MCIDs under key i, then
     each link annotation's element under its own key."""
+    def of(owner: Owner) -> int:
+        return number[id(owner)] if type(owner) is Element else (
+            number[id(owner[0])] + owner[1])  # type: ignore[index]
+
     numbers = []
     for page, owners in enumerate(marker.parents):
-        numbers.append(b"%d[%s]" % (page, b" ".join(b"%d 0 R" % number[id(e)]
-                                                    for e in owners)))
+        numbers.append(b"%d[%s]" % (page, b" ".join(b"%d 0 R" % of(e) for e in owners)))
     for annotation in marker.annotations:
-        owner = marker.link_owner[annotation.name]
-        numbers.append(b"%d %d 0 R" % (marker.link_key(annotation), number[id(owner)]))
+        numbers.append(b"%d %d 0 R" % (marker.link_key(annotation),
+                                       of(marker.link_owner[annotation.name])))
     # Aside (the "Avoid" box) is a PDF 2.0 type; PDF/UA-1 readers are told it is a Sect.
     return (b"<</Type/StructTreeRoot/K %d 0 R/ParentTree<</Nums[%s]>>/ParentTreeNextKey %d"
             b"/RoleMap<</Aside/Sect>>>>" % (
@@ -238,12 +320,17 @@ def _tree_root(marker: Marker, number: dict[int, int]) -> bytes:
                 len(marker.parents) + len(marker.annotations)))
 
 
-def _bookmarks(canvas: Canvas, elements: list[Element]) -> None:
+def _bookmarks(canvas: Canvas, elements: list[Element | Block]) -> None:
     """One outline entry per element that set a bookmark while drawn, in reading order."""
-    marked = [e for e in elements if e.bookmark]
+    marked: list[tuple[str, str]] = []
+    for item in elements:
+        if isinstance(item, Block):
+            marked.extend(item.marks)
+        elif item.bookmark and item.title:  # (a bookmark is set only with its title)
+            marked.append((item.title, item.bookmark))
     if len(canvas._doc.Pages.pages) < 2:
         return  # a one-page card needs no bookmarks
-    for element in marked:
-        canvas.addOutlineEntry(element.title, element.bookmark, level=0)
+    for title, bookmark in marked:
+        canvas.addOutlineEntry(title, bookmark, level=0)
     if marked:
         canvas.showOutline()

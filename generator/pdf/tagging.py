@@ -65,7 +65,7 @@ class Element:
     """A structure element; `kids` in reading order; `order` sorts the document's parts."""
 
     role: Role
-    kids: list[Element | Marked | Annotation] = field(default_factory=list)
+    kids: list[Element | Marked | Annotation | Block] = field(default_factory=list)
     alt: str | None = None
     lang: str | None = None
     title: str | None = None  # a bookmark's text, when the element starts one
@@ -75,6 +75,29 @@ class Element:
 
     def text_kids(self) -> Iterator[Element]:
         return (kid for kid in self.kids if isinstance(kid, Element))
+
+
+@dataclass(slots=True)
+class Block:
+    """Elements drawn once and replayed on this page (replay.py): a recorded subtree,
+    written from its template (`structure.freeze`) rather than an `Element` each.
+
+    `annotations` are its links' annotations made in this file (the template's slots),
+    `marks` the (title, bookmark) of its elements that start a bookmark, in reading order.
+    """
+
+    template: Any  # structure.Template
+    page: int
+    annotations: list[Annotation] = field(default_factory=list)
+    marks: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def order(self) -> None:
+        return None  # a block keeps its place among the document's parts
+
+
+# The element of a marked-content sequence or a link: drawn, or the n-th of a block's
+Owner = Element | tuple[Block, int]
 
 
 class _Sink(Protocol):
@@ -88,9 +111,9 @@ class Marker:
         self.canvas = canvas
         self.root = Element(Role.DOCUMENT)
         self.page = -1
-        self.parents: list[list[Element]] = []  # per page: the element of each MCID
+        self.parents: list[list[Owner]] = []  # per page: the element of each MCID
         self.annotations: list[Annotation] = []
-        self.link_owner: dict[str, Element] = {}  # annotation name: its Link element
+        self.link_owner: dict[str, Owner] = {}  # annotation name: its Link element
         self.bookmarks = 0
         self._stack: list[Element] = [self.root]
         self._open: Element | Marked | None = None  # content sequence now open, or artifact
@@ -197,7 +220,7 @@ class Marker:
         link.kids.append(self.annotation(link, uri, contents,
                                          self.canvas._absRect(rect, relative=1)))
 
-    def annotation(self, link: Element, uri: str, contents: str,
+    def annotation(self, link: Owner, uri: str, contents: str,
                    box: tuple[float, float, float, float]) -> Annotation:
         """The annotation of the Link element `link` over `box` (the page's space) on the
         current page, made in the file (the caller places it among the element's kids)."""

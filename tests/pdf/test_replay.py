@@ -128,3 +128,36 @@ def test_a_page_that_names_a_font_as_its_file_numbers_it_is_drawn_not_replayed(
     drawn = without_replay(pdf, monkeypatch)
     assert pdf() == drawn
     assert list(replay._RECORDINGS.values()) == [None]
+
+
+def test_a_frozen_block_writes_each_element_as_a_drawn_one_would() -> None:
+    """The template a recording's elements are written from, against `_element` on the
+    same elements: a % in an alternative text, content on another page (MCR), a link's
+    annotation (OBJR), nested elements and the parent outside the block."""
+    from types import SimpleNamespace
+
+    from generator.pdf.structure import _element, freeze
+    from generator.pdf.tagging import Annotation, Element, Marked, Role
+
+    link = Annotation(2, "L2.0", "tel:+46701740650", "Ring", (0, 0, 1, 1), 0)
+    figure = Element(Role.FIGURE, kids=[Marked(2, 3)], alt="100 % lugn (tyst)", page=2)
+    linked = Element(Role.LINK, kids=[Marked(2, 4), link], page=2)
+    loose = Element(Role.P, kids=[Marked(2, 5)], lang="fi-FI")  # its page never set
+    sect = Element(Role.SECT, kids=[figure, linked], page=2)
+    elements = [sect, figure, linked, loose]
+    nodes = [SimpleNamespace(role=e.role, alt=e.alt, lang=e.lang, on_page=e.page is not None,
+                             kids=tuple((0,) if k is link else elements.index(k)
+                                        if isinstance(k, Element) else -1 - k.mcid
+                                        for k in e.kids)) for e in elements]
+    template = freeze(nodes, [0, 3])
+    first, outer = 40, 7
+    pages = [b"1 0 R", b"2 0 R", b"5 0 R"]
+    number = {id(e): first + i for i, e in enumerate(elements)}
+    parents = [outer, first, first, outer]
+    document = SimpleNamespace(annotationName=lambda name: name)
+    drawn = [_element(e, number, parents[i], pages, {"L2.0": b"9 0 R"}, document)
+             for i, e in enumerate(elements)]
+    assert template.bodies(first, outer, pages[2], [b"9 0 R"]) == drawn
+    assert template.top == (0, 3) and template.size == 4
+    assert b"/Alt(100 % lugn \\(tyst\\))" in drawn[1]
+    assert b"<</Type/MCR/Pg 5 0 R/MCID 5>>" in drawn[3]
