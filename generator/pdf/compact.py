@@ -20,10 +20,12 @@ from functools import partial
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import PDFPage
 from reportlab.pdfgen.canvas import Canvas
 
 from .classic import Classic, Objects, classic_parts, split_stream
 from .deflate import compress
+from .page_dict import page_body
 
 VERSION = (1, 7)  # object streams are PDF 1.5; PDF/A-2 and PDF/UA-1 build on 1.7
 # the cross-reference stream's rows repeat a few bytes: the fastest level packs them as
@@ -45,6 +47,10 @@ def _body(document: Any, obj: Any) -> bytes:
     raw = getattr(obj, "make", None)  # structure.py's raw objects: bytes at once
     if raw is not None:
         return bytes(raw(document))
+    if type(obj) is PDFPage:
+        page = page_body(document, obj)
+        if page is not None:
+            return page
     return bytes(pdfdoc.format(obj, document, toplevel=1))
 
 

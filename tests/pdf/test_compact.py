@@ -86,3 +86,47 @@ def test_every_flate_stream_is_zlib_ngs_and_inflates_with_zlib(deck: bytes) -> N
         data = zlib.decompress(raw)
         level = 9 if raw == zlib_ng.compress(data, 9) else 6  # the ICC profile: level 9
         assert raw == zlib_ng.compress(data, level), kind
+
+
+def _pages(pdf_bytes: bytes) -> list[dict[str, str]]:
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        return [{str(key): repr(page.obj[key]) for key in page.obj.keys()
+                 if key not in ("/ProcSet", "/Rotate", "/Trans", "/Parent")}
+                | {"/Resources": repr({str(k): v for k, v in page.Resources.items()
+                                       if k != "/ProcSet"})}
+                for page in pdf.pages]
+
+
+def test_a_page_written_directly_says_what_reportlabs_would(
+        deck: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Boxes, resources, contents, links, tagging entries: the same as ReportLab's page
+    dictionaries, and not its empty /Trans, /Rotate 0 or obsolete /ProcSet."""
+    from generator.pdf import compact
+
+    monkeypatch.setattr(compact, "page_body", lambda document, page: None)
+    by_reportlab = _card("card-a6")
+    assert b"/ProcSet" in zlib.decompress(by_reportlab.split(b"/ObjStm")[1].split(
+        b"stream\n", 1)[1].split(b"\nendstream")[0])
+    assert _pages(deck) == _pages(by_reportlab)
+    with pikepdf.open(io.BytesIO(deck)) as pdf:
+        first = pdf.pages[1].obj
+        assert "/Rotate" not in first and "/Trans" not in first
+        assert "/ProcSet" not in first.Resources
+        assert len(first.Annots) == 3 and first.Tabs == "/S"
+
+
+def test_a_page_with_what_it_does_not_write_is_left_to_reportlab() -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from generator.pdf.page_dict import page_body
+
+    canvas = Canvas(io.BytesIO())
+    canvas.setPageRotation(90)
+    canvas.drawString(10, 10, "x")
+    canvas.showPage()
+    canvas.setPageTransition("Dissolve", 1)
+    canvas.drawString(10, 10, "x")
+    canvas.showPage()
+    turned, dissolving = canvas._doc.Pages.pages
+    assert page_body(canvas._doc, turned) is None
+    assert page_body(canvas._doc, dissolving) is None
