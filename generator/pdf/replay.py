@@ -10,8 +10,8 @@ What a file makes its own is redone in that file, in the order a fresh drawing w
   each text run is encoded again (`PDFTextObject._formatText`, with the run's font,
   size, leading and current subset);
 - the tags: the page's structure elements are copied onto the file's page, with their
-  marked-content ids (which count from 0 on every page), and its bookmarks numbered
-  in the file (a destination names its page only; no object is made while drawing).
+  marked-content ids (which count from 0 on every page); an element with a title is
+  a bookmark to the page it is drawn on.
 
 - the forms and links. A static form (painter.static, the QR code) is named in the
   file when first drawn, so it is replayed only where the file has it already (else
@@ -104,7 +104,7 @@ class _Recording:
     nodes: list[_Node] = field(default_factory=list)  # every element, parents first
     template: Template | None = None  # the nodes as the file writes them
     owners: list[int] = field(default_factory=list)  # the element of each MCID
-    bookmarked: list[int] = field(default_factory=list)  # in the order they were set
+    titles: list[str] = field(default_factory=list)  # its bookmarks, in reading order
 
 
 class _Recorder:
@@ -223,8 +223,6 @@ def _record(draw: Callable[[Painter], None], like: Canvas, tagged: bool,
     # anywhere else (Tf) names the font as the scratch file numbered it.
     owned = (moved or canvas._colorsUsed or canvas._doc.idToObject.keys() - blank
              or " Tf" in operators
-             # (bookmarks are set before links' annotations are made when replayed)
-             or (marker is not None and marker.links and marker.bookmarks)
              # (a block keeps its place: the document's parts are not sorted around it)
              or (marker is not None and any(isinstance(e, Element) and e.order is not None
                                             for e in marker.root.kids)))
@@ -250,8 +248,7 @@ def _template(recording: _Recording, marker: _RecordingMarker, first: int) -> No
                        for uri, contents, box, link in marker.links]
     recording.template = freeze(recording.nodes, [index[id(kid)] for kid in marker.root.kids])
     recording.owners = [index[id(owner)] for owner in marker.parents[0][first:]]
-    recording.bookmarked = sorted((index[id(e)] for e in elements if e.bookmark),
-                                  key=lambda n: int(str(elements[n].bookmark)[1:]))
+    recording.titles = [e.title for e in elements if e.title]
 
 
 def _replay(recording: _Recording, painter: Painter, marker: Marker | None) -> None:
@@ -284,17 +281,10 @@ def _replay(recording: _Recording, painter: Painter, marker: Marker | None) -> N
 
 
 def _replay_tags(recording: _Recording, canvas: Canvas, marker: Marker) -> None:
-    """The drawing's elements as one block where it is drawn, its bookmarks numbered and
-    its links' annotations made in the order drawn."""
+    """The drawing's elements as one block where it is drawn, with its links'
+    annotations made in the order drawn."""
     page = marker.page
-    block = Block(recording.template, page)
-    names = {}
-    for number in recording.bookmarked:
-        names[number] = f"B{marker.bookmarks}"
-        marker.bookmarks += 1
-        canvas.bookmarkPage(names[number])
-    block.marks = [(recording.nodes[number].title, names[number])  # type: ignore[misc]
-                   for number in sorted(names)]
+    block = Block(recording.template, page, titles=recording.titles)
     block.annotations = [marker.annotation((block, link.owner), link.uri, link.contents,
                                            canvas._absRect(link.box, relative=1))
                          for link in recording.links]

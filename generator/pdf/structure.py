@@ -130,34 +130,41 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
     _bookmarks(canvas, elements)
 
 
-class _Tree(RawObject):
-    """The StructTreeRoot, and its elements as objects after all of ReportLab's.
+class _Tail(RawObject):
+    """An object with objects of its own written after all of ReportLab's.
 
-    A file has a hundred or more elements; numbering each through ReportLab's
-    registry cost more than writing them. compact.py asks for them once every other
-    object is numbered (`tail`), so their numbers are plain arithmetic.
+    A file has a hundred or more structure elements; numbering each through
+    ReportLab's registry cost more than writing them. compact.py asks for them once
+    every other object is numbered (`tail`), so their numbers are plain arithmetic.
+    (`make` is a method, not a bound method kept on the object as RawObject keeps it: that
+    would hold the object, and the file's tree with it, until the cycle collector runs.)
     """
-
-    def __init__(self, marker: Marker, elements: list[Element | Block]) -> None:
-        # (no bound method kept on the object: it would hold itself, and the file's
-        # tree with it, until the cycle collector runs)
-        self.marker, self.elements = marker, elements
 
     def make(self, document: Any) -> bytes:  # type: ignore[override]
         """Written by ReportLab's own writer (a file kept uncompressed, as the preflight
-        fuzzer wants it): the elements are registered now, after every object numbered
+        fuzzer wants it): its objects are registered now, after every object numbered
         so far, and ReportLab writes them as they come."""
         own = document.idToObjectNumberAndVersion[self.__InternalName__][0]
         first = document.objectcounter + 1
         body, extra = self.tail(document, own, first)
-        for number, element in enumerate(extra, start=first):
-            reference = document.Reference(RawObject(partial(_same, element)))
+        for number, data in enumerate(extra, start=first):
+            reference = document.Reference(RawObject(partial(_same, data)))
             if document.idToObjectNumberAndVersion[reference.name][0] != number:
-                raise RuntimeError("structure elements must be numbered in one run")
+                raise RuntimeError("an object's own objects must be numbered in one run")
         return body
 
     def tail(self, document: Any, own: int, first: int) -> tuple[bytes, list[bytes]]:
-        """This object's body (it is number `own`), and the elements' from number `first`."""
+        """This object's body (it is number `own`), and its own objects' from `first`."""
+        raise NotImplementedError
+
+
+class _Tree(_Tail):
+    """The StructTreeRoot, and its elements."""
+
+    def __init__(self, marker: Marker, elements: list[Element | Block]) -> None:
+        self.marker, self.elements = marker, elements
+
+    def tail(self, document: Any, own: int, first: int) -> tuple[bytes, list[bytes]]:
         number, at = {}, first
         for item in self.elements:
             number[id(item)] = at
@@ -321,16 +328,43 @@ def _tree_root(marker: Marker, number: dict[int, int]) -> bytes:
 
 
 def _bookmarks(canvas: Canvas, elements: list[Element | Block]) -> None:
-    """One outline entry per element that set a bookmark while drawn, in reading order."""
-    marked: list[tuple[str, str]] = []
+    """One outline entry per element with a title, in reading order, to its page."""
+    marks: list[tuple[str, int]] = []
     for item in elements:
         if isinstance(item, Block):
-            marked.extend(item.marks)
-        elif item.bookmark and item.title:  # (a bookmark is set only with its title)
-            marked.append((item.title, item.bookmark))
-    if len(canvas._doc.Pages.pages) < 2:
-        return  # a one-page card needs no bookmarks
-    for title, bookmark in marked:
-        canvas.addOutlineEntry(title, bookmark, level=0)
-    if marked:
-        canvas.showOutline()
+            marks.extend((title, item.page) for title in item.titles)
+        elif item.title and item.page is not None:
+            marks.append((item.title, item.page))
+    document = canvas._doc
+    if not marks or len(document.Pages.pages) < 2:
+        return  # a one-page card needs no bookmarks (ReportLab's empty outline is dropped)
+    outline = _Outline(marks)
+    document.Outlines = document.outline = outline  # (what ReportLab prepares and writes)
+    document.Catalog.Outlines = document.Reference(outline)
+    canvas.showOutline()
+
+
+class _Outline(_Tail):
+    """The bookmarks: the Outlines dictionary, then an entry per title showing its page
+    whole. ReportLab's own outline makes a named destination per entry while drawing
+    and a dictionary object per entry when written: a tenth of what tagging costs."""
+
+    ready = 1  # (ReportLab's outline has nothing left to prepare)
+
+    def __init__(self, marks: list[tuple[str, int]]) -> None:
+        self.marks = marks
+
+    def prepare(self, document: Any, canvas: Canvas) -> None:
+        return None
+
+    def tail(self, document: Any, own: int, first: int) -> tuple[bytes, list[bytes]]:
+        refs = _numbers(document)
+        last = first + len(self.marks) - 1
+        entries = []
+        for number, (title, page) in enumerate(self.marks, start=first):
+            entries.append(b"<</Title%s/Parent %d 0 R%s%s/Dest[%s/Fit]>>" % (
+                text_string(title), own, b"/Prev %d 0 R" % (number - 1) if number > first
+                else b"", b"/Next %d 0 R" % (number + 1) if number < last else b"",
+                refs[page_name(page)]))
+        return (b"<</Type/Outlines/First %d 0 R/Last %d 0 R/Count %d>>"
+                % (first, last, len(entries)), entries)

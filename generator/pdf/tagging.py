@@ -68,8 +68,7 @@ class Element:
     kids: list[Element | Marked | Annotation | Block] = field(default_factory=list)
     alt: str | None = None
     lang: str | None = None
-    title: str | None = None  # a bookmark's text, when the element starts one
-    bookmark: str | None = None  # the destination's name, set where it was drawn
+    title: str | None = None  # a bookmark's text, when the element starts one (its page)
     order: float | None = None
     page: int | None = None  # where the element begins
 
@@ -83,13 +82,13 @@ class Block:
     written from its template (`structure.freeze`) rather than an `Element` each.
 
     `annotations` are its links' annotations made in this file (the template's slots),
-    `marks` the (title, bookmark) of its elements that start a bookmark, in reading order.
+    `titles` the bookmarks its elements start, in reading order.
     """
 
     template: Any  # structure.Template
     page: int
     annotations: list[Annotation] = field(default_factory=list)
-    marks: list[tuple[str, str]] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
 
     @property
     def order(self) -> None:
@@ -114,7 +113,6 @@ class Marker:
         self.parents: list[list[Owner]] = []  # per page: the element of each MCID
         self.annotations: list[Annotation] = []
         self.link_owner: dict[str, Owner] = {}  # annotation name: its Link element
-        self.bookmarks = 0
         self._stack: list[Element] = [self.root]
         self._open: Element | Marked | None = None  # content sequence now open, or artifact
         self._open_sink: _Sink | None = None
@@ -162,7 +160,6 @@ class Marker:
         if isinstance(self._open, Element):
             raise RuntimeError(f"{role} opened inside the content of {self._open.role}")
         element = Element(role, title=title, order=order, alt=alt, page=self.page)
-        self._place_bookmark(element)
         self._stack[-1].kids.append(element)
         self._stack.append(element)
         return _Group(self, element)
@@ -180,14 +177,7 @@ class Marker:
         (outer or self._stack[-1]).kids.append(element)
         self._stack.append(element)
         self._begin(element, into)
-        self._place_bookmark(element)
         return _Tag(self, element, outer, outer_sink)
-
-    def _place_bookmark(self, element: Element) -> None:
-        if element.title:
-            element.bookmark = f"B{self.bookmarks}"
-            self.bookmarks += 1
-            self.canvas.bookmarkPage(element.bookmark)
 
     def figure(self, alt: str) -> Any:
         return self.tag(Role.FIGURE, alt=alt)
