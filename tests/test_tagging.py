@@ -190,6 +190,9 @@ def test_deck_reads_front_back_next_card(reading: dict[str, bytes]) -> None:
         texts = reading_text(pdf)
         headings = [(role, text) for role, text in texts if role in ("H1", "H2", "H3")]
         outline = [item.title for item in pdf.open_outline().root]
+        pages = [pdf.pages.index(pikepdf.Page(item.destination[0]))
+                 for item in pdf.open_outline().root]
+    assert pages == list(range(0, 26, 2))  # each card's bookmark shows its front
     assert headings[:5] == [("H1", "Ögonkontakt först"), ("H2", "Ögonkontakt först"),
                             ("H3", "Därför hjälper det"), ("H2", "Skola för Beröring EK"),
                             ("H1", "Sitt nära")]
