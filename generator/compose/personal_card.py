@@ -24,6 +24,7 @@ from ..model.colour import Colour
 from ..model.layout import MM, CardLayout, FridgeLayout
 from ..model.person import Person
 from ..pdf.page import Page, Painter
+from ..pdf.replay import draw_reused
 from ..pdf.tagging import Role, tags
 from ..typography import NBSP
 from .contact import contact_text, organisation_line
@@ -217,9 +218,14 @@ def compose_personal_deck(person: Person, routines: Sequence[Routine], content: 
         back_sections = [Section((Block("name", person.name, "heading"),))]
     back_sections.append(Section((Block("advice_note", labels.advice_note),
                                   Block("updated", labels.updated))))
+    def foot(painter: Painter) -> None:
+        contact.draw(painter, frame.margin, frame.margin)
+
+    # the organisation's lines are the same on every cover: drawn once, replayed
     back = _sectioned_page("cover back", frame, fonts, "", back_sections,
                            frame.margin + contact.height + 6 * MM, product,
-                           lambda painter: contact.draw(painter, frame.margin, frame.margin))
+                           lambda painter: draw_reused(painter, ("cover foot", contact, layout),
+                                                       foot))
     cards = [Card(front, back)]
     for routine in routines:
         cards.append(Card(compose_front(routine, frame, fonts, product, labels),

@@ -41,15 +41,16 @@ class Painter:
 
     def static(self, key: str, draw: Callable[[Canvas], None]) -> None:
         """Draw `draw` at the current origin, storing it as a form the first time."""
-        name = self._forms.get(key)
-        if name is None:
-            name = f"S{len(self._forms)}"
-            self.canvas.beginForm(name)
-            with self.tags.suspended():  # the form's invocation is tagged, not its inside
-                draw(self.canvas)
-            self.canvas.endForm()
-            self._forms[key] = name
-        self.canvas.doForm(name)
+        self.canvas.doForm(self._forms.get(key) or self.make_form(key, draw))
+
+    def make_form(self, key: str, draw: Callable[[Canvas], None]) -> str:
+        """Store `draw` as the form `key` stands for in this file; its name."""
+        name = self._forms[key] = f"S{len(self._forms)}"
+        self.canvas.beginForm(name)
+        with self.tags.suspended():  # the form's invocation is tagged, not its inside
+            draw(self.canvas)
+        self.canvas.endForm()
+        return name
 
 
 def release(canvas: Canvas) -> None:

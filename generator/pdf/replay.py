@@ -100,6 +100,8 @@ class _Recording:
     code: str  # the operators, one a line; each text run "\0n\0", each form "\1n\1"
     runs: list[_Run] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)  # the static forms' keys, in order
+    # forms a file may lack: made when replayed (in the order used), as a drawing would
+    makers: dict[str, Callable[[Canvas], None]] = field(default_factory=dict)
     links: list[_Link] = field(default_factory=list)  # in the order drawn
     nodes: list[_Node] = field(default_factory=list)  # every element, parents first
     template: Template | None = None  # the nodes as the file writes them
@@ -124,15 +126,28 @@ class _Recorder:
 
 
 class _RecordingPainter(Painter):
-    """A scratch painter: a static form is noted where it is used, not made."""
+    """A scratch painter: a static form is noted where it is used, not made, with how
+    many text runs and links were drawn before it."""
 
-    def __init__(self, canvas: Canvas, marker: Marker | None) -> None:
+    def __init__(self, canvas: Canvas, marker: _RecordingMarker | None,
+                 recorder: _Recorder) -> None:
         super().__init__(canvas, marker)
         self.used: list[str] = []
+        self.makers: dict[str, tuple[Callable[[Canvas], None], int, int]] = {}
+        self.recorder, self.marker = recorder, marker
 
     def static(self, key: str, draw: Callable[[Canvas], None]) -> None:
         self.used.append(key)
+        links = len(self.marker.links) if self.marker is not None else 0
+        self.makers.setdefault(key, (draw, len(self.recorder.runs), links))
         self.canvas._code.append(f"\x01{len(self.used) - 1}\x01")
+
+    def last_forms(self) -> dict[str, Callable[[Canvas], None]]:
+        """The forms first used after every text run and link: a file that has not made
+        one yet makes it when replaying, where a drawing would have made it."""
+        links = len(self.marker.links) if self.marker is not None else 0
+        return {key: draw for key, (draw, runs_before, links_before) in self.makers.items()
+                if runs_before == len(self.recorder.runs) and links_before == links}
 
 
 class _RecordingMarker(Marker):
@@ -188,8 +203,9 @@ def draw_reused(painter: Painter, reuse: Hashable, draw: Callable[[Painter], Non
             _RECORDINGS.clear()
         _RECORDINGS[key] = recording
     if not isinstance(recording, _Recording) or any(
-            form not in painter._forms for form in recording.forms):
-        draw(painter)  # (a form this file has not made yet is made as it is drawn)
+            form not in painter._forms and form not in recording.makers
+            for form in recording.forms):
+        draw(painter)  # (a form this file lacks, used before other drawing: drawn)
     else:
         _replay(recording, painter, marker)
 
@@ -202,8 +218,8 @@ def _record(draw: Callable[[Painter], None], like: Canvas, tagged: bool,
                     initialFontSize=like._fontsize, initialLeading=like._leading)
     blank = set(canvas._doc.idToObject)
     marker = _RecordingMarker(canvas) if tagged else None
-    painter = _RecordingPainter(canvas, marker)
     recorder = _Recorder()
+    painter = _RecordingPainter(canvas, marker, recorder)
     canvas._handouts_recorder = recorder  # type: ignore[attr-defined]
     if marker is not None:
         marker.begin_page()
@@ -229,7 +245,7 @@ def _record(draw: Callable[[Painter], None], like: Canvas, tagged: bool,
     release(canvas)
     if owned:
         return None  # spot colours, objects of the file's own, or such a font
-    recording = _Recording(operators, recorder.runs, painter.used)
+    recording = _Recording(operators, recorder.runs, painter.used, painter.last_forms())
     if marker is not None:
         _template(recording, marker, first)
     return recording
@@ -271,7 +287,7 @@ def _replay(recording: _Recording, painter: Painter, marker: Marker | None) -> N
         texts.append(_FORMAT_TEXT(text_object, run.text))
     forms = []
     for key in recording.forms:  # what canvas.doForm writes, with the file's names
-        name = painter._forms[key]
+        name = painter._forms.get(key) or painter.make_form(key, recording.makers[key])
         canvas._formsinuse.append(name)
         forms.append(f"/{canvas._doc.getXObjectName(name)} Do")
     if recording.code:  # one entry: the canvas joins its entries with newlines

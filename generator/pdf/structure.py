@@ -243,8 +243,8 @@ class Template(NamedTuple):
         """The bodies when its elements are numbered from `first`, its top ones inside
         element `outer`, on the page `page`, with its links' annotations `links`."""
         given = (None, outer, page, *links)
-        return (self.format % tuple(first + hole if hole >= 0 else given[-hole]
-                                    for hole in self.holes)).split(b"\n")
+        return (self.format % tuple([first + hole if hole >= 0 else given[-hole]
+                                     for hole in self.holes])).split(b"\n")
 
 
 def freeze(nodes: Sequence[Any], top: Sequence[int]) -> Template:
@@ -314,9 +314,8 @@ def _tree_root(marker: Marker, number: dict[int, int]) -> bytes:
         return number[id(owner)] if type(owner) is Element else (
             number[id(owner[0])] + owner[1])  # type: ignore[index]
 
-    numbers = []
-    for page, owners in enumerate(marker.parents):
-        numbers.append(b"%d[%s]" % (page, b" ".join(b"%d 0 R" % of(e) for e in owners)))
+    numbers = [b"%d[%s]" % (page, b" ".join([b"%d 0 R" % of(e) for e in owners]))
+               for page, owners in enumerate(marker.parents)]
     for annotation in marker.annotations:
         numbers.append(b"%d %d 0 R" % (marker.link_key(annotation),
                                        of(marker.link_owner[annotation.name])))

@@ -41,6 +41,9 @@ class Role(StrEnum):
     SPAN = "Span"
 
 
+_BEGIN = {role: f"/{role.value} <</MCID %d>> BDC" for role in Role}
+
+
 class Marked(NamedTuple):
     """One marked-content sequence: page index (0-based) and its MCID on that page."""
 
@@ -138,7 +141,7 @@ class Marker:
         element.kids.append(Marked(self.page, mcid))
         if element.page is None:
             element.page = self.page
-        self._emit(f"/{element.role} <</MCID {mcid}>> BDC", sink)
+        self._emit(_BEGIN[element.role] % mcid, sink)
         self._open, self._open_sink = element, sink
 
     def _close_open(self) -> Element | Marked | None:
