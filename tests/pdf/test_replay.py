@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
 from generator import api
 from generator.compose import routine_card
@@ -161,3 +162,57 @@ def test_a_frozen_block_writes_each_element_as_a_drawn_one_would() -> None:
     assert template.top == (0, 3) and template.size == 4
     assert b"/Alt(100 % lugn \\(tyst\\))" in drawn[1]
     assert b"<</Type/MCR/Pg 5 0 R/MCID 5>>" in drawn[3]
+
+
+@pytest.mark.parametrize("form_last", [True, False])
+def test_a_form_the_file_lacks_is_made_when_replayed_only_where_drawing_made_it(
+        fresh_recordings: None, monkeypatch: pytest.MonkeyPatch, form_last: bool) -> None:
+    """A part whose form comes after all its text is replayed into a file that has not
+    made the form yet (the form is made then, numbered as drawing numbers it); a part
+    that uses the form before more text is drawn there instead."""
+    from generator.pdf.fonts import load_fonts
+    from generator.pdf.page import Page, Painter
+    from generator.pdf.render import Metadata, render_pdf
+    from generator.pdf.tagging import Role
+
+    font = load_fonts(api.open_project().fonts).regular
+
+    def mark(canvas: Canvas) -> None:
+        canvas.rect(0, 0, 5, 5, fill=1)
+
+    def write(canvas: Canvas, y: float, words: str) -> None:
+        text = canvas.beginText(10, y)
+        text.setFont(font, 12)
+        text.textLine(words)
+        canvas.drawText(text)
+
+    def part(painter: Painter) -> None:
+        with painter.tag(Role.P):
+            write(painter.canvas, 40, "Före")
+        if not form_last:
+            painter.static("mark", mark)
+        with painter.tag(Role.P):
+            write(painter.canvas, 20, "Efter")
+        if form_last:
+            with painter.tag(Role.FIGURE, alt="Märke"):
+                painter.static("mark", mark)
+
+    def draw(painter: Painter) -> None:
+        with painter.group(Role.SECT):
+            replay.draw_reused(painter, ("test part", form_last), part)
+
+    page = Page("test", 100, 100, 0, draw)
+
+    def pdf() -> list[bytes]:
+        return [render_pdf([page, page], Metadata("T", "A", "S"), font) for _ in range(2)]
+
+    drawn = without_replay(pdf, monkeypatch)
+    replayed: list[int] = []
+    real = replay._replay
+    monkeypatch.setattr(replay, "_replay", lambda *a: (replayed.append(1), real(*a)))
+    assert pdf() == drawn
+    (recording,) = replay._RECORDINGS.values()
+    assert recording is not None and recording.forms == ["mark"]
+    assert list(recording.makers) == (["mark"] if form_last else [])
+    # in each of the two files the first page lacks the form, the second has it
+    assert len(replayed) == (4 if form_last else 2)
