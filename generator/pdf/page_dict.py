@@ -12,6 +12,8 @@ the page (its content stream) is numbered at the same point, so numbering is unc
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from reportlab import rl_config
@@ -33,7 +35,8 @@ _WRITTEN = frozenset(("Parent", "MediaBox", "Resources", "Contents", "CropBox", 
                       "Annots", "ArtBox", "TrimBox", "BleedBox", "Trans", "StructParents",
                       "Tabs"))
 _BOXES = ("MediaBox", "CropBox", "BleedBox", "TrimBox", "ArtBox")
-_OTHERS: dict[tuple[str, ...], tuple[str, ...]] = {}  # per list of entries: those not written
+# per list of entries a page may have: what gets those it does not write
+_OTHERS: dict[tuple[str, ...], Callable[[Any], tuple[Any, ...]]] = {}
 
 
 def _filters() -> list[Any]:  # (what ReportLab compresses a page's stream with)
@@ -42,15 +45,16 @@ def _filters() -> list[Any]:  # (what ReportLab compresses a page's stream with)
 
 def page_body(document: Any, page: Any) -> bytes | None:
     """The page's dictionary, or None when ReportLab must write it."""
-    others = _OTHERS.get(tuple(page.__NoDefault__))
+    entries = page.__NoDefault__
+    others = _OTHERS.get(entries if type(entries) is tuple else tuple(entries))
     if others is None:
-        others = _OTHERS[tuple(page.__NoDefault__)] = tuple(
-            key for key in page.__NoDefault__ if key not in _WRITTEN)
+        others = _OTHERS[tuple(entries)] = attrgetter(  # (ReportLab's list has a dozen)
+            *(key for key in entries if key not in _WRITTEN))
     if (type(page) is not PDFPage or page.Override_default_compilation or page.Rotate
             or page.Resources is not None or page.Contents is not None or not page.stream
             or page.ExtGState or page._colorsUsed or page._shadingUsed
             or (page.Trans is not None and page.Trans.dict)
-            or any(getattr(page, key) is not None for key in others)):
+            or _any_set(others(page))):
         return None
     numbers = document.idToObjectNumberAndVersion
     # its content stream as ReportLab's `check_format` makes it, numbered where it numbers it
@@ -83,6 +87,10 @@ def page_body(document: Any, page: Any) -> bytes | None:
         out.append(b"/Tabs" + quick_format(tabs, document))
     out.append(b">>")
     return b"".join(out)
+
+
+def _any_set(values: tuple[Any, ...]) -> bool:
+    return values.count(None) != len(values)
 
 
 def _numbers(box: Any) -> bytes:

@@ -20,7 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .tagging import Annotation, Block, Element, Marked, Marker, Owner, Role
 
-_PAGE_KEYS = ("StructParents", "Tabs")
+# a tagged page's entries: ReportLab's, then the tagging's (one tuple for every page)
+_PAGE_KEYS = (*pdfdoc.PDFPage.__NoDefault__, "StructParents", "Tabs")
 _URI_SAFE = ":/?#[]@!$&'()*+,;=%~"  # a URI is 7-bit ASCII: anything else is %-encoded
 
 
@@ -91,7 +92,7 @@ def page_name(page: int) -> str:
 def mark_page(canvas: Canvas, marker: Marker) -> None:
     """Called right after `showPage`: the page just written gets its /StructParents."""
     page = canvas._doc.Pages.pages[-1]
-    page.__NoDefault__ = list(page.__NoDefault__) + list(_PAGE_KEYS)
+    page.__NoDefault__ = _PAGE_KEYS
     page.StructParents = marker.page
     annotations = marker.annotations  # drawn page by page: this page's come last
     page.Tabs = PDFName("S") if annotations and annotations[-1].page == marker.page else None
