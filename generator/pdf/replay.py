@@ -44,7 +44,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from ..model.colour import drawing_in_inks
 from .page import Page, Painter, release
 from .structure import Template, freeze, walk
-from .tagging import Block, Element, Marker, Owner
+from .tagging import Block, Element, Marker, Owner, on_page
 
 _FORMAT_TEXT = PDFTextObject._formatText
 _SLOT = re.compile("([\x00\x01])(\\d+)[\x00\x01]")  # "\0n\0" text run n, "\1n\1" form n
@@ -302,7 +302,7 @@ def _replay_tags(recording: _Recording, canvas: Canvas, marker: Marker) -> None:
     page = marker.page
     block = Block(recording.template, page, titles=recording.titles)
     block.annotations = [marker.annotation((block, link.owner), link.uri, link.contents,
-                                           canvas._absRect(link.box, relative=1))
+                                           on_page(canvas, link.box))
                          for link in recording.links]
     marker._stack[-1].kids.append(block)
     marker.parents[page].extend(zip(repeat(block), recording.owners))

@@ -98,17 +98,25 @@ def mark_page(canvas: Canvas, marker: Marker) -> None:
     page.Tabs = PDFName("S") if annotations and annotations[-1].page == marker.page else None
 
 
-def add_link(canvas: Canvas, annotation: Annotation, key: Callable[[], int]) -> None:
+def add_link(canvas: Canvas, annotation: Annotation, marker: Marker) -> None:
     """A link annotation on the current page: invisible border, printable, described;
-    `key` gives its /StructParent once the parent tree is numbered."""
-    rect = b"%.2f %.2f %.2f %.2f" % annotation.rect
-    target = _described_target(annotation.uri, annotation.contents)
+    its /StructParent follows the pages' keys (`Marker.link_key`)."""
+    canvas._addAnnotation(_LinkAnnotation(
+        b"<</Type/Annot/Subtype/Link/Rect[%.2f %.2f %.2f %.2f]/Border[0 0 0]/F 4/StructParent "
+        % annotation.rect, _described_target(annotation.uri, annotation.contents) + b">>",
+        marker, annotation), annotation.name)
 
-    def make(document: Any) -> bytes:
-        return (b"<</Type/Annot/Subtype/Link/Rect[%s]/Border[0 0 0]/F 4/StructParent %d%s>>"
-                % (rect, key(), target))
 
-    canvas._addAnnotation(RawObject(make), annotation.name)
+class _LinkAnnotation(RawObject):
+    """A link's annotation: its bytes but the /StructParent key, known once every page
+    is drawn."""
+
+    def __init__(self, head: bytes, tail: bytes, marker: Marker,
+                 annotation: Annotation) -> None:
+        self.head, self.tail_bytes, self.marker, self.annotation = head, tail, marker, annotation
+
+    def make(self, document: Any) -> bytes:  # type: ignore[override]
+        return b"%s%d%s" % (self.head, self.marker.link_key(self.annotation), self.tail_bytes)
 
 
 @lru_cache(maxsize=256)

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import partial
 from typing import Any, NamedTuple, Protocol
 
 from reportlab.pdfgen.canvas import Canvas
@@ -210,8 +209,7 @@ class Marker:
         link = next((e for e in reversed(self._stack) if e.role is Role.LINK), None)
         if link is None:
             raise RuntimeError("a link annotation outside a Link element")
-        link.kids.append(self.annotation(link, uri, contents,
-                                         self.canvas._absRect(rect, relative=1)))
+        link.kids.append(self.annotation(link, uri, contents, on_page(self.canvas, rect)))
 
     def annotation(self, link: Owner, uri: str, contents: str,
                    box: tuple[float, float, float, float]) -> Annotation:
@@ -224,12 +222,25 @@ class Marker:
         self.link_owner[name] = link
         from .structure import add_link
 
-        add_link(self.canvas, annotation, partial(self.link_key, annotation))
+        add_link(self.canvas, annotation, self)
         return annotation
 
     def link_key(self, annotation: Annotation) -> int:
         """The annotation's /StructParent: after the pages' keys, in the order drawn."""
         return len(self.parents) + annotation.ordinal
+
+
+def on_page(canvas: Canvas, rect: tuple[float, float, float, float]
+            ) -> tuple[float, float, float, float]:
+    """`rect` in the current user space as the page's box around it (what ReportLab's
+    `Canvas._absRect(rect, relative=1)` gives, in a quarter of the calls)."""
+    a, b, c, d, e, f = canvas._currentMatrix
+    left, bottom, right, top = rect
+    xs = (a * left + c * bottom + e, a * right + c * top + e,
+          a * left + c * top + e, a * right + c * bottom + e)
+    ys = (b * left + d * bottom + f, b * right + d * top + f,
+          b * left + d * top + f, b * right + d * bottom + f)
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 class _Idle:

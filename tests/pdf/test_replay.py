@@ -216,3 +216,23 @@ def test_a_form_the_file_lacks_is_made_when_replayed_only_where_drawing_made_it(
     assert list(recording.makers) == (["mark"] if form_last else [])
     # in each of the two files the first page lacks the form, the second has it
     assert len(replayed) == (4 if form_last else 2)
+
+
+def test_a_links_box_on_the_page_is_reportlabs() -> None:
+    """`on_page` against ReportLab's own `_absRect` under moved, turned, scaled spaces."""
+    import io
+    import random
+
+    from generator.pdf.tagging import on_page
+
+    canvas = Canvas(io.BytesIO())
+    chance = random.Random(7)
+    for _ in range(200):
+        canvas.saveState()
+        canvas.translate(chance.uniform(-50, 50), chance.uniform(-50, 50))
+        canvas.rotate(chance.choice([0, 90, 180, 33]))
+        canvas.scale(chance.uniform(0.5, 2), chance.uniform(-2, 2))
+        rect = (chance.uniform(-99, 99), chance.uniform(-99, 99),
+                chance.uniform(-99, 99), chance.uniform(-99, 99))
+        assert on_page(canvas, rect) == tuple(canvas._absRect(rect, relative=1))
+        canvas.restoreState()
