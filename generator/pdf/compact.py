@@ -16,11 +16,13 @@ sheets without reading the file it has just made.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from itertools import count, repeat
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.pdfdoc import PDFPage
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFPage
 from reportlab.pdfgen.canvas import Canvas
 
 from .classic import Classic, Objects, classic_parts, split_stream
@@ -31,6 +33,53 @@ VERSION = (1, 7)  # object streams are PDF 1.5; PDF/A-2 and PDF/UA-1 build on 1.
 # the cross-reference stream's rows repeat a few bytes: the fastest level packs them as
 # small (3 bytes more on a card) at a quarter of the time of the default
 _XREF_LEVEL = 1
+
+
+class RawObject(PDFObject):  # type: ignore[misc]
+    """An object written as the bytes `make` returns when the file is written.
+
+    ReportLab's generic dictionaries cost more to format than the whole page they tag;
+    a structure element is a few fixed keys, so it is written directly, compactly.
+    """
+
+    def __init__(self, make: Callable[[Any], bytes]) -> None:
+        self.make = make
+
+    def format(self, document: Any) -> bytes:
+        return self.make(document)
+
+
+class TailObject(RawObject):
+    """An object with objects of its own written after all of ReportLab's.
+
+    A file has a hundred or more structure elements (structure.py); numbering each
+    through ReportLab's registry cost more than writing them. The compact writer asks
+    for them once every other object is numbered (`tail`), so their numbers are plain
+    arithmetic.
+    (`make` is a method, not a bound method kept on the object as RawObject keeps it: that
+    would hold the object, and the file's tree with it, until the cycle collector runs.)
+    """
+
+    def make(self, document: Any) -> bytes:  # type: ignore[override]
+        """Written by ReportLab's own writer (a file kept uncompressed, as the preflight
+        fuzzer wants it): its objects are registered now, after every object numbered
+        so far, and ReportLab writes them as they come."""
+        own = document.idToObjectNumberAndVersion[self.__InternalName__][0]
+        first = document.objectcounter + 1
+        body, extra = self.tail(document, own, first)
+        for number, data in enumerate(extra, start=first):
+            reference = document.Reference(RawObject(partial(_same, data)))
+            if document.idToObjectNumberAndVersion[reference.name][0] != number:
+                raise RuntimeError("an object's own objects must be numbered in one run")
+        return body
+
+    def tail(self, document: Any, own: int, first: int) -> tuple[bytes, list[bytes]]:
+        """This object's body (it is number `own`), and its own objects' from `first`."""
+        raise NotImplementedError
+
+
+def _same(data: bytes, document: Any) -> bytes:
+    return data
 
 
 def use_compact_writing(canvas: Canvas) -> None:
@@ -44,9 +93,8 @@ def use_compact_writing(canvas: Canvas) -> None:
 
 def _body(document: Any, obj: Any) -> bytes:
     """An object's syntax as ReportLab formats it at the top level of the file."""
-    raw = getattr(obj, "make", None)  # structure.py's raw objects: bytes at once
-    if raw is not None:
-        return bytes(raw(document))
+    if isinstance(obj, RawObject):  # bytes at once
+        return bytes(obj.make(document))
     if type(obj) is PDFPage:
         page = page_body(document, obj)
         if page is not None:
@@ -65,7 +113,8 @@ def write_compact(document: Any) -> bytes:
     position = len(out[0])
     offsets: dict[int, int] = {}
     streams: list[tuple[int, bytes]] = []
-    packed: list[tuple[int, bytes]] = []
+    packed: list[int] = []  # the object stream's objects' numbers, and their bodies
+    bodies: list[bytes] = []
     tails: list[tuple[int, Any]] = []
     number = 0
     while True:  # objects may add new ones while they are formatted: count as they come
@@ -73,7 +122,7 @@ def write_compact(document: Any) -> bytes:
         if number not in numbers:
             break
         obj = objects[numbers[number]]
-        if hasattr(obj, "tail"):  # written last, with objects of its own after ReportLab's
+        if isinstance(obj, TailObject):  # written last, with its own objects after all others
             tails.append((number, obj))
             continue
         body = _body(document, obj).strip()
@@ -84,18 +133,20 @@ def write_compact(document: Any) -> bytes:
             position += len(chunk)
             out.append(chunk)
         else:
-            packed.append((number, body))
+            packed.append(number)
+            bodies.append(body)
     for own, obj in tails:  # structure.py's tree: its elements numbered from `number` on
         body, extra = obj.tail(document, own, number)
-        packed.append((own, body))
-        packed.extend(enumerate(extra, start=number))
+        packed.append(own)
+        bodies.append(body)
+        packed.extend(range(number, number + len(extra)))
+        bodies.extend(extra)
         number += len(extra)
     stream_number, xref_number = number, number + 1
-    # the object stream: "number offset" pairs, then the objects one after another
-    index, bodies, at = [], [], 0
-    for packed_number, body in packed:
+    # the object stream: "number offset" pairs, then the objects a line each
+    index, at = [], 0
+    for packed_number, body in zip(packed, bodies, strict=True):
         index.append(b"%d %d" % (packed_number, at))
-        bodies.append(body)
         at += len(body) + 1
     head = b" ".join(index) + b"\n"
     data = compress(head + b"\n".join(bodies))
@@ -106,8 +157,9 @@ def write_compact(document: Any) -> bytes:
     position += len(chunk)
     out.append(chunk)
     out.append(_xref_stream(document, xref_number, position, offsets,
-                            {n: i for i, (n, _) in enumerate(packed)}, stream_number))
-    document._handouts_written = (streams, packed)  # split only if asked: written_parts
+                            dict(zip(packed, count())), stream_number))
+    # split only if asked (written_parts)
+    document._handouts_written = (streams, packed, bodies)
     return b"".join(out)
 
 
@@ -117,9 +169,9 @@ def written_parts(document: Any) -> Classic | None:
     written = getattr(document, "_handouts_written", None)
     if written is None:
         return None
-    streams, packed = written
+    streams, packed, bodies = written
     objects: Objects = {number: split_stream(body) for number, body in streams}
-    objects.update((number, (body, b"")) for number, body in packed)
+    objects.update(zip(packed, zip(bodies, repeat(b"")), strict=True))
     major, minor = document._pdfVersion
     return classic_parts(objects, _trailer_keys(document), f"{major}.{minor}")
 

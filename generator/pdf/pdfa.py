@@ -27,8 +27,9 @@ from reportlab.pdfbase.pdfdoc import (
 )
 from reportlab.pdfgen.canvas import Canvas
 
+from .compact import RawObject
 from .deflate import compress
-from .structure import RawObject, text_string
+from .structure import text_string
 
 if TYPE_CHECKING:
     from .render import Metadata

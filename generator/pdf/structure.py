@@ -9,15 +9,16 @@ cover before the inside panels, the fold-in flap after them).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from functools import lru_cache, partial
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName
 from reportlab.pdfgen.canvas import Canvas
 
+from .compact import RawObject, TailObject
 from .tagging import Annotation, Block, Element, Marked, Marker, Owner, Role
 
 # a tagged page's entries: ReportLab's, then the tagging's (one tuple for every page)
@@ -49,20 +50,6 @@ def walk(element: Element) -> list[Element | Block]:
             stack.extend(kid for kid in reversed(item.kids)
                          if type(kid) is Element or type(kid) is Block)
     return found
-
-
-class RawObject(PDFObject):  # type: ignore[misc]
-    """An object written as the bytes `make` returns when the file is written.
-
-    ReportLab's generic dictionaries cost more to format than the whole page they tag;
-    a structure element is a few fixed keys, so it is written directly, compactly.
-    """
-
-    def __init__(self, make: Callable[[Any], bytes]) -> None:
-        self.make = make
-
-    def format(self, document: Any) -> bytes:
-        return self.make(document)
 
 
 def _ref(document: Any, name: str) -> bytes:
@@ -139,35 +126,7 @@ def write_tree(canvas: Canvas, marker: Marker) -> None:
     _bookmarks(canvas, elements)
 
 
-class _Tail(RawObject):
-    """An object with objects of its own written after all of ReportLab's.
-
-    A file has a hundred or more structure elements; numbering each through
-    ReportLab's registry cost more than writing them. compact.py asks for them once
-    every other object is numbered (`tail`), so their numbers are plain arithmetic.
-    (`make` is a method, not a bound method kept on the object as RawObject keeps it: that
-    would hold the object, and the file's tree with it, until the cycle collector runs.)
-    """
-
-    def make(self, document: Any) -> bytes:  # type: ignore[override]
-        """Written by ReportLab's own writer (a file kept uncompressed, as the preflight
-        fuzzer wants it): its objects are registered now, after every object numbered
-        so far, and ReportLab writes them as they come."""
-        own = document.idToObjectNumberAndVersion[self.__InternalName__][0]
-        first = document.objectcounter + 1
-        body, extra = self.tail(document, own, first)
-        for number, data in enumerate(extra, start=first):
-            reference = document.Reference(RawObject(partial(_same, data)))
-            if document.idToObjectNumberAndVersion[reference.name][0] != number:
-                raise RuntimeError("an object's own objects must be numbered in one run")
-        return body
-
-    def tail(self, document: Any, own: int, first: int) -> tuple[bytes, list[bytes]]:
-        """This object's body (it is number `own`), and its own objects' from `first`."""
-        raise NotImplementedError
-
-
-class _Tree(_Tail):
+class _Tree(TailObject):
     """The StructTreeRoot, and its elements."""
 
     def __init__(self, marker: Marker, elements: list[Element | Block]) -> None:
@@ -195,10 +154,6 @@ class _Tree(_Tail):
             else:
                 bodies.append(_element(item, number, parent[id(item)], pages, refs, document))
         return _tree_root(self.marker, number), bodies
-
-
-def _same(data: bytes, document: Any) -> bytes:
-    return data
 
 
 _OPENING = {role: b"<</S/" + role.value.encode() + b"/P " for role in Role}
@@ -352,7 +307,7 @@ def _bookmarks(canvas: Canvas, elements: list[Element | Block]) -> None:
     canvas.showOutline()
 
 
-class _Outline(_Tail):
+class _Outline(TailObject):
     """The bookmarks: the Outlines dictionary, then an entry per title showing its page
     whole. ReportLab's own outline makes a named destination per entry while drawing
     and a dictionary object per entry when written: a tenth of what tagging costs."""
