@@ -127,7 +127,12 @@ def main() -> None:
                   f" KiB; sheet {sheet / 1e6:.2f} MB")
         ratio = statistics.median(c for _, c in figures[False]) / statistics.median(
             c for _, c in figures[True])
-        print(f"tagged / untagged batch CPU: {ratio - 1:+.0%}")
+        # each tagged run against the untagged run just before it: the machine's drift
+        # between runs falls out of the pair
+        pairs = [t / u for (_, u), (_, t) in zip(figures[True], figures[False], strict=True)]
+        print(f"tagged / untagged batch CPU: {ratio - 1:+.1%} (medians); run by run "
+              f"{statistics.median(pairs) - 1:+.1%} (median of "
+              f"{', '.join(f'{p - 1:+.0%}' for p in pairs)})")
 
 
 if __name__ == "__main__":

@@ -118,19 +118,22 @@ def xmp(metadata: Metadata, epoch: int, identifier: str, producer: str) -> bytes
     6.7.2), PDF/A-2 does not ask it (19005-2, 6.6.2.1; veraPDF's PDF/A-2 rules test the
     packet's header and encoding, not a filter), and unfiltered it was 8 % of a card.
     """
-    def attribute(value: str) -> str:
-        return quoteattr(value)
+    before, after = _packet(metadata, epoch, producer)
+    return b"%suuid:%s-%s-%s-%s-%s%s" % (
+        before, identifier[:8].encode(), identifier[8:12].encode(), identifier[12:16].encode(),
+        identifier[16:20].encode(), identifier[20:32].encode(), after)
 
-    date = _xmp_date(epoch)
-    uuid = f"uuid:{identifier[:8]}-{identifier[8:12]}-{identifier[12:16]}-" \
-           f"{identifier[16:20]}-{identifier[20:32]}"
+
+@lru_cache(maxsize=64)
+def _packet(metadata: Metadata, epoch: int, producer: str) -> tuple[bytes, bytes]:
+    """The packet before and after its document id: the same for every file of a batch."""
     simple = {"pdf:Keywords": metadata.keywords, "pdf:Producer": producer,
-              "xmp:CreateDate": date, "xmpMM:DocumentID": uuid,
+              "xmp:CreateDate": _xmp_date(epoch), "xmpMM:DocumentID": "\x00",
               "pdfaid:part": "2", "pdfaid:conformance": "A",
               "pdfuaid:part": "1"}
     if not metadata.keywords:
         del simple["pdf:Keywords"]
-    attributes = " ".join(f"{k}={attribute(v)}" for k, v in simple.items())
+    attributes = " ".join(f"{k}={quoteattr(v)}" for k, v in simple.items())
     alt = '<rdf:Alt><rdf:li xml:lang="x-default">{}</rdf:li></rdf:Alt>'
     packet = (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
@@ -144,7 +147,8 @@ def xmp(metadata: Metadata, epoch: int, identifier: str, producer: str) -> bytes
         f"<dc:language><rdf:Bag><rdf:li>{escape(metadata.language)}</rdf:li></rdf:Bag>"
         f"</dc:language>{_UA_EXTENSION}</rdf:Description></rdf:RDF></x:xmpmeta>"
         '<?xpacket end="r"?>')
-    return packet.encode("utf-8")
+    before, after = packet.encode("utf-8").split(b"\x00")
+    return before, after
 
 
 def _has_subject(metadata: Metadata) -> bool:
@@ -153,6 +157,12 @@ def _has_subject(metadata: Metadata) -> bool:
 
 
 def _info(metadata: Metadata, epoch: int, producer: str) -> RawObject:
+    """The Info dictionary (see `_info_body`), an object of the file's own."""
+    return _Info(_info_body(metadata, epoch, producer))
+
+
+@lru_cache(maxsize=64)
+def _info_body(metadata: Metadata, epoch: int, producer: str) -> bytes:
     """The Info dictionary with exactly the entries the XMP packet repeats (PDF/A-2,
     6.6.2.3.1), and none that only repeats another: no Trapped (a reading file is not
     for a press), no Subject that only repeats the title, no ModDate (the file is made
@@ -167,7 +177,7 @@ def _info(metadata: Metadata, epoch: int, producer: str) -> RawObject:
     body = b"<<%s/CreationDate(%s)>>" % (
         b"".join(b"/%s%s" % (key.encode("ascii"), text_string(value)) for key, value in entries),
         date)
-    return _Info(body)
+    return body
 
 
 class _Info(RawObject):
