@@ -137,12 +137,7 @@ class _Tree(TailObject):
         for item in self.elements:
             number[id(item)] = at
             at += item.template.size if type(item) is Block else 1
-        parent = {id(self.marker.root): own}
-        for item in self.elements:
-            if type(item) is Element:
-                for kid in item.kids:
-                    if type(kid) is Element or type(kid) is Block:
-                        parent[id(kid)] = number[id(item)]
+        parent = {id(self.marker.root): own}  # (each element notes its kids' as written)
         refs = _numbers(document)
         pages = [refs[page_name(page)] for page in range(len(self.marker.parents))]
         bodies: list[bytes] = []
@@ -152,18 +147,20 @@ class _Tree(TailObject):
                 bodies.extend(item.template.bodies(number[id(item)], parent[id(item)],
                                                    pages[item.page], annotations))
             else:
-                bodies.append(_element(item, number, parent[id(item)], pages, refs, document))
+                bodies.append(_element(item, number, parent, pages, refs, document))
         return _tree_root(self.marker, number), bodies
 
 
 _OPENING = {role: b"<</S/" + role.value.encode() + b"/P " for role in Role}
 
 
-def _element(element: Element, number: dict[int, int], parent: int, pages: list[bytes],
-             refs: _References, document: Any) -> bytes:
+def _element(element: Element, number: dict[int, int], parent: dict[int, int],
+             pages: list[bytes], refs: _References, document: Any) -> bytes:
     """One structure element: /S, /P, /Pg where it holds content, /Alt, /Lang, /K;
-    `pages` holds each page's reference."""
-    out = _OPENING[element.role] + b"%d 0 R" % parent
+    `pages` holds each page's reference. Its kids' parent is noted in `parent` (its
+    own was noted by its parent, written before it)."""
+    own = number[id(element)]
+    out = _OPENING[element.role] + b"%d 0 R" % parent[id(element)]
     kids = []
     marked = False
     for kid in element.kids:
@@ -175,9 +172,11 @@ def _element(element: Element, number: dict[int, int], parent: int, pages: list[
             kids.append(b"<</Type/OBJR/Pg %s/Obj %s>>" % (
                 pages[kid.page], refs[document.annotationName(kid.name)]))
         elif type(kid) is Block:
+            parent[id(kid)] = own
             base = number[id(kid)]
             kids.extend(b"%d 0 R" % (base + top) for top in kid.template.top)
         else:
+            parent[id(kid)] = own
             kids.append(b"%d 0 R" % number[id(kid)])
     if marked and element.page is not None:
         out += b"/Pg " + pages[element.page]

@@ -154,10 +154,10 @@ def test_a_frozen_block_writes_each_element_as_a_drawn_one_would() -> None:
     first, outer = 40, 7
     pages = [b"1 0 R", b"2 0 R", b"5 0 R"]
     number = {id(e): first + i for i, e in enumerate(elements)}
-    parents = [outer, first, first, outer]
+    parents = {id(sect): outer, id(loose): outer}  # (the others noted as sect is written)
     document = SimpleNamespace(annotationName=lambda name: name)
-    drawn = [_element(e, number, parents[i], pages, {"L2.0": b"9 0 R"}, document)
-             for i, e in enumerate(elements)]
+    drawn = [_element(e, number, parents, pages, {"L2.0": b"9 0 R"}, document)
+             for e in elements]
     assert template.bodies(first, outer, pages[2], [b"9 0 R"]) == drawn
     assert template.top == (0, 3) and template.size == 4
     assert b"/Alt(100 % lugn \\(tyst\\))" in drawn[1]
