@@ -133,9 +133,11 @@ def test_a_page_with_what_it_does_not_write_is_left_to_reportlab() -> None:
 
 
 def _streams(pdf_bytes: bytes) -> list[tuple[dict[str, str], bytes]]:
+    """Each stream's plain entries (not those that hold other objects) and its data."""
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        return [({str(k): repr(v) for k, v in o.items() if k not in ("/Length", "/Filter")},
-                 o.read_bytes()) for o in pdf.objects
+        return [({str(k): str(v) for k, v in o.items() if k not in ("/Length", "/Filter")
+                  and not isinstance(v, pikepdf.Dictionary | pikepdf.Array)}, o.read_bytes())
+                for o in pdf.objects
                 if isinstance(o, pikepdf.Stream) and o.get("/Type") not in ("/ObjStm", "/XRef")]
 
 
