@@ -89,8 +89,6 @@ class _Node:
     role: Any
     alt: str | None
     lang: str | None
-    title: str | None
-    order: float | None
     on_page: bool
     kids: tuple[int | _Slot, ...]
 
@@ -257,7 +255,7 @@ def _template(recording: _Recording, marker: _RecordingMarker, first: int) -> No
     elements = cast(list[Element], walk(marker.root)[1:])
     index = {id(element): number for number, element in enumerate(elements)}
     recording.nodes = [_Node(
-        e.role, e.alt, e.lang, e.title, e.order, e.page is not None,
+        e.role, e.alt, e.lang, e.page is not None,
         tuple(k if type(k) is _Slot else index[id(k)] if type(k) is Element
               else -1 - k.mcid for k in e.kids)) for e in elements]  # type: ignore[union-attr,misc]
     recording.links = [_Link(uri, contents, box, index[id(link)])

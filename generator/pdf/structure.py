@@ -98,12 +98,12 @@ class _LinkAnnotation(RawObject):
     """A link's annotation: its bytes but the /StructParent key, known once every page
     is drawn."""
 
-    def __init__(self, head: bytes, tail: bytes, marker: Marker,
+    def __init__(self, head: bytes, rest: bytes, marker: Marker,
                  annotation: Annotation) -> None:
-        self.head, self.tail_bytes, self.marker, self.annotation = head, tail, marker, annotation
+        self.head, self.rest, self.marker, self.annotation = head, rest, marker, annotation
 
     def make(self, document: Any) -> bytes:  # type: ignore[override]
-        return b"%s%d%s" % (self.head, self.marker.link_key(self.annotation), self.tail_bytes)
+        return b"%s%d%s" % (self.head, self.marker.link_key(self.annotation), self.rest)
 
 
 @lru_cache(maxsize=256)
