@@ -9,19 +9,21 @@ What a file makes its own is redone in that file, in the order a fresh drawing w
 - the text. ReportLab numbers a file's glyphs in the order they are first drawn, so
   each text run is encoded again (`PDFTextObject._formatText`, with the run's font,
   size, leading and current subset);
-- the tags: the page's structure elements are copied onto the file's page, with their
-  marked-content ids (which count from 0 on every page); an element with a title is
-  a bookmark to the page it is drawn on.
-
+- the tags: the drawing's structure elements become one block on the file's page
+  (`tagging.Block`, written from a template made once: `structure.freeze`), with
+  their marked-content ids (which count from 0 on every page); an element with a
+  title is a bookmark to the page it is drawn on;
 - the forms and links. A static form (painter.static, the QR code) is named in the
-  file when first drawn, so it is replayed only where the file has it already (else
-  drawn); a link's annotation is made in the file, in the order drawn, over the
-  recorded rectangle placed by the file's own transformation.
+  file when first drawn. Where the file has not made it yet, the replay makes it if
+  the recording used it after all its text and links (where a drawing would have made
+  it, so the file's objects keep their numbers); otherwise the part is drawn. A link's
+  annotation is made in the file, in the order drawn, over the recorded rectangle
+  placed by the file's own transformation.
 
 A part of a page can be replayed too (`draw_reused`): a routine card's back is the
 same for everyone but for its owner's name at the top, so its text below the name and
 its foot (the rule, the organisation's contact lines and QR code) are replayed, and
-the name drawn. A part starts with no content sequence open; its elements join the
+the name drawn; so are the organisation's lines on a cover's back. A part starts with no content sequence open; its elements join the
 element open where it is drawn, its marked-content ids follow the page's.
 
 Anything else a file owns (spot colours, ink mode, a Type 1 font set on the canvas,
