@@ -23,8 +23,9 @@ What a file makes its own is redone in that file, in the order a fresh drawing w
 A part of a page can be replayed too (`draw_reused`): a routine card's back is the
 same for everyone but for its owner's name at the top, so its text below the name and
 its foot (the rule, the organisation's contact lines and QR code) are replayed, and
-the name drawn; so are the organisation's lines on a cover's back. A part starts with no content sequence open; its elements join the
-element open where it is drawn, its marked-content ids follow the page's.
+the name drawn; so are the organisation's lines on a cover's back. A part starts with
+no content sequence open; its elements join the element open where it is drawn, its
+marked-content ids follow the page's.
 
 Anything else a file owns (spot colours, ink mode, a Type 1 font set on the canvas,
 whose name in the file depends on the file, another object) is not recorded: such a
