@@ -72,12 +72,12 @@ def _echo_json(value: dict[str, Any]) -> None:
 @contextmanager
 def _json_errors(output_format: str) -> Iterator[None]:
     """With --format json, a library error prints as {"ok": false, "problems": [...]}."""
-    from .json_out import error_json
     try:
         yield
     except HandoutsError as error:
         if output_format != "json" or _DEBUG["on"]:
             raise
+        from .json_out import error_json  # (it imports the preflight: only when needed)
         _echo_json(error_json(error))
         sys.exit(error.exit_code)
 

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .batch import BatchResult
 from .errors import EXIT_INPUT, HandoutsError, Problem
-from .preflight import Report
+
+if TYPE_CHECKING:  # (the batch and the preflight take a tenth of a second to import)
+    from .batch import BatchResult
+    from .preflight import Report
 
 
 def error_json(error: HandoutsError) -> dict[str, Any]:
