@@ -8,11 +8,12 @@ classic file each is written as plain text with its own cross-reference row (som
 cross-reference stream (7.5.8) instead of the table.
 
 This replaces ReportLab's own last step (`PDFDocument.format`): the same objects in the
-same order under the same numbers, each formatted once; streams (pages, fonts, the
-XMP metadata) are written as ReportLab writes them. The same input gives the same
-bytes. `classic.py` reads these files back for joining; a file's objects as written
-are also kept on its document (`written_parts`), so a batch places card pages on its
-sheets without reading the file it has just made.
+same order under the same numbers, each formatted once. Page dictionaries
+(`page_dict.py`) and Flate streams (page contents, font files, text maps, the XMP
+metadata) are written directly, other objects by ReportLab's formatting. The same
+input gives the same bytes. `classic.py` reads these files back for joining; a file's
+objects as written are also kept on its document (`written_parts`), so a batch places
+card pages on its sheets without reading the file it has just made.
 """
 from __future__ import annotations
 
