@@ -99,12 +99,9 @@ def _body(document: Any, obj: Any) -> bytes:
     """An object's syntax as ReportLab formats it at the top level of the file."""
     if isinstance(obj, RawObject):  # bytes at once
         return bytes(obj.make(document))
-    kind = type(obj)
-    if kind is PDFPage or kind is PDFStream:
-        direct = page_body(document, obj) if kind is PDFPage else _stream_body(document, obj)
-        if direct is not None:
-            return direct
-    return bytes(pdfdoc.format(obj, document, toplevel=1))
+    direct = (page_body(document, obj) if type(obj) is PDFPage else
+              _stream_body(document, obj) if type(obj) is PDFStream else None)
+    return direct if direct is not None else bytes(pdfdoc.format(obj, document, toplevel=1))
 
 
 def _stream_body(document: Any, stream: PDFStream) -> bytes | None:

@@ -104,7 +104,6 @@ class _Recording:
     # forms a file may lack: made when replayed (in the order used), as a drawing would
     makers: dict[str, Callable[[Canvas], None]] = field(default_factory=dict)
     links: list[_Link] = field(default_factory=list)  # in the order drawn
-    nodes: list[_Node] = field(default_factory=list)  # every element, parents first
     template: Template | None = None  # the nodes as the file writes them
     owners: list[int] = field(default_factory=list)  # the element of each MCID
     titles: list[str] = field(default_factory=list)  # its bookmarks, in reading order
@@ -257,13 +256,13 @@ def _template(recording: _Recording, marker: _RecordingMarker, first: int) -> No
     # the drawing's elements, without the Document (parts inside it were drawn: no blocks)
     elements = cast(list[Element], walk(marker.root)[1:])
     index = {id(element): number for number, element in enumerate(elements)}
-    recording.nodes = [_Node(
+    nodes = [_Node(
         e.role, e.alt, e.lang, e.page is not None,
         tuple(k if type(k) is _Slot else index[id(k)] if type(k) is Element
               else -1 - k.mcid for k in e.kids)) for e in elements]  # type: ignore[union-attr,misc]
     recording.links = [_Link(uri, contents, box, index[id(link)])
                        for uri, contents, box, link in marker.links]
-    recording.template = freeze(recording.nodes, [index[id(kid)] for kid in marker.root.kids])
+    recording.template = freeze(nodes, [index[id(kid)] for kid in marker.root.kids])
     recording.owners = [index[id(owner)] for owner in marker.parents[0][first:]]
     recording.titles = [e.title for e in elements if e.title]
 

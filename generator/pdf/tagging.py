@@ -92,10 +92,6 @@ class Block:
     annotations: list[Annotation] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
 
-    @property
-    def order(self) -> None:
-        return None  # a block keeps its place among the document's parts
-
 
 # The element of a marked-content sequence or a link: drawn, or the n-th of a block's
 Owner = Element | tuple[Block, int]
