@@ -35,6 +35,7 @@ from .errors import ContentError, HandoutsError, Problem
 from .manifest import Project
 from .pdf.classic import Classic
 from .pdf.join import join_pdfs
+from .pdf.numbered import Ranges
 from .pdf.reuse import Placed
 from .personal import (
     Imposable,
@@ -50,6 +51,7 @@ from .roster import Roster, RosterRow, read_roster
 from .write import Folder, safe_name
 
 CHUNK_ROWS = 32  # fixed, so the sheets (packed per chunk) do not depend on --jobs
+SHEET_NUMBERS = Ranges(CHUNK_ROWS)  # each chunk's sheet numbered in its own range: see join
 IN_FLIGHT_PER_JOB = 2  # chunks queued or being laid out per worker: enough to keep it busy
 # A row's status, the same in every language: the report, the terminal and the web page
 # show it in their reader's words (messages.REPORT_WORDS), JSON as it is.
@@ -261,7 +263,7 @@ def lay_out_rows(task: Task, inputs: PersonalInputs) -> ChunkOutcome:
         place_cards(slots, cards, per_sheet)
         place_cards(placed, placed_cards(cards, len(files)), per_sheet)
         files.append(data if parts is None else parts)
-    sheet = (render_sheets(slots, content, inputs, (files, placed))
+    sheet = (render_sheets(slots, content, inputs, (files, placed), task.sheet_numbers)
              if content is not None and task.sheet else None)
     return ChunkOutcome(outcomes, sheet)
 
@@ -271,9 +273,12 @@ def _chunks(roster: Roster, plan: Plan | None = None,
     rows = iter(roster)
     sheet = plan is None or plan.sheet_pages is None
     plans = plan.chunks() if plan is not None else None
-    while chunk := list(itertools.islice(rows, CHUNK_ROWS)):
+    for index in itertools.count():
+        chunk = list(itertools.islice(rows, CHUNK_ROWS))
+        if not chunk:
+            return
         yield Task(roster.file, chunk, next(plans) if plans is not None else None, folder,
-                   sheet)
+                   sheet, SHEET_NUMBERS.numbers(index))
 
 
 def lay_out_roster(roster: Roster, project: Project, layout_name: str,
@@ -386,8 +391,9 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
         for warning in roster.warnings:
             result.messages.append(warning)
             add(ReportRow(1, "", "", NOTICE, (warning,)))
-        sheets = []
+        sheets, chunk_count = [], 0
         for chunk in chunks:
+            chunk_count += 1
             for row in chunk.rows:
                 add(_settle(row, destination, used, record, result.messages))
                 if row.problems or row.warnings:
@@ -399,7 +405,8 @@ def write_batch(roster: Roster, chunks: Iterable[ChunkOutcome], destination: Des
                 progress(len(chunk.rows), roster.count)
         if sheets:
             with destination.stream(sheet_name) as stream:
-                result.sheet_pages = join_pdfs(_parts(spool, sheets), stream)
+                result.sheet_pages = join_pdfs(_parts(spool, sheets), stream,
+                                               SHEET_NUMBERS.spare(chunk_count))
             result.sheet = Path(sheet_name)
             if record is not None and plan is not None:
                 record.made_sheet(sheet_name, plan.sheet, result.sheet_pages)

@@ -95,6 +95,7 @@ class Task:
     plans: list[RowPlan] | None = None
     folder: Path | None = None  # where kept cards are, to place them on a sheet made again
     sheet: bool = True
+    sheet_numbers: range | None = None  # object numbers set aside for its sheet (numbered.py)
 
     def kept(self, index: int) -> RowPlan | None:
         plan = self.plans[index] if self.plans is not None else None

@@ -140,19 +140,20 @@ def render_deck(cards: list[Imposable], content: Content,
 
 def render_sheets(cards: list[Imposable | None], content: Content,
                   inputs: PersonalInputs,
-                  reused: tuple[list[bytes | Classic], list[Placed | None]] | None = None
-                  ) -> bytes:
+                  reused: tuple[list[bytes | Classic], list[Placed | None]] | None = None,
+                  numbers: range | None = None) -> bytes:
     """`cards` imposed n-up (None leaves a slot empty) and rendered.
 
     With `reused` (the cards' rendered files, or their objects as written, and where each
     card is in them, slot for slot), the sheet places those files' pages instead of
-    drawing every card again.
+    drawing every card again; in a batch, its objects numbered in `numbers` (see
+    pdf/numbered.py).
     """
     metadata = personal_metadata(content, inputs.layout)
     first = next((card for card in cards if card is not None), None)
     if reused is not None and first is not None:
         sheet = reuse_sheets(*reused, first[0], inputs.sheet, inputs.sheet_name, metadata,
-                             inputs.fonts.regular)
+                             inputs.fonts.regular, numbers)
         if sheet is not None:
             return sheet
     sheets = impose(cards, inputs.sheet, inputs.sheet_name)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import HandoutsError, Problem
 from .classic import Classic, read_classic, renumber
+from .numbered import CATALOG, INFO, PAGES, SHARED, merged, read_numbered, xref_table
 
 if TYPE_CHECKING:
     import pikepdf
@@ -46,20 +47,27 @@ _SKIPPED = frozenset({"/Pages", "/Type", "/Version"})
 # is the only "N G R" outside a string, so strings are matched whole and skipped.
 _TOKEN = re.compile(rb"\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>|(\d+) (\d+) R")
 INHERITABLE = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
-XREF_BLOCK = 65536  # cross-reference rows made and written at a time
 
 
 class Joiner:
-    """Writes parts to `stream` as they come; `finish` writes the page tree and xref."""
+    """Writes parts to `stream` as they come; `finish` writes the page tree and xref.
 
-    PAGES, CATALOG, INFO = 1, 2, 3
+    With `spare` (numbered.py's `Ranges.spare`), parts numbered in their own ranges are
+    copied as they are, and a part made otherwise is numbered from `spare` on.
+    """
 
-    def __init__(self, stream: BinaryIO) -> None:
+    PAGES, CATALOG, INFO = PAGES, CATALOG, INFO
+
+    def __init__(self, stream: BinaryIO, spare: int | None = None) -> None:
         self.stream = stream
-        # Indexed by object number (0 where none is written). A 100,000-person sheet
-        # has a million objects: 8 bytes each here, not a dictionary entry of 100.
-        self.offsets = array("q")
-        self.next_number = 4
+        # (first number, offsets) of runs of objects written with consecutive numbers. A
+        # 100,000-person sheet has millions of objects: 8 bytes each here, not a
+        # dictionary entry of 100.
+        self.sections: list[tuple[int, array[int]]] = []
+        self.next_number = SHARED
+        self.spare = spare
+        self.shared: bytes | None = None  # a numbered first part's shared objects
+        self.catalog: bytes | None = None  # and its catalogue, as written
         self.kids = array("q")
         self.position = 0
         self.digest = hashlib.md5(usedforsecurity=False)
@@ -77,14 +85,10 @@ class Joiner:
         self.position += len(data)
 
     def _object(self, number: int, body: bytes) -> None:
-        self._reach(number + 1)
-        self.offsets[number] = self.position
+        if not self.sections or number != self.sections[-1][0] + len(self.sections[-1][1]):
+            self.sections.append((number, array("q")))
+        self.sections[-1][1].append(self.position)
         self._write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-
-    def _reach(self, size: int) -> None:
-        """Room in `offsets` for numbers below `size` (grown a few thousand at a time)."""
-        if size > len(self.offsets):
-            self.offsets.frombytes(bytes(8 * (size - len(self.offsets) + 4096)))
 
     def _renumber(self, part: pikepdf.Pdf, syntax: bytes) -> bytes:
         """qpdf's syntax of one object with its references renumbered for the joined file;
@@ -118,6 +122,8 @@ class Joiner:
 
     def add(self, data: bytes) -> None:
         """Append every page of one part."""
+        if self._add_numbered(data):
+            return
         shape = read_classic(data)
         if shape is not None and self.parts and not shape.names_any(PER_PART):
             self.parts += 1  # nothing in its catalogue to keep or refuse: copied as bytes
@@ -133,6 +139,33 @@ class Joiner:
             part = _open(data, self.parts + 1, inherit=True)
         with part:
             self._add(part, shape)
+
+    def _add_numbered(self, data: bytes) -> bool:
+        """Append a part in the numbered shape (numbered.py) as it is; False where it is not
+        one, its range is taken, or its shared objects are not the first part's."""
+        part = read_numbered(data) if self.spare is not None else None
+        if part is None or self.spare is None or part.first + len(part.offsets) > self.spare:
+            return False
+        shared = data[slice(*part.shared)]
+        if self.parts == 0:
+            self._write(b"%%PDF-%s\n%%\x93\x8c\x8b\x9e handouts\n" % part.version.encode())
+            self.version = self.header_version = part.version
+            self.shared, self.catalog, self.info = shared, part.catalog, part.info
+            self._place(SHARED, shared, part.shared_offsets)
+            self.next_number = self.spare  # where a part made otherwise goes
+        elif (shared != self.shared or part.first < self.sections[-1][0] + len(self.sections[-1][1])
+              or any(name.encode() in part.catalog for name in PER_PART)):
+            return False
+        self.parts += 1
+        self.version = max(self.version, part.version, key=_version_key)
+        self._place(part.first, data[slice(*part.body)], part.offsets)
+        self.kids.extend(part.kids)
+        return True
+
+    def _place(self, first: int, objects: bytes, offsets: array[int]) -> None:
+        """Objects numbered from `first` on, written as they are, each at its offset."""
+        self.sections.append((first, array("q", (self.position + at for at in offsets))))
+        self._write(objects)
 
     def _add(self, part: pikepdf.Pdf, shape: Classic | None) -> None:
         """Append one part read by qpdf; its objects are copied from its bytes when it has
@@ -217,18 +250,18 @@ class Joiner:
                      % (len(self.kids), kids))
         version = (b" /Version /%s" % self.version.encode()
                    if _version_key(self.version) > _version_key(self.header_version) else b"")
-        self._object(self.CATALOG, b"<<%s /Pages %d 0 R /Type /Catalog%s>>"
-                     % (self.catalog_entries, self.PAGES, version))
+        if self.catalog is not None:  # a numbered part's, which already says /Pages 1 0 R
+            self._object(self.CATALOG, self.catalog[:-2].rstrip() + version + b"\n>>")
+        else:
+            self._object(self.CATALOG, b"<<%s /Pages %d 0 R /Type /Catalog%s>>"
+                         % (self.catalog_entries, self.PAGES, version))
         self._object(self.INFO, self.info)
         identifier = self.digest.hexdigest().encode()
         start = self.position
-        count = self.next_number
-        self._reach(count)
-        self._write(b"xref\n0 %d\n0000000000 65535 f \n" % count)
-        for block in range(1, count, XREF_BLOCK):  # written in blocks: a million rows at once
-            offsets = self.offsets[block:min(count, block + XREF_BLOCK)]  # would be 60 MB
-            self._write(b"".join(b"%010d 00000 n \n" % offset if offset
-                                 else b"0000000000 65535 f \n" for offset in offsets))
+        sections = merged(self.sections)
+        count = sections[-1][0] + len(sections[-1][1])
+        for rows in xref_table(sections):
+            self._write(rows)
         self._write(b"trailer\n<< /ID [<%s><%s>] /Info %d 0 R /Root %d 0 R /Size %d >>\n"
                     b"startxref\n%d\n%%%%EOF\n"
                     % (identifier, identifier, self.INFO, self.CATALOG, count, start))
@@ -250,9 +283,9 @@ def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(p) for p in version.split(".") if p.isdigit())
 
 
-def join_pdfs(parts: Iterable[bytes], stream: BinaryIO) -> int:
-    """Join `parts` into `stream`; return the number of pages."""
-    joiner = Joiner(stream)
+def join_pdfs(parts: Iterable[bytes], stream: BinaryIO, spare: int | None = None) -> int:
+    """Join `parts` into `stream`; return the number of pages. `spare`: see `Joiner`."""
+    joiner = Joiner(stream, spare)
     for part in parts:
         joiner.add(part)
     joiner.finish()

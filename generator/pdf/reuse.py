@@ -20,6 +20,7 @@ from ..model.layout import MM, SheetLayout
 from .classic import Classic, Objects, read_classic, renumber
 from .deflate import compress
 from .impose import Grid, _sheet_page, check_fits
+from .numbered import CATALOG, FIRST_RANGE, INFO, PAGES, SHARED, merged, xref_table
 from .page import Page
 from .render import Metadata, render_pdf
 
@@ -39,12 +40,17 @@ class Placed:
     back: int | None
 
 
+class _OutOfRange(Exception):
+    """The sheet needs more object numbers than were set aside for it."""
+
+
 def reuse_sheets(files: Sequence[bytes | Classic], cards: Sequence[Placed | None],
                  first: Page, sheet: SheetLayout, sheet_name: str, metadata: Metadata,
-                 base_font: str) -> bytes | None:
+                 base_font: str, numbers: range | None = None) -> bytes | None:
     """The sheet file for `cards` (None leaves a slot empty) from the rendered `files`
     (their bytes, or their objects as written); None when a file is not in the shape this
-    can reuse."""
+    can reuse. With `numbers` (set aside for this sheet in a batch's sheet file), it is
+    written in numbered.py's shape, or the usual way where they do not suffice."""
     read = [file if isinstance(file, Classic) else read_classic(file) for file in files]
     shapes = [shape for shape in read if shape is not None and shape.kids]
     if len(shapes) != len(files):
@@ -57,15 +63,17 @@ def reuse_sheets(files: Sequence[bytes | Classic], cards: Sequence[Placed | None
     if blank is None:
         return None
     try:
-        return _write_sheets(shapes, blank, cards, grid, bleed)
+        return _write_sheets(shapes, blank, cards, grid, bleed, numbers)
+    except _OutOfRange:
+        return _write_sheets(shapes, blank, cards, grid, bleed, None)
     except ValueError:  # a page this cannot place as it is (rotated, several streams)
         return None
 
 
 def _write_sheets(shapes: Sequence[Classic], blank: Classic, cards: Sequence[Placed | None],
-                  grid: Grid, bleed: float) -> bytes:
+                  grid: Grid, bleed: float, numbers: range | None) -> bytes:
     sheet = grid.sheet
-    writer = _Writer(blank)
+    writer = _Writer(blank, numbers)
     per_sheet = sheet.columns * sheet.rows
     for start in range(0, len(cards), per_sheet):
         slots = [(divmod(i, sheet.columns), card)
@@ -81,13 +89,28 @@ def _write_sheets(shapes: Sequence[Classic], blank: Classic, cards: Sequence[Pla
 
 
 class _Writer:
-    """Writes the sheet file: the blank side's objects, the cards' objects, the sides."""
+    """Writes the sheet file: the blank side's objects, the cards' objects, the sides.
 
-    def __init__(self, blank: Classic) -> None:
+    In `numbers` (numbered.py's shape): the blank's page tree, catalogue and information as
+    1, 2 and 3, its other objects from 4, the cards' objects and the sides in `numbers`.
+    """
+
+    def __init__(self, blank: Classic, numbers: range | None) -> None:
         self.blank = blank
-        self.objects: dict[int, bytes] = {n: head + tail for n, (head, tail)
-                                          in blank.objects.items()}
-        self.next = max(self.objects) + 1
+        kid = blank.kids[0]  # the blank side itself is not a page of the file
+        own = _shared_numbers(blank, numbers)
+        self.last: tuple[int, ...]  # written after every other object
+        if numbers is None or own is None:  # the blank's numbers as they are
+            own = {n: n for n in blank.objects if n != kid}
+            self.objects = {n: head + tail for n, (head, tail) in blank.objects.items()
+                            if n != kid}
+            self.next, self.end, self.last = max(blank.objects) + 1, None, ()
+        else:
+            self.objects = {own[n]: renumber(head, _Renumbered(own)) + tail
+                            for n, (head, tail) in blank.objects.items() if n in own}
+            self.next, self.end, self.last = numbers.start, numbers.stop, (PAGES, CATALOG, INFO)
+        self.pages, self.root = own[blank.pages], own[blank.root]
+        self.info = own[blank.info] if blank.info is not None else None
         self.kids: list[int] = []
         self.forms: dict[tuple[int, int], int] = {}
         self.trim: dict[int, float] = {}  # per form: how far its trim is from its corner
@@ -98,10 +121,11 @@ class _Writer:
         self.margin = _box(page, b"TrimBox")[0]
         marks = _CONTENTS.search(page)
         assert marks is not None  # ReportLab gives every page its content stream
-        self.marks = int(marks.group(1))
-        del self.objects[blank.kids[0]]  # the blank side itself is not a page of the file
+        self.marks = own[int(marks.group(1))]
 
     def _allocate(self) -> int:
+        if self.end is not None and self.next >= self.end:
+            raise _OutOfRange
         self.next += 1
         return self.next - 1
 
@@ -151,31 +175,53 @@ class _Writer:
         self.objects[number] = (
             b"<< %s /Contents [ %d 0 R %d 0 R ] /Parent %d 0 R /Resources << /ProcSet [ /PDF ] "
             b"/XObject << %s >> >> /Type /Page >>"
-            % (self.boxes, cards, self.marks, self.blank.pages, b" ".join(names)))
+            % (self.boxes, cards, self.marks, self.pages, b" ".join(names)))
         self.kids.append(number)
 
     def finish(self) -> bytes:
-        pages = self.blank.pages
-        self.objects[pages] = (b"<< /Count %d /Kids [ %s ] /Type /Pages >>"
-                               % (len(self.kids), b" ".join(b"%d 0 R" % k for k in self.kids)))
+        self.objects[self.pages] = (b"<< /Count %d /Kids [ %s ] /Type /Pages >>"
+                                    % (len(self.kids), b" ".join(b"%d 0 R" % k for k in self.kids)))
         out = [b"%%PDF-%s\n%%\x93\x8c\x8b\x9e handouts\n" % self.blank.version.encode()]
-        offsets: dict[int, int] = {}
+        offsets: list[tuple[int, list[int]]] = []
         position = len(out[0])
-        for number in sorted(self.objects):
+        for number in sorted(self.objects, key=lambda n: (n in self.last, n)):
             chunk = b"%d 0 obj\n%s\nendobj\n" % (number, self.objects[number])
-            offsets[number] = position
+            offsets.append((number, [position]))
             position += len(chunk)
             out.append(chunk)
         body = b"".join(out)
-        count = max(offsets) + 1
+        sections = merged(offsets)
+        count = sections[-1][0] + len(sections[-1][1])
         identifier = hashlib.md5(body, usedforsecurity=False).hexdigest().encode()
-        rows = [b"0000000000 65535 f \n"] + [
-            b"%010d 00000 n \n" % offsets[n] if n in offsets else b"0000000000 65535 f \n"
-            for n in range(1, count)]
-        info = b" /Info %d 0 R" % self.blank.info if self.blank.info is not None else b""
-        return body + b"xref\n0 %d\n" % count + b"".join(rows) + (
+        info = b" /Info %d 0 R" % self.info if self.info is not None else b""
+        return body + b"".join(xref_table(sections)) + (
             b"trailer\n<< /ID [<%s><%s>]%s /Root %d 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n"
-            % (identifier, identifier, info, self.blank.root, count, len(body)))
+            % (identifier, identifier, info, self.root, count, len(body)))
+
+
+def _shared_numbers(blank: Classic, numbers: range | None) -> dict[int, int] | None:
+    """The blank's objects numbered in numbered.py's shape (its page tree, catalogue and
+    information 1, 2 and 3, the rest from 4), or None where that does not fit."""
+    if numbers is None or blank.info is None:
+        return None
+    fixed = {blank.pages: PAGES, blank.root: CATALOG, blank.info: INFO}
+    others = sorted(set(blank.objects) - set(fixed) - {blank.kids[0]})
+    if SHARED + len(others) > min(numbers.start, FIRST_RANGE):
+        return None
+    return fixed | {old: new for new, old in enumerate(others, SHARED)}
+
+
+class _Renumbered:
+    """References to the blank's objects as `numbers` has them (null for any other)."""
+
+    def __init__(self, numbers: dict[int, int]) -> None:
+        self.numbers = numbers
+
+    def __call__(self, match: re.Match[bytes]) -> bytes:
+        if match.group(1):
+            return match.group(0)  # a string: left as it is
+        new = self.numbers.get(int(match.group(2)))
+        return b"null" if new is None else b"%d 0 R" % new
 
 
 class _Copier:

@@ -5,46 +5,11 @@ import io
 from pathlib import Path
 
 import pikepdf
-import pytest
 
-from generator.batch import place_cards
-from generator.manifest import Project
 from generator.pdf import classic
-from generator.pdf.reuse import Placed
-from generator.personal import (
-    Imposable,
-    check_person,
-    personal_cards,
-    placed_cards,
-    read_personal_inputs,
-    render_cards,
-    render_deck,
-    render_sheets,
-)
+from generator.personal import check_person, personal_cards, render_deck, render_sheets
 from pictures import difference, render_pages
 from products import boxes_mm
-
-PEOPLE = [{"name": "Anna Lind", "routines": ["musik", "maltid"], "avoid": ["Höger axel"]},
-          {"name": "Bo Ek", "routines": ["sitta-nara"]},
-          {"name": "Åsa Öberg", "routines": ["minnen", "utomhus", "musik"]}]
-
-
-@pytest.fixture(scope="module")
-def chunk() -> tuple[list[Imposable | None], list[bytes], list[Placed | None], object, object]:
-    """Three persons' cards, rendered, and where each card sits on the sheets."""
-    inputs = read_personal_inputs(Project(None), "card-a6")
-    slots: list[Imposable | None] = []
-    placed: list[Placed | None] = []
-    files: list[bytes] = []
-    content = None
-    for value in PEOPLE:
-        person = check_person(value, "boende.csv", inputs)
-        cards = personal_cards(person, inputs, "boende.csv")
-        content = inputs.content(person.language)
-        place_cards(slots, cards, 4)
-        place_cards(placed, placed_cards(cards, len(files)), 4)
-        files.append(render_cards(cards, content, inputs))
-    return slots, files, placed, content, inputs
 
 
 def test_a_sheet_of_reused_cards_looks_like_one_drawn_again(chunk) -> None:  # type: ignore[no-untyped-def]
@@ -69,9 +34,9 @@ def test_reused_sheets_are_reproducible(chunk) -> None:  # type: ignore[no-untyp
     assert render_sheets(slots, content, inputs, (list(files), list(placed))) == first
 
 
-def test_a_file_hands_over_its_objects_as_reading_it_would_split_them(chunk) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_hands_over_its_objects_as_reading_it_would_split_them(chunk, people) -> None:  # type: ignore[no-untyped-def]
     slots, files, placed, content, inputs = chunk
-    cards = personal_cards(check_person(PEOPLE[0], "boende.csv", inputs), inputs, "boende.csv")
+    cards = personal_cards(check_person(people[0], "boende.csv", inputs), inputs, "boende.csv")
     data, written = render_deck(cards, content, inputs)
     read = classic.read_classic(data)
     assert written is not None and read is not None and data == files[0]
