@@ -9,7 +9,10 @@ Not a test: run it by hand and copy its figures into the README.
 For 1,000 persons it runs the real command (`handouts batch --jobs 2`, sheet file and
 report included) several times for the A6 deck (cover + one card per routine) and for
 the one-page A5 fridge card, and reports medians; it times a plain ReportLab script
-that draws the same A6 pages as the floor of this stack; and it runs 10,000 persons
+that draws the same A6 pages as the floor of this stack, in this process and spread
+over as many processes as the batch has workers; it times Typst making the same decks
+and sheet (`bench/typst_peer.py`, when `pip install -e '.[bench]'` has installed
+Typst's Python binding): the peer the speed target was set against; and it runs 10,000 persons
 (A6) once, and 100,000 unless --skip-100k or --quick, for peak memory and the rate at
 scale. It also times start-up (`--help`, `list`, `build` of the default set: wall and
 CPU, medians of 3) and a re-run of each roster into the folder it filled. Peak memory
@@ -33,6 +36,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).parent))
+from peers import floor_in_processes, typst_available, typst_run
 from plain_reportlab import draw_plain_cards
 from roster_gen import write_roster
 
@@ -192,6 +196,20 @@ def report(label: str, count: int, cards: int, figures: Figures) -> float:
     return rate * cards / count
 
 
+def peer(roster: Path, work: Path, runs: int, cards: int, a6_rate: float) -> None:
+    """Typst making the same decks and sheet (bench/typst_peer.py), against handouts."""
+    timed = [typst_run(roster, work / f"typst-{run}") for run in range(runs)]
+    wall = statistics.median(t[0] for t in timed)
+    cpu = statistics.median(t[1] for t in timed)
+    sizes = card_sizes(work / "typst-0")
+    sheet = (work / "typst-0" / "sheet-ark.pdf").stat().st_size
+    print(f"Typst (one compiler, one PDF per person, then the sheet): {wall:.1f} s median "
+          f"({', '.join(f'{t[0]:.1f}' for t in timed)}), {cpu:.1f} s CPU = "
+          f"{cards / wall:.0f} cards/s; {statistics.median(sizes) / 1024:.1f} KB per person "
+          f"file, sheet {sheet / 1e6:.1f} MB; handouts / Typst = {a6_rate / (cards / wall):.2f} "
+          f"(target: about 2)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="200 persons, one run each")
@@ -226,6 +244,17 @@ def main() -> None:
               f"cards/s in 1 process, {plain_size / 1024:.1f} KB per person file; "
               f"x {arguments.jobs} processes = {best:.0f} cards/s at best; "
               f"handouts / that = {a6_rate / best:.2f}")
+        spread = statistics.median(floor_in_processes(roster, work, arguments.jobs, run)
+                                   for run in range(runs))
+        spread_rate = (count + routines) / spread
+        print(f"    the floor in {arguments.jobs} processes side by side, start-up included: "
+              f"{spread:.1f} s = {spread_rate:.0f} cards/s; handouts / that = "
+              f"{a6_rate / spread_rate:.2f}")
+        if typst_available():
+            peer(roster, work, runs, count + routines, a6_rate)
+        else:
+            print("Typst (the peer the speed target was set against): not installed; "
+                  "pip install -e '.[bench]'")
         if not arguments.quick:  # once each, for the rate at scale and peak memory
             for persons in (10_000,) if arguments.skip_100k else (10_000, 100_000):
                 big = work / f"roster-{persons}.csv"

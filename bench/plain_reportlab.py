@@ -58,9 +58,14 @@ def draw_plain_cards(roster: Path, out: Path) -> None:
             routine = routines[routine_id]
             steps = [s if isinstance(s, str) else s["text"] for s in routine["steps"]]
             _page(canvas, [("title", routine["title"]), ("heading", routine["purpose"])]
-                  + [("body", f"{i}. {s.replace('{{ person.name }}', name)}")
+                  + [("body", f"{i}. {s.replace('{{ person.call_name }}', name.split()[0])}")
                      for i, s in enumerate(steps, 1)])
             _page(canvas, [("heading", name), ("heading", routine["title"]),
                            ("body", routine["why"])])
         canvas.save()
         (out / f"{number}.pdf").write_bytes(buffer.getvalue())
+
+
+if __name__ == "__main__":  # one process of the floor spread over several (bench/peers.py)
+    import sys
+    draw_plain_cards(Path(sys.argv[1]), Path(sys.argv[2]))
