@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pypdf
@@ -156,6 +157,19 @@ def test_the_sheet_holds_every_card_with_backs_after_fronts(
         # exactly A4 (595.3 x 841.9 pt), the four cards' block 0.5 mm in at top and bottom
         assert [round(float(v), 1) for v in page.mediabox] == [0, 0, 595.3, 841.9]
         assert [round(float(v), 1) for v in page.trimbox] == [0, 1.4, 595.3, 840.5]
+
+
+def test_each_chunks_sheet_is_joined_under_the_numbers_set_aside_for_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "CHUNK_ROWS", 2)  # three chunks
+    roster = write_roster(tmp_path, [*GOOD, "Sven Ek;maltider;;", "Ida Berg;musik;;"])
+    result = run(roster, tmp_path / "ut", layout="card-a6", jobs=2)
+    data = (tmp_path / "ut" / "boende-ark.pdf").read_bytes()
+    numbers = {int(n) for n in re.findall(rb"(?m)^(\d+) 0 obj", data)}
+    for chunk in range(3):  # copied as made, in one piece: none renumbered after the ranges
+        assert numbers & set(batch.SHEET_NUMBERS.numbers(chunk))
+    assert max(numbers) < batch.SHEET_NUMBERS.spare(3)
+    assert len(pypdf.PdfReader(io.BytesIO(data)).pages) == result.sheet_pages == 8
 
 
 def test_a_person_never_splits_across_two_sheets_when_one_would_hold_them() -> None:
