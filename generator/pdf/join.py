@@ -68,6 +68,7 @@ class Joiner:
         self.spare = spare
         self.shared: bytes | None = None  # a numbered first part's shared objects
         self.catalog: bytes | None = None  # and its catalogue, as written
+        self.numbered_end = 0  # the end of the last range copied as it is
         self.kids = array("q")
         self.position = 0
         self.digest = hashlib.md5(usedforsecurity=False)
@@ -153,12 +154,13 @@ class Joiner:
             self.shared, self.catalog, self.info = shared, part.catalog, part.info
             self._place(SHARED, shared, part.shared_offsets)
             self.next_number = self.spare  # where a part made otherwise goes
-        elif (shared != self.shared or part.first < self.sections[-1][0] + len(self.sections[-1][1])
+        elif (shared != self.shared or part.first < self.numbered_end
               or any(name.encode() in part.catalog for name in PER_PART)):
             return False
         self.parts += 1
         self.version = max(self.version, part.version, key=_version_key)
         self._place(part.first, data[slice(*part.body)], part.offsets)
+        self.numbered_end = part.first + len(part.offsets)  # (a part made otherwise: >= spare)
         self.kids.extend(part.kids)
         return True
 
