@@ -100,3 +100,42 @@ def fridge_inputs():  # type: ignore[no-untyped-def]
     from generator.personal import read_personal_inputs
 
     return read_personal_inputs(Project(None), "fridge-a5")
+
+
+PEOPLE = [{"name": "Anna Lind", "routines": ["musik", "maltid"], "avoid": ["Höger axel"]},
+          {"name": "Bo Ek", "routines": ["sitta-nara"]},
+          {"name": "Åsa Öberg", "routines": ["minnen", "utomhus", "musik"]}]
+
+
+@pytest.fixture(scope="session")
+def people() -> list[dict[str, object]]:
+    return PEOPLE
+
+
+@pytest.fixture(scope="session")
+def chunk() -> tuple[list[object], list[bytes], list[object], object, object]:
+    """Three persons' cards, rendered, and where each card sits on the sheets (the PDF
+    tests' chunk: tests/pdf/test_reuse.py, test_numbered.py)."""
+    from generator.batch import place_cards
+    from generator.manifest import Project
+    from generator.personal import (
+        check_person,
+        personal_cards,
+        placed_cards,
+        read_personal_inputs,
+        render_cards,
+    )
+
+    inputs = read_personal_inputs(Project(None), "card-a6")
+    slots: list[object] = []
+    placed: list[object] = []
+    files: list[bytes] = []
+    content = None
+    for value in PEOPLE:
+        person = check_person(value, "boende.csv", inputs)
+        cards = personal_cards(person, inputs, "boende.csv")
+        content = inputs.content(person.language)
+        place_cards(slots, cards, 4)
+        place_cards(placed, placed_cards(cards, len(files)), 4)
+        files.append(render_cards(cards, content, inputs))
+    return slots, files, placed, content, inputs
