@@ -20,6 +20,7 @@ from generator.print_shop import README, print_shop_edition
 
 FILES = ("rutinkort-a6.pdf", "oxytocin-och-beroring.pdf", "oxytocin-och-beroring-a5.pdf")
 _COLOUR_OP = re.compile(rb"((?:-?[\d.]+\s+){1,4})(rg|RG|k|K|g|G|scn|SCN)\b")
+_STRING = re.compile(rb"\((?:[^\\)]|\\.)*\)")  # text shown, which may read like operators
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,8 @@ def streams(data: bytes) -> list[bytes]:
 
 def colour_ops(data: bytes) -> list[tuple[bytes, tuple[float, ...]]]:
     return [(m[2], tuple(float(v) for v in m[1].split()))
-            for stream in streams(data) for m in _COLOUR_OP.finditer(stream)]
+            for stream in streams(data)
+            for m in _COLOUR_OP.finditer(_STRING.sub(b"()", stream))]
 
 
 def test_the_edition_has_the_three_files_and_a_swedish_readme() -> None:

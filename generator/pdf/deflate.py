@@ -10,8 +10,17 @@ so the same input still gives the same bytes.
 
 `use_zlib_ng` makes ReportLab's Flate filter use it; our own writers (compact.py,
 reuse.py, pdfa.py) call `compress`.
+
+A stream made before in this process is not compressed again: with every character's
+glyph code the same in every file (glyph_codes.py), a routine front replayed into a
+thousand persons' files, the metadata and the QR code are the same bytes each time.
+The last few thousand streams are kept by a digest of their bytes, the most recently
+used last; a stream is looked up only when it is long enough for hashing it to cost
+less than compressing it.
 """
 from __future__ import annotations
+
+import hashlib
 
 from reportlab.pdfbase import pdfdoc
 from zlib_ng import zlib_ng
@@ -21,9 +30,23 @@ from zlib_ng import zlib_ng
 LEVEL = 6
 
 
+_KEPT = 4096  # compressed streams kept per process: a few megabytes
+_LOOKED_UP_FROM = 256  # bytes
+_made: dict[bytes, bytes] = {}
+
+
 def compress(data: bytes, level: int = LEVEL) -> bytes:
     """`data` as a zlib stream (what /FlateDecode reads)."""
-    return zlib_ng.compress(data, level)
+    if len(data) < _LOOKED_UP_FROM or level != LEVEL:
+        return zlib_ng.compress(data, level)
+    key = hashlib.sha1(data, usedforsecurity=False).digest()
+    made = _made.pop(key, None)
+    if made is None:
+        made = zlib_ng.compress(data, level)
+        if len(_made) >= _KEPT:
+            del _made[next(iter(_made))]  # the least recently used
+    _made[key] = made
+    return made
 
 
 def _encode(text: str | bytes) -> bytes:

@@ -8,13 +8,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from ..errors import ContentError, FontError
 from ..model.constraints import between, text
 from ..validate import convert_file
 from ..yamlread import read_yaml
 from .font_slim import unhinted
+from .glyph_codes import FixedCodesTTFont
 
 ROLES = ("regular", "bold")
 
@@ -82,7 +83,7 @@ def _register(path: Path) -> str:
     name = path.stem
     if name not in pdfmetrics.getRegisteredFontNames():
         try:
-            pdfmetrics.registerFont(TTFont(name, io.BytesIO(unhinted(path)),
+            pdfmetrics.registerFont(FixedCodesTTFont(name, io.BytesIO(unhinted(path)),
                                            asciiReadable=ASCII_READABLE))
         except (TTFError, struct.error, IndexError):
             _register_as_is(name, path)
@@ -120,7 +121,7 @@ pdfmetrics.findFontAndRegister = _find_and_register  # getFont calls it for unkn
 def _register_as_is(name: str, path: Path) -> None:
     """A font the slimmer cannot read is embedded as it is, or refused with a reason."""
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path), asciiReadable=ASCII_READABLE))
+        pdfmetrics.registerFont(FixedCodesTTFont(name, str(path), asciiReadable=ASCII_READABLE))
     except TTFError as error:
         raise ContentError.single(str(path), "font.not_embeddable", {"detail": str(error)}
                                   ) from None

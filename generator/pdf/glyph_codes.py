@@ -1,0 +1,159 @@
+"""Fonts (glyph codes): every character its one code in every file, so the same text is
+the same bytes in every file.
+
+ReportLab numbers a file's glyphs in the order they are first drawn: "a" may be code 5
+in one person's file and code 9 in the next, so a routine front replayed into a
+thousand files is encoded a thousand ways and compressed a thousand times. Here a
+font gives each character of Windows-1252 its code there, as WinAnsiEncoding does
+("a" 0x61, "å" 0xE5, "”" 0x94; a no-break space prints as the space, 0x20, as ReportLab
+prints it). A file's subset still holds only the glyphs the file draws: the codes it
+does not use map to glyph 0 and to no text. A character outside Windows-1252 (Greek, a
+shaped Arabic run) gets the next free code in a second subset, numbered as ReportLab
+numbers them.
+
+A run of text made only of such characters is encoded by one table (`str.translate`)
+instead of ReportLab's loop over its characters. The same front, replayed into any
+file, is then the same content stream, and its compressed bytes can be reused
+(deflate.py).
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from reportlab.pdfbase import ttfonts
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFStream, PDFTrueTypeFont, PDFZCompress
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+
+_NBSP, _SPACE = "\u00a0", 0x20
+_SECOND = 256  # the first code after the fixed ones: ReportLab's second subset
+
+
+def _windows_1252() -> dict[str, int]:
+    codes = {}
+    for code in range(0x20, 0x100):
+        try:
+            codes[bytes([code]).decode("cp1252")] = code
+        except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are not characters
+            continue
+    codes.pop("\x7f")
+    codes[_NBSP] = _SPACE
+    return codes
+
+
+_CODES = _windows_1252()
+
+
+class _States(WeakKeyDictionary[Any, Any]):
+    """ReportLab's font state per document, each set up for fixed codes as it is made."""
+
+    def __init__(self, codes: dict[int, int], marks: dict[str, tuple[int, int]]) -> None:
+        super().__init__()
+        self.codes, self.marks = codes, marks
+
+    def __setitem__(self, document: Any, state: Any) -> None:
+        if not getattr(state, "fixed", False):
+            state.assignments = dict(self.codes)
+            state.subsets = [[0] * _SECOND]
+            state.nextCode = _SECOND
+            state.unused = set(self.marks)  # characters with a code the file has not drawn
+            state.fixed = True
+        super().__setitem__(document, state)
+
+
+class FixedCodesTTFont(TTFont):
+    """ReportLab's TrueType font with a fixed code for every Windows-1252 character."""
+
+    def __init__(self, name: str, filename: Any, **options: Any) -> None:
+        super().__init__(name, filename, **options)
+        glyphs = self.face.charToGlyph
+        known = {char: code for char, code in _CODES.items()
+                 if ord(char if char != _NBSP else " ") in glyphs}
+        self._known = frozenset(known)
+        self._table = {ord(char): code for char, code in known.items()}
+        # per character: its code, and the character its glyph is looked up by
+        marks = {char: (code, ord(char) if char != _NBSP else _SPACE)
+                 for char, code in known.items()}
+        codes = {ord(char): code for char, code in known.items() if char != _NBSP}
+        if not self._asciiReadable:
+            self.state = _States(codes, marks)
+
+    def splitString(self, text: str | bytes, doc: Any,  # ReportLab's name and signature
+                    encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        state = self._assignState(doc)
+        if not getattr(state, "fixed", False):
+            return super().splitString(text, doc, encoding)
+        chars = text if isinstance(text, str) else text.decode("utf-8")
+        if type(text) is str and not state.frozen and self._known.issuperset(text):
+            runs = [(0, text.translate(self._table).encode("latin-1"))] if text else []
+        else:
+            runs = super().splitString(text, doc, encoding)
+        if not state.unused.isdisjoint(chars):
+            marks, first = self.state.marks, state.subsets[0]  # type: ignore[attr-defined]
+            for char in state.unused.intersection(chars):
+                code, unicode = marks[char]
+                first[code] = unicode
+            state.unused.difference_update(chars)
+        return runs
+
+    def addObjects(self, doc: Any) -> None:  # ReportLab's name
+        """The font objects of each subset, as ReportLab makes them, but for the first: its
+        widths run from its first code used to its last, and its text map is the font's
+        whole Windows-1252 table, the same in every file (made once per process)."""
+        state = self.state.get(doc)
+        if state is None or not getattr(state, "fixed", False):
+            super().addObjects(doc)
+            return
+        state.frozen = 1
+        for index, subset in enumerate(state.subsets):
+            name = self.getSubsetInternalName(index, doc)[1:]
+            base = (b"".join((SUBSETN(index), b"+", self.face.name, self.face.subfontNameX))
+                    ).decode("pdfdoc")
+            font = PDFTrueTypeFont()
+            font.Name, font.BaseFont = name, base
+            used = [code for code, unicode in enumerate(subset) if unicode] or [0]
+            if index:
+                font.FirstChar, font.LastChar = 0, len(subset) - 1
+                widths = [self.face.getCharWidth(unicode) for unicode in subset]
+                text_map = ttfonts.makeToUnicodeCMap(base, subset)  # script/shape.py wraps it
+            else:
+                font.FirstChar, font.LastChar = used[0], used[-1]
+                widths = [self.face.getCharWidth(subset[code]) if subset[code] else 0
+                          for code in range(used[0], used[-1] + 1)]
+                text_map = self._text_map(base)
+            font.Widths = PDFArray(widths)
+            stream = PDFStream()
+            stream.content = text_map
+            if doc.compression:
+                stream.filters = [PDFZCompress]
+            font.ToUnicode = doc.Reference(stream, "toUnicodeCMap:" + base)
+            font.FontDescriptor = self.face.addSubsetObjects(doc, base, subset)
+            doc.Reference(font, name)
+            doc.idToObject["BasicFonts"].dict[name] = font
+        del self.state[doc]
+
+    @functools.lru_cache(maxsize=4)  # noqa: B019  (one font object per font, for the process)
+    def _text_map(self, font_name: str) -> str:
+        """The ToUnicode map of every code with a fixed character: ranges where codes and
+        characters run on together, single codes elsewhere."""
+        pairs = sorted(set(self.state.marks.values()))  # type: ignore[attr-defined]
+        ranges, singles = [], []
+        run = [pairs[0]]
+        for code, unicode in pairs[1:] + [(-1, -1)]:
+            if code == run[-1][0] + 1 and unicode == run[-1][1] + 1:
+                run.append((code, unicode))
+                continue
+            if len(run) > 1:
+                ranges.append(f"<{run[0][0]:02X}> <{run[-1][0]:02X}> <{run[0][1]:04X}>")
+            else:
+                singles.append(f"<{run[0][0]:02X}> <{run[0][1]:04X}>")
+            run = [(code, unicode)]
+        return "\n".join([
+            "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+            "/CIDSystemInfo", f"<< /Registry ({font_name})", f"/Ordering ({font_name})",
+            "/Supplement 0", ">> def", f"/CMapName /{font_name} def", "/CMapType 2 def",
+            "1 begincodespacerange", "<00> <FF>", "endcodespacerange",
+            f"{len(singles)} beginbfchar", *singles, "endbfchar",
+            f"{len(ranges)} beginbfrange", *ranges, "endbfrange",
+            "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
