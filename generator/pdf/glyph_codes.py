@@ -28,6 +28,7 @@ from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 _NBSP, _SPACE = "\u00a0", 0x20
 _SECOND = 256  # the first code after the fixed ones: ReportLab's second subset
+_PROGRAMS = 128  # font programs kept per font (a third of a batch's decks repeat one)
 
 
 def _windows_1252() -> dict[str, int]:
@@ -78,6 +79,9 @@ class FixedCodesTTFont(TTFont):
         codes = {ord(char): code for char, code in known.items() if char != _NBSP}
         if not self._asciiReadable:
             self.state = _States(codes, marks)
+            make = self.face.makeSubset  # the same characters make the same font program
+            self.face.makeSubset = functools.lru_cache(maxsize=_PROGRAMS)(
+                lambda subset: make(list(subset)))
 
     def splitString(self, text: str | bytes, doc: Any,  # ReportLab's name and signature
                     encoding: str = "utf-8") -> list[tuple[int, bytes]]:
@@ -128,7 +132,8 @@ class FixedCodesTTFont(TTFont):
             if doc.compression:
                 stream.filters = [PDFZCompress]
             font.ToUnicode = doc.Reference(stream, "toUnicodeCMap:" + base)
-            font.FontDescriptor = self.face.addSubsetObjects(doc, base, subset)
+            font.FontDescriptor = self.face.addSubsetObjects(
+                doc, base, tuple(subset if index else subset[:used[-1] + 1]))
             doc.Reference(font, name)
             doc.idToObject["BasicFonts"].dict[name] = font
         del self.state[doc]
