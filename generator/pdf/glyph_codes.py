@@ -93,13 +93,26 @@ class FixedCodesTTFont(TTFont):
             runs = [(0, text.translate(self._table).encode("latin-1"))] if text else []
         else:
             runs = super().splitString(text, doc, encoding)
+        self._mark(state, chars)
+        return runs
+
+    def fixed(self, text: Any) -> bool:
+        """Whether `text` is encoded by the fixed table alone (the same bytes in any file)."""
+        return type(text) is str and isinstance(self.state, _States) and (
+            self._known.issuperset(text))
+
+    def draws(self, doc: Any, chars: frozenset[str]) -> None:
+        """Note that the file draws `chars` (fixed ones), as encoding them would: what a
+        replayed drawing whose text was encoded for another file does."""
+        self._mark(self._assignState(doc), chars)
+
+    def _mark(self, state: Any, chars: Any) -> None:
         if not state.unused.isdisjoint(chars):
             marks, first = self.state.marks, state.subsets[0]  # type: ignore[attr-defined]
             for char in state.unused.intersection(chars):
                 code, unicode = marks[char]
                 first[code] = unicode
             state.unused.difference_update(chars)
-        return runs
 
     def addObjects(self, doc: Any) -> None:  # ReportLab's name
         """The font objects of each subset, as ReportLab makes them, but for the first: its

@@ -6,9 +6,12 @@ paragraphs, the pictogram's paths, tags) is recorded once on a scratch canvas an
 replayed into each file.
 
 What a file makes its own is redone in that file, in the order a fresh drawing would:
-- the text. ReportLab numbers a file's glyphs in the order they are first drawn, so
-  each text run is encoded again (`PDFTextObject._formatText`, with the run's font,
-  size, leading and current subset);
+- the text. Where every run is in fixed glyph codes (glyph_codes.py: Windows-1252
+  text in the main fonts), its encoding is the same in every file that names the
+  runs' fonts alike (/F1+0, /F2+0: named in the order first used), and is reused; the
+  file notes the characters drawn, for its subsets. Otherwise each text run is
+  encoded again (`PDFTextObject._formatText`, with the run's font, size, leading and
+  current subset), as ReportLab numbers other glyphs in the order first drawn;
 - the tags: the drawing's structure elements become one block on the file's page
   (`tagging.Block`, written from a template made once: `structure.freeze`), with
   their marked-content ids (which count from 0 on every page); an element with a
@@ -41,10 +44,12 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any, NamedTuple, cast
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from ..model.colour import drawing_in_inks
+from .glyph_codes import FixedCodesTTFont
 from .page import Page, Painter, release
 from .structure import Template, freeze, walk
 from .tagging import Block, Element, Marker, Owner, on_page
@@ -107,6 +112,11 @@ class _Recording:
     template: Template | None = None  # the nodes as the file writes them
     owners: list[int] = field(default_factory=list)  # the element of each MCID
     titles: list[str] = field(default_factory=list)  # its bookmarks, in reading order
+    # where every run is in fixed glyph codes (glyph_codes.py): its fonts in the order
+    # first used and the characters each draws; the texts as encoded for the last file,
+    # with the names that file gave those fonts
+    fixed: dict[str, frozenset[str]] | None = None
+    encoded: tuple[tuple[str, ...], list[str]] | None = None
 
 
 class _Recorder:
@@ -246,9 +256,23 @@ def _record(draw: Callable[[Painter], None], like: Canvas, tagged: bool,
     if owned:
         return None  # spot colours, objects of the file's own, or such a font
     recording = _Recording(operators, recorder.runs, painter.used, painter.last_forms())
+    recording.fixed = _fixed(recorder.runs)
     if marker is not None:
         _template(recording, marker, first)
     return recording
+
+
+def _fixed(runs: list[_Run]) -> dict[str, frozenset[str]] | None:
+    """The fonts of `runs` in the order first used, with the characters each draws, when
+    every run is in fixed glyph codes and starts a text object's font (else None)."""
+    fonts: dict[str, set[str]] = {}
+    for run in runs:
+        font = pdfmetrics.getFont(run.font)
+        if not isinstance(font, FixedCodesTTFont) or not font.fixed(run.text) or (
+                run.font not in fonts and run.subset != -1):
+            return None
+        fonts.setdefault(run.font, set()).update(run.text)
+    return {font: frozenset(chars) for font, chars in fonts.items()}
 
 
 def _template(recording: _Recording, marker: _RecordingMarker, first: int) -> None:
@@ -271,6 +295,37 @@ def _replay(recording: _Recording, painter: Painter, marker: Marker | None) -> N
     canvas = painter.canvas
     if marker is not None:
         _replay_tags(recording, canvas, marker)
+    forms = []
+    for key in recording.forms:  # what canvas.doForm writes, with the file's names
+        name = painter._forms.get(key) or painter.make_form(key, recording.makers[key])
+        canvas._formsinuse.append(name)
+        forms.append(f"/{canvas._doc.getXObjectName(name)} Do")
+    if recording.code:  # one entry: the canvas joins its entries with newlines
+        made = (_texts(recording, canvas), forms)
+        canvas._code.append(_SLOT.sub(lambda m: made[m.group(1) == "\x01"][int(m.group(2))],
+                                      recording.code))
+
+
+def _texts(recording: _Recording, canvas: Canvas) -> list[str]:
+    """Each text run encoded in the file: as for the last file where every run is in fixed
+    glyph codes and the file names their fonts as the last did (the fonts are named in
+    the order the runs first use them, as encoding them would); else encoded anew."""
+    if recording.fixed is not None:
+        doc = canvas._doc
+        names = tuple(pdfmetrics.getFont(font).getSubsetInternalName(0, doc)
+                      for font in recording.fixed)
+        for font, chars in recording.fixed.items():
+            pdfmetrics.getFont(font).draws(doc, chars)
+        encoded = recording.encoded  # (read once: the web app's threads share recordings)
+        if encoded is not None and encoded[0] == names:
+            return encoded[1]
+        texts = _encoded(recording, canvas)
+        recording.encoded = (names, texts)
+        return texts
+    return _encoded(recording, canvas)
+
+
+def _encoded(recording: _Recording, canvas: Canvas) -> list[str]:
     objects: dict[int, PDFTextObject] = {}
     texts = []
     for run in recording.runs:
@@ -285,15 +340,7 @@ def _replay(recording: _Recording, painter: Painter, marker: Marker | None) -> N
         text_object._fontname, text_object._fontsize = run.font, run.size
         text_object._leading, text_object._rise = run.leading, run.rise
         texts.append(_FORMAT_TEXT(text_object, run.text))
-    forms = []
-    for key in recording.forms:  # what canvas.doForm writes, with the file's names
-        name = painter._forms.get(key) or painter.make_form(key, recording.makers[key])
-        canvas._formsinuse.append(name)
-        forms.append(f"/{canvas._doc.getXObjectName(name)} Do")
-    if recording.code:  # one entry: the canvas joins its entries with newlines
-        made = (texts, forms)
-        canvas._code.append(_SLOT.sub(lambda m: made[m.group(1) == "\x01"][int(m.group(2))],
-                                      recording.code))
+    return texts
 
 
 def _replay_tags(recording: _Recording, canvas: Canvas, marker: Marker) -> None:

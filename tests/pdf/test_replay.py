@@ -236,3 +236,53 @@ def test_a_links_box_on_the_page_is_reportlabs() -> None:
                 chance.uniform(-99, 99), chance.uniform(-99, 99))
         assert on_page(canvas, rect) == tuple(canvas._absRect(rect, relative=1))
         canvas.restoreState()
+
+
+def test_a_parts_text_is_encoded_once_for_files_that_name_its_fonts_alike(
+        fresh_recordings: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fixed glyph codes make a replayed part's text the same bytes in every file that
+    names its fonts alike; a file that named them otherwise (bold first) gets its own."""
+    from generator.pdf.fonts import load_fonts
+    from generator.pdf.page import Page, Painter
+    from generator.pdf.render import Metadata, render_pdf
+    from generator.pdf.tagging import Role
+
+    fonts = load_fonts(api.open_project().fonts)
+
+    def write(canvas: Canvas, font: str, y: float, words: str) -> None:
+        text = canvas.beginText(10, y)
+        text.setFont(font, 12)
+        text.textLine(words)
+        canvas.drawText(text)
+
+    def part(painter: Painter) -> None:
+        with painter.tag(Role.P):
+            write(painter.canvas, fonts.regular, 40, "Sätt dig nära – ”så”.")
+            write(painter.canvas, fonts.bold, 20, "Därför hjälper det")
+
+    def page(bold_first: bool) -> Page:
+        def draw(painter: Painter) -> None:
+            if bold_first:  # (an artifact: the part has the same MCIDs before it, and
+                with painter.artifact():  # so the same recording, in either file)
+                    write(painter.canvas, fonts.bold, 80, "Åke")
+            with painter.group(Role.SECT):
+                replay.draw_reused(painter, ("test fonts",), part)
+        return Page("test", 100, 100, 0, draw)
+
+    def pdfs() -> list[bytes]:
+        return [render_pdf([page(bold_first)], Metadata("T", "A", "S"), fonts.regular)
+                for bold_first in (False, True, False, True)]
+
+    drawn = without_replay(pdfs, monkeypatch)
+    encoded: list[int] = []
+    real = replay._encoded
+    monkeypatch.setattr(replay, "_encoded", lambda *a: (encoded.append(1), real(*a))[1])
+    assert pdfs() == drawn
+    assert drawn[0] != drawn[1]  # (the fonts named the other way round)
+    # encoded for the first file, again for the second (other names), then each time the
+    # names change: never reused for a file that names the fonts otherwise
+    assert len(encoded) == 4
+    monkeypatch.setattr(replay, "_REPLAYING", True)
+    same = [render_pdf([page(False)], Metadata("T", "A", "S"), fonts.regular)
+            for _ in range(3)]
+    assert same == [drawn[0]] * 3 and len(encoded) == 5  # encoded once for all three
