@@ -21,6 +21,7 @@ less than compressing it.
 from __future__ import annotations
 
 import hashlib
+import threading
 
 from reportlab.pdfbase import pdfdoc
 from zlib_ng import zlib_ng
@@ -35,6 +36,7 @@ LEVEL = 6
 _KEPT = 1024
 _LOOKED_UP_FROM = 256  # bytes
 _made: dict[bytes, bytes] = {}
+_lock = threading.Lock()  # the web app renders in several threads
 
 
 def compress(data: bytes, level: int = LEVEL) -> bytes:
@@ -42,12 +44,16 @@ def compress(data: bytes, level: int = LEVEL) -> bytes:
     if len(data) < _LOOKED_UP_FROM or level != LEVEL:
         return zlib_ng.compress(data, level)
     key = hashlib.sha1(data, usedforsecurity=False).digest()
-    made = _made.pop(key, None)
-    if made is None:
-        made = zlib_ng.compress(data, level)
+    with _lock:
+        made = _made.pop(key, None)
+        if made is not None:
+            _made[key] = made  # now the most recently used
+            return made
+    made = zlib_ng.compress(data, level)
+    with _lock:
         if len(_made) >= _KEPT and _made:
             del _made[next(iter(_made))]  # the least recently used
-    _made[key] = made
+        _made[key] = made
     return made
 
 
