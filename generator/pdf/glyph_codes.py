@@ -129,12 +129,13 @@ class FixedCodesTTFont(TTFont):
                     ).decode("pdfdoc")
             font = PDFTrueTypeFont()
             font.Name, font.BaseFont = name, base
-            used = [code for code, unicode in enumerate(subset) if unicode] or [0]
             if index:
                 font.FirstChar, font.LastChar = 0, len(subset) - 1
                 widths = [self.face.getCharWidth(unicode) for unicode in subset]
                 text_map = ttfonts.makeToUnicodeCMap(base, subset)  # script/shape.py wraps it
             else:
+                used = [code for code, unicode in enumerate(subset) if unicode] or [0]
+                subset = subset[:used[-1] + 1]  # (the font program's table stops there too)
                 font.FirstChar, font.LastChar = used[0], used[-1]
                 widths = [self.face.getCharWidth(subset[code]) if subset[code] else 0
                           for code in range(used[0], used[-1] + 1)]
@@ -145,8 +146,7 @@ class FixedCodesTTFont(TTFont):
             if doc.compression:
                 stream.filters = [PDFZCompress]
             font.ToUnicode = doc.Reference(stream, "toUnicodeCMap:" + base)
-            font.FontDescriptor = self.face.addSubsetObjects(
-                doc, base, tuple(subset if index else subset[:used[-1] + 1]))
+            font.FontDescriptor = self.face.addSubsetObjects(doc, base, tuple(subset))
             doc.Reference(font, name)
             doc.idToObject["BasicFonts"].dict[name] = font
         del self.state[doc]
