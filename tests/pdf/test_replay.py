@@ -44,6 +44,14 @@ def fresh_recordings() -> Iterator[None]:
     replay._RECORDINGS.clear()
 
 
+def _write(canvas: Canvas, font: str, y: float, words: str) -> None:
+    """One line of `words` in `font` at 12 pt, in a text object of its own."""
+    text = canvas.beginText(10, y)
+    text.setFont(font, 12)
+    text.textLine(words)
+    canvas.drawText(text)
+
+
 def without_replay(make: Callable[[], list[bytes]], monkeypatch: pytest.MonkeyPatch
                    ) -> list[bytes]:
     with monkeypatch.context() as patch:
@@ -180,19 +188,13 @@ def test_a_form_the_file_lacks_is_made_when_replayed_only_where_drawing_made_it(
     def mark(canvas: Canvas) -> None:
         canvas.rect(0, 0, 5, 5, fill=1)
 
-    def write(canvas: Canvas, y: float, words: str) -> None:
-        text = canvas.beginText(10, y)
-        text.setFont(font, 12)
-        text.textLine(words)
-        canvas.drawText(text)
-
     def part(painter: Painter) -> None:
         with painter.tag(Role.P):
-            write(painter.canvas, 40, "Före")
+            _write(painter.canvas, font, 40, "Före")
         if not form_last:
             painter.static("mark", mark)
         with painter.tag(Role.P):
-            write(painter.canvas, 20, "Efter")
+            _write(painter.canvas, font, 20, "Efter")
         if form_last:
             with painter.tag(Role.FIGURE, alt="Märke"):
                 painter.static("mark", mark)
@@ -249,22 +251,16 @@ def test_a_parts_text_is_encoded_once_for_files_that_name_its_fonts_alike(
 
     fonts = load_fonts(api.open_project().fonts)
 
-    def write(canvas: Canvas, font: str, y: float, words: str) -> None:
-        text = canvas.beginText(10, y)
-        text.setFont(font, 12)
-        text.textLine(words)
-        canvas.drawText(text)
-
     def part(painter: Painter) -> None:
         with painter.tag(Role.P):
-            write(painter.canvas, fonts.regular, 40, "Sätt dig nära – ”så”.")
-            write(painter.canvas, fonts.bold, 20, "Därför hjälper det")
+            _write(painter.canvas, fonts.regular, 40, "Sätt dig nära – ”så”.")
+            _write(painter.canvas, fonts.bold, 20, "Därför hjälper det")
 
     def page(bold_first: bool) -> Page:
         def draw(painter: Painter) -> None:
             if bold_first:  # (an artifact: the part has the same MCIDs before it, and
                 with painter.artifact():  # so the same recording, in either file)
-                    write(painter.canvas, fonts.bold, 80, "Åke")
+                    _write(painter.canvas, fonts.bold, 80, "Åke")
             with painter.group(Role.SECT):
                 replay.draw_reused(painter, ("test fonts",), part)
         return Page("test", 100, 100, 0, draw)
