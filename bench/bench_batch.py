@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -36,7 +35,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).parent))
-from peers import floor_in_processes, typst_available, typst_run
+from peers import children_cpu, floor_in_processes, typst_available, typst_run
 from plain_reportlab import draw_plain_cards
 from roster_gen import write_roster
 
@@ -91,11 +90,6 @@ def _tree_rss(root: int) -> Peak:
     return Peak(total, proportional)
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def run_batch(roster: Path, out: Path, jobs: int, layout: str = "card-a6",
               sampled: bool = True) -> tuple[float, Peak]:
     """Seconds and (when `sampled`) peak tree memory of one `handouts batch` into `out`.
@@ -134,10 +128,10 @@ def command_times(args: list[str], runs: int, cwd: Path) -> tuple[float, float]:
     """Median wall and CPU seconds (user + sys of the process) of `handouts ARGS`."""
     walls, cpus = [], []
     for _ in range(runs):
-        before, start = _children_cpu(), time.perf_counter()
+        before, start = children_cpu(), time.perf_counter()
         subprocess.run([str(HANDOUTS), *args], cwd=cwd, stdout=subprocess.DEVNULL, check=True)
         walls.append(time.perf_counter() - start)
-        cpus.append(_children_cpu() - before)
+        cpus.append(children_cpu() - before)
     return statistics.median(walls), statistics.median(cpus)
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 HERE = Path(__file__).parent
 
 
-def _children_cpu() -> float:
+def children_cpu() -> float:
+    """User and system CPU seconds of the finished child processes so far."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
@@ -55,7 +56,7 @@ def typst_available() -> bool:
 
 def typst_run(roster: Path, out: Path) -> tuple[float, float]:
     """Wall and CPU seconds of Typst making every person's deck and the sheet."""
-    before, start = _children_cpu(), time.perf_counter()
+    before, start = children_cpu(), time.perf_counter()
     subprocess.run([sys.executable, str(HERE / "typst_peer.py"), str(roster), str(out)],
                    check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start, _children_cpu() - before
+    return time.perf_counter() - start, children_cpu() - before

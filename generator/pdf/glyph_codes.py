@@ -54,12 +54,11 @@ class _States(WeakKeyDictionary[Any, Any]):
         self.codes, self.marks = codes, marks
 
     def __setitem__(self, document: Any, state: Any) -> None:
-        if not getattr(state, "fixed", False):
+        if not hasattr(state, "unused"):  # (a state is set up once)
             state.assignments = dict(self.codes)
             state.subsets = [[0] * _SECOND]
             state.nextCode = _SECOND
             state.unused = set(self.marks)  # characters with a code the file has not drawn
-            state.fixed = True
         super().__setitem__(document, state)
 
 
@@ -76,18 +75,19 @@ class FixedCodesTTFont(TTFont):
         # per character: its code, and the character its glyph is looked up by
         marks = {char: (code, ord(char) if char != _NBSP else _SPACE)
                  for char, code in known.items()}
-        codes = {ord(char): code for char, code in known.items() if char != _NBSP}
-        if not self._asciiReadable:
-            self.state = _States(codes, marks)
+        self._fixed = not self._asciiReadable  # (ReportLab's ASCII-readable subsets as they are)
+        if self._fixed:
+            self.state = _States({ord(char): code for char, code in known.items()
+                                  if char != _NBSP}, marks)
             make = self.face.makeSubset  # the same characters make the same font program
             self.face.makeSubset = functools.lru_cache(maxsize=_PROGRAMS)(
                 lambda subset: make(list(subset)))
 
     def splitString(self, text: str | bytes, doc: Any,  # ReportLab's name and signature
                     encoding: str = "utf-8") -> list[tuple[int, bytes]]:
-        state = self._assignState(doc)
-        if not getattr(state, "fixed", False):
+        if not self._fixed:
             return super().splitString(text, doc, encoding)
+        state = self._assignState(doc)
         chars = text if isinstance(text, str) else text.decode("utf-8")
         if type(text) is str and not state.frozen and self._known.issuperset(text):
             runs = [(0, text.translate(self._table).encode("latin-1"))] if text else []
@@ -98,8 +98,7 @@ class FixedCodesTTFont(TTFont):
 
     def fixed(self, text: Any) -> bool:
         """Whether `text` is encoded by the fixed table alone (the same bytes in any file)."""
-        return type(text) is str and isinstance(self.state, _States) and (
-            self._known.issuperset(text))
+        return type(text) is str and self._fixed and self._known.issuperset(text)
 
     def draws(self, doc: Any, chars: frozenset[str]) -> None:
         """Note that the file draws `chars` (fixed ones), as encoding them would: what a
@@ -119,7 +118,7 @@ class FixedCodesTTFont(TTFont):
         widths run from its first code used to its last, and its text map is the font's
         whole Windows-1252 table, the same in every file (made once per process)."""
         state = self.state.get(doc)
-        if state is None or not getattr(state, "fixed", False):
+        if state is None or not self._fixed:
             super().addObjects(doc)
             return
         state.frozen = 1

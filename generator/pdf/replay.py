@@ -115,7 +115,7 @@ class _Recording:
     # where every run is in fixed glyph codes (glyph_codes.py): its fonts in the order
     # first used and the characters each draws; the texts as encoded for the last file,
     # with the names that file gave those fonts
-    fixed: dict[str, frozenset[str]] | None = None
+    fixed: list[tuple[FixedCodesTTFont, frozenset[str]]] | None = None
     encoded: tuple[tuple[str, ...], list[str]] | None = None
 
 
@@ -262,17 +262,17 @@ def _record(draw: Callable[[Painter], None], like: Canvas, tagged: bool,
     return recording
 
 
-def _fixed(runs: list[_Run]) -> dict[str, frozenset[str]] | None:
+def _fixed(runs: list[_Run]) -> list[tuple[FixedCodesTTFont, frozenset[str]]] | None:
     """The fonts of `runs` in the order first used, with the characters each draws, when
     every run is in fixed glyph codes and starts a text object's font (else None)."""
-    fonts: dict[str, set[str]] = {}
+    fonts: dict[FixedCodesTTFont, set[str]] = {}
     for run in runs:
         font = pdfmetrics.getFont(run.font)
         if not isinstance(font, FixedCodesTTFont) or not font.fixed(run.text) or (
-                run.font not in fonts and run.subset != -1):
+                font not in fonts and run.subset != -1):
             return None
-        fonts.setdefault(run.font, set()).update(run.text)
-    return {font: frozenset(chars) for font, chars in fonts.items()}
+        fonts.setdefault(font, set()).update(run.text)
+    return [(font, frozenset(chars)) for font, chars in fonts.items()]
 
 
 def _template(recording: _Recording, marker: _RecordingMarker, first: int) -> None:
@@ -312,10 +312,9 @@ def _texts(recording: _Recording, canvas: Canvas) -> list[str]:
     the order the runs first use them, as encoding them would); else encoded anew."""
     if recording.fixed is not None:
         doc = canvas._doc
-        names = tuple(pdfmetrics.getFont(font).getSubsetInternalName(0, doc)
-                      for font in recording.fixed)
-        for font, chars in recording.fixed.items():
-            pdfmetrics.getFont(font).draws(doc, chars)
+        names = tuple(font.getSubsetInternalName(0, doc) for font, _ in recording.fixed)
+        for font, chars in recording.fixed:
+            font.draws(doc, chars)
         encoded = recording.encoded  # (read once: the web app's threads share recordings)
         if encoded is not None and encoded[0] == names:
             return encoded[1]
