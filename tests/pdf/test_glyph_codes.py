@@ -85,8 +85,8 @@ def test_a_no_break_space_prints_as_the_space() -> None:
 
 def test_a_stream_made_before_is_not_compressed_again(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     calls = []
-    real = deflate.zlib_ng.compress
-    monkeypatch.setattr(deflate.zlib_ng, "compress",
+    real = deflate.libdeflate.zlib_compress
+    monkeypatch.setattr(deflate.libdeflate, "zlib_compress",
                         lambda data, level: calls.append(len(data)) or real(data, level))
     monkeypatch.setattr(deflate, "_made", {})
     stream = b"BT /F1+0 15 Tf (same text on every card) Tj ET\n" * 20
