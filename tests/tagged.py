@@ -49,7 +49,10 @@ class PageContent:
 
 
 def _decode(font: pikepdf.Dictionary | None, data: bytes) -> str:
-    """Text of a string operand through the font's ToUnicode map (single-byte codes)."""
+    """Text of a string operand through the font's ToUnicode map (single-byte codes), or
+    its WinAnsiEncoding (Windows-1252, as every reader decodes it)."""
+    if font is not None and font.get("/Encoding") == "/WinAnsiEncoding":
+        return data.decode("cp1252", errors="replace")
     if font is None or "/ToUnicode" not in font:
         return data.decode("latin-1")
     table: dict[int, str] = {}

@@ -45,16 +45,37 @@ def _short_names(table: bytes) -> bytes:
     return head + b"".join(records) + bytes(strings)
 
 
+def _simple_glyph_end(glyph: bytes, at: int, points: int) -> int:
+    """Where a simple glyph's coordinates end, reading its flags from `at`: the bytes
+    after are the font's padding, which the slim font's own padding replaces."""
+    x_bytes = y_bytes = 0
+    read = 0
+    while read < points:
+        flags = glyph[at]
+        at += 1
+        repeat = 1
+        if flags & 0x08:  # REPEAT_FLAG
+            repeat += glyph[at]
+            at += 1
+        x_bytes += repeat * (1 if flags & 0x02 else 0 if flags & 0x10 else 2)
+        y_bytes += repeat * (1 if flags & 0x04 else 0 if flags & 0x20 else 2)
+        read += repeat
+    return at + x_bytes + y_bytes
+
+
 def _without_instructions(glyph: bytes) -> bytes:
-    """A simple glyph with its instruction bytes removed; composites stay as they are."""
+    """A simple glyph with its instruction bytes and padding removed; composites stay as
+    they are."""
     if len(glyph) < 12:
         return glyph
     contours = struct.unpack(">h", glyph[:2])[0]
     if contours < 0:
         return glyph
     at = 10 + 2 * contours
+    points = struct.unpack(">H", glyph[at - 2:at])[0] + 1 if contours else 0
     length = struct.unpack(">H", glyph[at:at + 2])[0]
-    return glyph[:at] + b"\0\0" + glyph[at + 2 + length:]
+    end = _simple_glyph_end(glyph, at + 2 + length, points)
+    return glyph[:at] + b"\0\0" + glyph[at + 2 + length:end]
 
 
 def unhinted(path: Path) -> bytes:

@@ -4,11 +4,11 @@ the same bytes in every file.
 ReportLab numbers a file's glyphs in the order they are first drawn: "a" may be code 5
 in one person's file and code 9 in the next, so a routine front replayed into a
 thousand files is encoded a thousand ways and compressed a thousand times. Here a
-font gives each character of Windows-1252 its code there, as WinAnsiEncoding does
-("a" 0x61, "å" 0xE5, "”" 0x94; a no-break space prints as the space, 0x20, as ReportLab
-prints it). A file's subset still holds only the glyphs the file draws: the codes it
-does not use map to glyph 0 and to no text. A character outside Windows-1252 (Greek, a
-shaped Arabic run) gets the next free code in a second subset, numbered as ReportLab
+font gives each character of Windows-1252 its code there, and the first subset is a
+font in WinAnsiEncoding (win_ansi.py): "a" 0x61, "å" 0xE5, "”" 0x94; a no-break space
+prints as the space, 0x20, as ReportLab prints it. A file's subset still holds only the
+glyphs the file draws. A character outside Windows-1252 (Greek, a shaped Arabic run,
+the soft hyphen) gets the next free code in a second subset, numbered as ReportLab
 numbers them.
 
 A run of text made only of such characters is encoded by one table (`str.translate`)
@@ -23,8 +23,10 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from reportlab.pdfbase import ttfonts
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFStream, PDFTrueTypeFont, PDFZCompress
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFName, PDFStream, PDFTrueTypeFont, PDFZCompress
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+
+from . import win_ansi
 
 _NBSP, _SPACE = "\u00a0", 0x20
 _SECOND = 256  # the first code after the fixed ones: ReportLab's second subset
@@ -39,6 +41,8 @@ def _windows_1252() -> dict[str, int]:
         except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are not characters
             continue
     codes.pop("\x7f")
+    for char in win_ansi.NOT_BY_NAME:
+        del codes[char]
     codes[_NBSP] = _SPACE
     return codes
 
@@ -82,6 +86,8 @@ class FixedCodesTTFont(TTFont):
             make = self.face.makeSubset  # the same characters make the same font program
             self.face.makeSubset = functools.lru_cache(maxsize=_PROGRAMS)(
                 lambda subset: make(list(subset)))
+            self._program = functools.lru_cache(maxsize=_PROGRAMS)(
+                lambda subset: win_ansi.unicode_program(make(list(subset)), subset))
 
     def splitString(self, text: str | bytes, doc: Any,  # ReportLab's name and signature
                     encoding: str = "utf-8") -> list[tuple[int, bytes]]:
@@ -114,9 +120,9 @@ class FixedCodesTTFont(TTFont):
             state.unused.difference_update(chars)
 
     def addObjects(self, doc: Any) -> None:  # ReportLab's name
-        """The font objects of each subset, as ReportLab makes them, but for the first: its
-        widths run from its first code used to its last, and its text map is the font's
-        whole Windows-1252 table, the same in every file (made once per process)."""
+        """The font objects of each subset, as ReportLab makes them, but for the first: a
+        non-symbolic font in WinAnsiEncoding (win_ansi.py), whose widths run from its
+        first code used to its last."""
         state = self.state.get(doc)
         if state is None or not self._fixed:
             super().addObjects(doc)
@@ -130,47 +136,22 @@ class FixedCodesTTFont(TTFont):
             font.Name, font.BaseFont = name, base
             if index:
                 font.FirstChar, font.LastChar = 0, len(subset) - 1
-                widths = [self.face.getCharWidth(unicode) for unicode in subset]
-                text_map = ttfonts.makeToUnicodeCMap(base, subset)  # script/shape.py wraps it
+                font.Widths = PDFArray([self.face.getCharWidth(unicode) for unicode in subset])
+                stream = PDFStream()
+                stream.content = ttfonts.makeToUnicodeCMap(base, subset)  # (script/shape.py)
+                if doc.compression:
+                    stream.filters = [PDFZCompress]
+                font.ToUnicode = doc.Reference(stream, "toUnicodeCMap:" + base)
+                font.FontDescriptor = self.face.addSubsetObjects(doc, base, tuple(subset))
             else:
                 used = [code for code, unicode in enumerate(subset) if unicode] or [0]
                 subset = subset[:used[-1] + 1]  # (the font program's table stops there too)
                 font.FirstChar, font.LastChar = used[0], used[-1]
-                widths = [self.face.getCharWidth(subset[code]) if subset[code] else 0
-                          for code in range(used[0], used[-1] + 1)]
-                text_map = self._text_map(base)
-            font.Widths = PDFArray(widths)
-            stream = PDFStream()
-            stream.content = text_map
-            if doc.compression:
-                stream.filters = [PDFZCompress]
-            font.ToUnicode = doc.Reference(stream, "toUnicodeCMap:" + base)
-            font.FontDescriptor = self.face.addSubsetObjects(doc, base, tuple(subset))
+                font.Widths = PDFArray([self.face.getCharWidth(subset[code]) if subset[code]
+                                        else 0 for code in range(used[0], used[-1] + 1)])
+                font.Encoding = PDFName(win_ansi.ENCODING)
+                font.FontDescriptor = win_ansi.descriptor(doc, self.face, base,
+                                                          self._program(tuple(subset)))
             doc.Reference(font, name)
             doc.idToObject["BasicFonts"].dict[name] = font
         del self.state[doc]
-
-    @functools.lru_cache(maxsize=4)  # noqa: B019  (one font object per font, for the process)
-    def _text_map(self, font_name: str) -> str:
-        """The ToUnicode map of every code with a fixed character: ranges where codes and
-        characters run on together, single codes elsewhere."""
-        pairs = sorted(set(self.state.marks.values()))  # type: ignore[attr-defined]
-        ranges, singles = [], []
-        run = [pairs[0]]
-        for code, unicode in pairs[1:] + [(-1, -1)]:
-            if code == run[-1][0] + 1 and unicode == run[-1][1] + 1:
-                run.append((code, unicode))
-                continue
-            if len(run) > 1:
-                ranges.append(f"<{run[0][0]:02X}> <{run[-1][0]:02X}> <{run[0][1]:04X}>")
-            else:
-                singles.append(f"<{run[0][0]:02X}> <{run[0][1]:04X}>")
-            run = [(code, unicode)]
-        return "\n".join([
-            "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-            "/CIDSystemInfo", f"<< /Registry ({font_name})", f"/Ordering ({font_name})",
-            "/Supplement 0", ">> def", f"/CMapName /{font_name} def", "/CMapType 2 def",
-            "1 begincodespacerange", "<00> <FF>", "endcodespacerange",
-            f"{len(singles)} beginbfchar", *singles, "endbfchar",
-            f"{len(ranges)} beginbfrange", *ranges, "endbfrange",
-            "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])

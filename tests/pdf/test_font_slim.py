@@ -24,6 +24,24 @@ def test_hinting_is_gone_and_outlines_metrics_and_names_stay() -> None:
     assert len(slim.get_table("glyf")) < len(original.get_table("glyf"))
 
 
+def test_every_outline_is_the_original_one_with_no_bytes_after_it() -> None:
+    """Points, flags and contours as drawn; fontTools reads each glyph to its last byte
+    (a warning, which fails the test, says when padding was left in)."""
+    from fontTools.ttLib import TTFont
+
+    original, slim = TTFont(str(REGULAR)), TTFont(io.BytesIO(unhinted(REGULAR)))
+    for name in original.getGlyphOrder():
+        theirs, mine = original["glyf"][name], slim["glyf"][name]
+        assert mine.numberOfContours == theirs.numberOfContours, name
+        if theirs.numberOfContours > 0:
+            assert list(mine.coordinates) == list(theirs.coordinates), name
+            assert list(mine.flags) == list(theirs.flags), name
+            assert mine.program.getBytecode() == b"", name
+    loca = slim["loca"]
+    lengths = [end - start for start, end in zip(loca, loca[1:], strict=False)]
+    assert all(length % 4 == 0 for length in lengths)  # each glyph starts on 4 bytes
+
+
 def test_the_names_say_who_made_the_font_and_under_which_licence() -> None:
     from fontTools.ttLib import TTFont
 
