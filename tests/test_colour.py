@@ -16,11 +16,21 @@ from generator.model.constraints import Limits
 
 
 @pytest.mark.parametrize("written", ["#1a1a1a", "#E8EFF4", "#123f5c", "#ffffff"])
-def test_a_colour_draws_exactly_as_hexcolor_did(written: str) -> None:
+def test_a_colour_draws_as_hexcolor_did_to_the_8_bit_step(written: str) -> None:
+    """Three decimals a channel, each back to the same 8-bit value."""
     drawn, before = Colour.parse(written).reportlab, HexColor(written)
-    assert (drawn.red, drawn.green, drawn.blue, drawn.alpha) == \
-        (before.red, before.green, before.blue, before.alpha)
+    for mine, theirs in zip((drawn.red, drawn.green, drawn.blue), (before.red, before.green,
+                                                                   before.blue), strict=True):
+        assert round(mine * 255) == round(theirs * 255)
+        assert mine == round(mine, 3)
+    assert drawn.alpha == before.alpha
     assert Colour.parse(written).hex == written.lower()
+
+
+def test_every_8_bit_channel_survives_three_decimals() -> None:
+    for value in range(256):
+        channel = Colour.rgb(value, 0, 0).reportlab.red
+        assert round(channel * 255) == value, value
 
 
 def test_contrast_is_wcag() -> None:

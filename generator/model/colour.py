@@ -89,14 +89,16 @@ class Colour:
 
     @property
     def reportlab(self) -> Any:
-        """The colour as ReportLab's canvas takes it: sRGB (the values `HexColor` gives),
-        or its CMYK inks within `print_inks()`."""
+        """The colour as ReportLab's canvas takes it: sRGB, or its CMYK inks within
+        `print_inks()`."""
         return self._inks if _PRINT_INKS.get() else self._screen
 
     @cached_property
     def _screen(self) -> Any:
+        """Each channel to three decimals: ".102" for 26, not ReportLab's ".101961", and
+        still 26 when a reader takes it back to 8 bits (off by at most 0.13 of a step)."""
         from reportlab.lib.colors import Color
-        return Color(self.red / 255.0, self.green / 255.0, self.blue / 255.0)
+        return Color(*(round(channel / 255, 3) for channel in (self.red, self.green, self.blue)))
 
     @cached_property
     def _inks(self) -> Any:
