@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from anyascii import anyascii
+
 from .errors import OutputError, Problem
 from .locale import interface_locale
 
@@ -38,8 +40,16 @@ class Document:
 
 def safe_name(text: str, fallback: str = interface_locale().fallback_name,
               max_length: int = 60) -> str:
-    """A file name stem safe on every file system: 'Åsa Öberg/..' -> 'asa-oberg'."""
-    folded = unicodedata.normalize("NFKD", text.translate(_SWEDISH))
+    """A file name stem safe on every file system: 'Åsa Öberg/..' -> 'asa-oberg'.
+
+    A name in another script is spelt in Latin letters (anyascii): 'Νίκος' -> 'nikos',
+    'فاطمة' -> 'ftmh', 'Łukasz' -> 'lukasz', so a nurse finds each card by its name.
+    """
+    text = text.translate(_SWEDISH)
+    folded = unicodedata.normalize("NFKD", text)
+    if not folded.isascii():  # an accent (é), or a letter with no Latin base (Ł, Ν, ف)
+        folded = "".join(anyascii(char) if unicodedata.category(char)[0] == "L" else char
+                         for char in unicodedata.normalize("NFC", text))  # (not emoji)
     ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
     stem = _UNSAFE.sub("-", ascii_only).strip("-")[:max_length].strip("-")
     if not stem or stem in _RESERVED:

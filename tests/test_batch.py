@@ -130,6 +130,17 @@ def test_names_are_safe_and_duplicates_numbered_never_overwritten(tmp_path: Path
     assert "<b>Bo & Co</b>" in text  # printed as typed, not as markup
 
 
+def test_names_in_other_scripts_are_files_spelt_in_latin_letters(tmp_path: Path) -> None:
+    """A Greek, a Russian and an Arabic name: three files a nurse can tell apart."""
+    roster = write_utf8_roster(tmp_path, ["Νίκος Παπαδόπουλος;musik;;", "Сергей Иванов;musik;;",
+                                          "فاطمة حسن;musik;;"])
+    result = run(roster, tmp_path / "ut")
+    assert [r.file for r in result.rows] == [
+        "nikos-papadopoylos.pdf", "sergey-ivanov.pdf", "ftmh-hsn.pdf"]
+    text = pypdf.PdfReader(tmp_path / "ut" / "nikos-papadopoylos.pdf").pages[0].extract_text()
+    assert "Νίκος Παπαδόπουλος" in text
+
+
 def test_outputs_are_the_same_bytes_for_one_and_two_jobs(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch, "CHUNK_ROWS", 2)  # several chunks, so two processes share them

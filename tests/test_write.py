@@ -50,6 +50,11 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
     ("../../etc/passwd", "etc-passwd"),
     ("Ann & <Bo>", "ann-bo"),
     ("Märta 😀\x07", "marta"),
+    ("José Müller", "jose-muller"),
+    ("Łukasz Wałęsa", "lukasz-walesa"),
+    ("Νίκος Παπαδόπουλος", "nikos-papadopoylos"),
+    ("Сергей Иванов", "sergey-ivanov"),
+    ("فاطمة حسن", "ftmh-hsn"),
     ("CON", "kort-con"),
     ("", "kort"),
 ])
