@@ -86,7 +86,7 @@ class FixedCodesTTFont(TTFont):
             make = self.face.makeSubset  # the same characters make the same font program
             self.face.makeSubset = functools.lru_cache(maxsize=_PROGRAMS)(
                 lambda subset: make(list(subset)))
-            self._program = functools.lru_cache(maxsize=_PROGRAMS)(
+            self.program = functools.lru_cache(maxsize=_PROGRAMS)(
                 lambda subset: win_ansi.unicode_program(make(list(subset)), subset))
 
     def splitString(self, text: str | bytes, doc: Any,  # ReportLab's name and signature
@@ -144,14 +144,44 @@ class FixedCodesTTFont(TTFont):
                 font.ToUnicode = doc.Reference(stream, "toUnicodeCMap:" + base)
                 font.FontDescriptor = self.face.addSubsetObjects(doc, base, tuple(subset))
             else:
-                used = [code for code, unicode in enumerate(subset) if unicode] or [0]
-                subset = subset[:used[-1] + 1]  # (the font program's table stops there too)
-                font.FirstChar, font.LastChar = used[0], used[-1]
-                font.Widths = PDFArray([self.face.getCharWidth(subset[code]) if subset[code]
-                                        else 0 for code in range(used[0], used[-1] + 1)])
+                first, widths = self._widths(subset)
+                font.FirstChar, font.LastChar = first, first + len(widths) - 1
+                font.Widths = PDFArray(widths)
                 font.Encoding = PDFName(win_ansi.ENCODING)
-                font.FontDescriptor = win_ansi.descriptor(doc, self.face, base,
-                                                          self._program(tuple(subset)))
+                font.FontDescriptor = win_ansi.descriptor(
+                    doc, self.face, base, self.program(tuple(subset[:first + len(widths)])))
             doc.Reference(font, name)
             doc.idToObject["BasicFonts"].dict[name] = font
         del self.state[doc]
+
+    def _widths(self, subset: list[int]) -> tuple[int, list[int]]:
+        """The first code used of the first subset (the character drawn at each code, 0
+        for none), and the widths from it to the last code used (0 for codes not used)."""
+        used = [code for code, unicode in enumerate(subset) if unicode] or [0]
+        return used[0], [self.face.getCharWidth(subset[code]) if subset[code] else 0
+                         for code in range(used[0], used[-1] + 1)]
+
+    def has_codes(self, characters: set[int]) -> bool:
+        """Whether every character (Unicode value) has a fixed code in this font."""
+        return self._fixed and characters.issubset(self._table)
+
+    def first_subset(self, characters: set[int]) -> tuple[tuple[int, ...], int, list[int]]:
+        """The first subset that draws `characters` (Unicode values, each with a fixed
+        code), as `program` takes it, with its first code and widths: what a sheet's
+        one font per face is made of (sheet_fonts.py)."""
+        subset = [0] * _SECOND
+        for char in characters:
+            subset[self._table[char]] = char if char != ord(_NBSP) else _SPACE
+        first, widths = self._widths(subset)
+        return tuple(subset[:first + len(widths)]), first, widths
+
+
+def fixed_font(postscript_name: str) -> FixedCodesTTFont | None:
+    """The one fixed-code font registered in this process whose face has this PostScript
+    name, or None (none, or two that could differ)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    found = {id(font.face): font for font in list(pdfmetrics._fonts.values())
+             if isinstance(font, FixedCodesTTFont) and font._fixed
+             and font.face.name.decode("latin-1") == postscript_name}
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -23,6 +23,7 @@ from .impose import Grid, _sheet_page, check_fits
 from .numbered import CATALOG, FIRST_RANGE, INFO, PAGES, SHARED, merged, xref_table
 from .page import Page
 from .render import Metadata, render_pdf
+from .sheet_fonts import SharedFonts
 
 _BOX = {name: re.compile(rb"/" + name + rb"\s*\[([^\]]*)\]")
         for name in (b"MediaBox", b"BleedBox", b"TrimBox", b"CropBox")}
@@ -115,6 +116,7 @@ class _Writer:
         self.forms: dict[tuple[int, int], int] = {}
         self.trim: dict[int, float] = {}  # per form: how far its trim is from its corner
         self.numbers: dict[int, dict[int, int]] = {}  # per file: old number -> new
+        self.fonts = SharedFonts(self._allocate)  # one font per main face (sheet_fonts.py)
         page = blank.objects[blank.kids[0]][0]
         self.boxes = b" ".join(b"/%s [%s]" % (name, match.group(1)) for name, pattern
                                in _BOX.items() if (match := pattern.search(page)))
@@ -141,7 +143,7 @@ class _Writer:
             if contents is None or resources is None or (rotate and rotate.group(1) != b"0"):
                 raise ValueError("a card page turned, or without one stream or resources")
             numbers = self.numbers.setdefault(file, {})
-            copy = _Copier(shape.objects, numbers, self._allocate, self.objects)
+            copy = _Copier(shape.objects, numbers, self._allocate, self.objects, self.fonts)
             stream_head, stream = shape.objects[int(contents.group(1))]
             x0, y0, x1, y1 = _box(head, b"MediaBox")
             number = self._allocate()
@@ -179,6 +181,7 @@ class _Writer:
         self.kids.append(number)
 
     def finish(self) -> bytes:
+        self.objects.update(self.fonts.objects())
         self.objects[self.pages] = (b"<< /Count %d /Kids [ %s ] /Type /Pages >>"
                                     % (len(self.kids), b" ".join(b"%d 0 R" % k for k in self.kids)))
         out = [b"%%PDF-%s\n%%\x93\x8c\x8b\x9e handouts\n" % self.blank.version.encode()]
@@ -232,8 +235,9 @@ class _Copier:
     """
 
     def __init__(self, objects: Objects, numbers: dict[int, int],
-                 allocate: Callable[[], int], out: dict[int, bytes]) -> None:
+                 allocate: Callable[[], int], out: dict[int, bytes], fonts: SharedFonts) -> None:
         self.objects, self.numbers, self.allocate, self.out = objects, numbers, allocate, out
+        self.fonts = fonts
 
     def __call__(self, match: re.Match[bytes]) -> bytes:
         if match.group(1):
@@ -243,6 +247,10 @@ class _Copier:
         if new is None:
             if match.group(3) != b"0" or old not in self.objects:
                 return b"null"
+            shared = self.fonts.claim(self.objects, old)
+            if shared is not None:  # the sheet's font for this face, not the file's subset
+                self.numbers[old] = shared
+                return b"%d 0 R" % shared
             new = self.numbers[old] = self.allocate()
             head, tail = self.objects[old]
             self.out[new] = b""  # reserved: a cycle back to it finds the number

@@ -5,6 +5,7 @@ import io
 from pathlib import Path
 
 import pikepdf
+import pypdfium2 as pdfium
 
 from generator.pdf import classic
 from generator.personal import check_person, personal_cards, render_deck, render_sheets
@@ -57,3 +58,30 @@ def test_a_card_file_of_another_shape_is_drawn_instead(chunk, tmp_path: Path) ->
     assert classic.read_classic(files[0]) is not None
     assert render_sheets(slots, content, inputs, ([other, *files[1:]], placed)) == (
         render_sheets(slots, content, inputs))
+
+
+def _font_programs(sheet: bytes) -> list[str]:
+    with pikepdf.open(io.BytesIO(sheet)) as pdf:
+        return sorted(str(o.FontName) for o in pdf.objects
+                      if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor")
+
+
+def test_a_sheet_embeds_one_font_per_face_for_all_its_cards(chunk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each file's first subset is replaced by the sheet's one font per face, which holds
+    every character the cards draw: the pages render as the drawn sheet's (above)."""
+    from generator.pdf import sheet_fonts
+
+    slots, files, placed, content, inputs = chunk
+    shared = render_sheets(slots, content, inputs, (files, placed))
+    assert _font_programs(shared) == ["/AAAAAA+AtkinsonHyperlegible-Bold",
+                                      "/AAAAAA+AtkinsonHyperlegible-Regular"]
+    text = "".join(page.get_textpage().get_text_range()
+                   for page in pdfium.PdfDocument(shared))
+    for word in ("Anna Lind", "Höger axel", "Skola för Beröring", "oxytocin, och det ger lugn"):
+        assert word in text
+    monkeypatch.setattr(sheet_fonts, "fixed_font", lambda name: None)  # cannot remake it
+    copied = render_sheets(slots, content, inputs, (files, placed))
+    assert len(_font_programs(copied)) == 2 * len(files)  # each file's own, as before
+    assert len(shared) < 0.7 * len(copied)
+    for mine, theirs in zip(render_pages(shared, 100), render_pages(copied, 100), strict=True):
+        assert difference(mine, theirs) == (0, 0)
