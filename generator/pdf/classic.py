@@ -23,6 +23,7 @@ _STRING = rb"\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>"
 _TOKEN = re.compile(rb"(" + _STRING + rb")|(\d+) (\d+) R")
 _REFERENCE = re.compile(rb"()(\d+) (\d+) R")  # the same groups, where no string can be
 _STREAM = re.compile(_STRING + rb"|(?<=[\s>])(stream)\r?\n")
+_LENGTH = re.compile(rb"/Length\s+(\d+)")
 _TRAILER = {key: re.compile(rb"/" + key + rb"\s+(\d+)\s+0\s+R") for key in (b"Root", b"Info")}
 _PAGES = re.compile(rb"/Pages\s+(\d+)\s+0\s+R")
 _KIDS = re.compile(rb"/Kids\s*\[([\d\sR]*)\]")
@@ -95,6 +96,20 @@ def split_stream(body: bytes) -> tuple[bytes, bytes]:
     if split < 0:
         return body.rstrip(), b""
     return body[:split].rstrip(), b"\n" + body[split:].rstrip()
+
+
+def inflated(head: bytes, tail: bytes) -> bytes | None:
+    """The data of a Flate stream split as `split_stream` splits it, inflated (None for a
+    stream of another filter, or damaged)."""
+    length = _LENGTH.search(head)
+    if length is None or b"/FlateDecode" not in head or not tail:
+        return None
+    start = tail.find(b"stream") + len(b"stream")
+    start += 2 if tail.startswith(b"\r\n", start) else 1
+    try:
+        return zlib.decompress(_stream_data(tail, start, length.group(1)))
+    except zlib.error:
+        return None
 
 
 def _objects(data: bytes) -> Objects | None:

@@ -43,19 +43,23 @@ _lock = threading.Lock()  # the web app renders in several threads
 def compress(data: bytes, level: int = LEVEL) -> bytes:
     """`data` as a zlib stream (what /FlateDecode reads)."""
     if len(data) < _LOOKED_UP_FROM or level != LEVEL:
-        return bytes(libdeflate.zlib_compress(data, level))  # (a bytearray)
+        return _deflate(data, level)
     key = hashlib.sha1(data, usedforsecurity=False).digest()
     with _lock:
         made = _made.pop(key, None)
         if made is not None:
             _made[key] = made  # now the most recently used
             return made
-    made = bytes(libdeflate.zlib_compress(data, level))
+    made = _deflate(data, level)
     with _lock:
         if len(_made) >= _KEPT and _made:
             del _made[next(iter(_made))]  # the least recently used
         _made[key] = made
     return made
+
+
+def _deflate(data: bytes, level: int) -> bytes:
+    return bytes(libdeflate.zlib_compress(data, level))  # (it gives a bytearray)
 
 
 def _encode(text: str | bytes) -> bytes:

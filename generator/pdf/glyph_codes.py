@@ -169,9 +169,10 @@ class FixedCodesTTFont(TTFont):
         """The first subset that draws `characters` (Unicode values, each with a fixed
         code), as `program` takes it, with its first code and widths: what a sheet's
         one font per face is made of (sheet_fonts.py)."""
-        subset = [0] * _SECOND
+        subset, marks = [0] * _SECOND, self.state.marks  # type: ignore[attr-defined]
         for char in characters:
-            subset[self._table[char]] = char if char != ord(_NBSP) else _SPACE
+            code, unicode = marks[chr(char)]
+            subset[code] = unicode
         first, widths = self._widths(subset)
         return tuple(subset[:first + len(widths)]), first, widths
 

@@ -15,12 +15,11 @@ codes are the file's own.
 from __future__ import annotations
 
 import re
-import struct
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .classic import Objects
+from . import win_ansi
+from .classic import Objects, inflated
 from .deflate import compress
 from .glyph_codes import FixedCodesTTFont, fixed_font
 
@@ -28,7 +27,6 @@ _BASE_FONT = re.compile(rb"/BaseFont\s*/AAAAAA\+([^\s/<>\[\]()]+)")
 _WIN_ANSI = re.compile(rb"/Encoding\s*/WinAnsiEncoding")
 _DESCRIPTOR = re.compile(rb"/FontDescriptor\s+(\d+)\s+0\s+R")
 _FONT_FILE = re.compile(rb"/FontFile2\s+(\d+)\s+0\s+R")
-_LENGTH = re.compile(rb"/Length\s+(\d+)")
 
 
 @dataclass
@@ -55,7 +53,7 @@ class SharedFonts:
             return None
         descriptor = _DESCRIPTOR.search(head)
         program = _program(objects, descriptor)
-        characters = _characters(program) if program is not None else None
+        characters = win_ansi.characters(program) if program is not None else None
         if characters is None:
             return None
         face = self._face(name.group(1), objects, descriptor)
@@ -103,32 +101,4 @@ def _program(objects: Objects, descriptor: re.Match[bytes] | None) -> bytes | No
     font_file = _FONT_FILE.search(objects[int(descriptor.group(1))][0])
     if font_file is None or int(font_file.group(1)) not in objects:
         return None
-    head, tail = objects[int(font_file.group(1))]
-    length = _LENGTH.search(head)
-    start = tail.find(b"stream") + len(b"stream")
-    start += 2 if tail.startswith(b"\r\n", start) else 1
-    if length is None or b"/FlateDecode" not in head:
-        return None
-    try:
-        return zlib.decompress(tail[start:start + int(length.group(1))])
-    except zlib.error:
-        return None
-
-
-def _characters(program: bytes) -> set[int] | None:
-    """The Unicode values a fixed-code subset's one (3,1) format 4 cmap maps to glyphs
-    (win_ansi.py), or None for a font program of another shape."""
-    count = struct.unpack(">H", program[4:6])[0]
-    for index in range(count):
-        tag, _, offset, _ = struct.unpack(">4sLLL", program[12 + 16 * index:28 + 16 * index])
-        if tag == b"cmap":
-            if program[offset:offset + 14] != struct.pack(">4HLH", 0, 1, 3, 1, 12, 4):
-                return None
-            table = program[offset + 12:]  # (the one subtable, after its record)
-            segments = struct.unpack(">H", table[6:8])[0] // 2
-            ends = struct.unpack(f">{segments}H", table[14:14 + 2 * segments])
-            starts = struct.unpack(f">{segments}H", table[16 + 2 * segments:
-                                                         16 + 4 * segments])
-            return {char for start, end in zip(starts, ends, strict=True) if start != 0xFFFF
-                    for char in range(start, end + 1)}
-    return None
+    return inflated(*objects[int(font_file.group(1))])

@@ -30,6 +30,8 @@ ENCODING = "WinAnsiEncoding"
 # the soft hyphen's code is named "hyphen" (U+002D), so a reader would look for the
 # hyphen's glyph. They take codes in a second subset, with a ToUnicode map.
 NOT_BY_NAME = frozenset("\u00ad")
+# a cmap table with one subtable, (3,1), at offset 12, of format 4
+_CMAP_HEAD = struct.pack(">4HLH", 0, 1, 3, 1, 12, 4)
 
 
 def _tables(program: bytes) -> dict[str, bytes]:
@@ -68,13 +70,27 @@ def _format_4(pairs: Sequence[tuple[int, int]]) -> bytes:
     return header + ends + b"\0\0" + starts + deltas + b"\0\0" * count
 
 
+def characters(program: bytes) -> set[int] | None:
+    """The Unicode values the (3,1) cmap of a program made by `unicode_program` maps to
+    glyphs, or None for a font program of another shape."""
+    cmap = _tables(program).get("cmap", b"")
+    if cmap[:14] != _CMAP_HEAD:
+        return None
+    table = cmap[12:]
+    count = struct.unpack(">H", table[6:8])[0] // 2
+    ends = struct.unpack(f">{count}H", table[14:14 + 2 * count])
+    starts = struct.unpack(f">{count}H", table[16 + 2 * count:16 + 4 * count])
+    return {char for start, end in zip(starts, ends, strict=True) if start != 0xFFFF
+            for char in range(start, end + 1)}
+
+
 def unicode_program(program: bytes, subset: Sequence[int]) -> bytes:
     """ReportLab's subset `program`, made for `subset` (the Unicode value drawn at each
     code, 0 where none), with a (3,1) cmap in place of its (1,0) one."""
     tables = _tables(program)
     glyphs = _glyphs_by_code(tables["cmap"])
     pairs = sorted({(char, glyphs[code]) for code, char in enumerate(subset) if char})
-    cmap = struct.pack(">4HL", 0, 1, 3, 1, 12) + _format_4(pairs)
+    cmap = _CMAP_HEAD[:12] + _format_4(pairs)
     maker = TTFontMaker()
     for tag, table in tables.items():
         maker.add(tag, cmap if tag == "cmap" else table)
